@@ -1,0 +1,5 @@
+import { officeMethods } from '../office/methods';
+import { methodTable } from './router';
+
+/** Every method the UI can call, keyed by name: the one contract both transports serve. */
+export const methods = methodTable([...officeMethods]);

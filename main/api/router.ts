@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import type { Db } from '../../db/open';
+import type Database from 'better-sqlite3';
+import { auditLog } from '../../db/schema';
+import { ApiError, errors, type ApiResult } from './errors';
+import { roleNames, type Role } from './roles';
+import { invalidInput } from './validation';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** One per window (Electron) or per browser (browser mode): who is logged in there. */
+export interface ClientSession {
+  user: SessionUser | null;
+}
+
+/** What every service gets: the open database and the clock (injectable for tests). */
+export interface AppContext {
+  db: Db;
+  sqlite: Database.Database;
+  now: () => Date;
+}
+
+/** 'public': no login needed; 'user': any logged-in user; a list: those roles (admin is always allowed). */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export interface Call<I> {
+  input: I;
+  app: AppContext;
+  session: ClientSession;
+  /** the logged-in user; null only for 'public' methods */
+  user: SessionUser | null;
+  /** progress of long work (0..1 with a count); forwarded to the caller's window where the transport can */
+  progress: (report: ProgressReport) => void;
+  signal: AbortSignal;
+}
+
+export interface ProgressReport {
+  done: number;
+  total: number;
+  labelTh?: string;
+}
+
+/** What a write returns: its result and the one audit row that records it. */
+export interface WriteOutcome<O> {
+  result: O;
+  audit: { entity: string; entityId: string | number | null; before: unknown; after: unknown };
+  /** runs after the transaction committed (e.g. setting the session user on login) */
+  afterCommit?: () => void;
+}
+
+interface MethodCommon<S extends z.ZodType> {
+  name: string;
+  input: S;
+  access: Access;
+}
+
+export interface ReadMethod<S extends z.ZodType, O> extends MethodCommon<S> {
+  kind: 'read';
+  handler: (call: Call<z.output<S>>) => O | Promise<O>;
+}
+
+/** Writes are synchronous so that they run inside one better-sqlite3 transaction. */
+export interface WriteMethod<S extends z.ZodType, O> extends MethodCommon<S> {
+  kind: 'write';
+  handler: (call: Call<z.output<S>>) => WriteOutcome<O>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of heterogeneous methods
+export type AnyMethod = ReadMethod<any, any> | WriteMethod<any, any>;
+
+export function defineRead<S extends z.ZodType, O>(method: Omit<ReadMethod<S, O>, 'kind'>): ReadMethod<S, O> {
+  return { ...method, kind: 'read' };
+}
+
+export function defineWrite<S extends z.ZodType, O>(method: Omit<WriteMethod<S, O>, 'kind'>): WriteMethod<S, O> {
+  return { ...method, kind: 'write' };
+}
+
+/** Keys a list of methods by name, keeping each one's types for the contract. */
+export function methodTable<const M extends readonly AnyMethod[]>(
+  list: M,
+): { [K in M[number] as K['name']]: K } {
+  const table: Record<string, AnyMethod> = {};
+  for (const method of list) {
+    if (table[method.name]) throw new Error(`method ${method.name} declared twice`);
+    table[method.name] = method;
+  }
+  return table as { [K in M[number] as K['name']]: K };
+}
+
+export type MethodInput<M> = M extends MethodCommon<infer S> ? z.input<S> : never;
+export type MethodOutput<M> =
+  M extends ReadMethod<z.ZodType, infer O> ? Awaited<O> : M extends WriteMethod<z.ZodType, infer O> ? O : never;
+
+export interface CallOptions {
+  progress?: (report: ProgressReport) => void;
+  signal?: AbortSignal;
+}
+
+export class Router {
+  private readonly methods: Map<string, AnyMethod>;
+
+  constructor(
+    readonly app: AppContext,
+    table: Record<string, AnyMethod>,
+  ) {
+    this.methods = new Map(Object.entries(table));
+  }
+
+  has(name: string): boolean {
+    return this.methods.has(name);
+  }
+
+  /** Never throws: every failure comes back as typed error data. */
+  async call(session: ClientSession, name: string, rawInput: unknown, options: CallOptions = {}): Promise<ApiResult<unknown>> {
+    try {
+      const value = await this.dispatch(session, name, rawInput, options);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toData() };
+      console.error(`[api] ${name} failed`, error);
+      return { ok: false, error: errors.internal().toData() };
+    }
+  }
+
+  private async dispatch(session: ClientSession, name: string, rawInput: unknown, options: CallOptions): Promise<unknown> {
+    const method = this.methods.get(name);
+    if (!method) throw errors.unknownMethod(name);
+    const user = checkAccess(method.access, session);
+    const parsed = method.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const call: Call<unknown> = {
+      input: parsed.data,
+      app: this.app,
+      session,
+      user,
+      progress: options.progress ?? (() => {}),
+      signal: options.signal ?? new AbortController().signal,
+    };
+    if (method.kind === 'read') return await method.handler(call);
+    return this.runWrite(method, call);
+  }
+
+  private runWrite(method: WriteMethod<z.ZodType, unknown>, call: Call<unknown>): unknown {
+    const { db, sqlite, now } = this.app;
+    const outcome = sqlite.transaction(() => {
+      const result = method.handler(call);
+      if (typeof (result as { then?: unknown }).then === 'function') {
+        throw new Error(`write method ${method.name} must be synchronous`);
+      }
+      db.insert(auditLog)
+        .values({
+          userId: call.user?.id ?? null,
+          at: now().toISOString(),
+          method: method.name,
+          entity: result.audit.entity,
+          entityId: result.audit.entityId === null ? null : String(result.audit.entityId),
+          before: result.audit.before === undefined ? null : JSON.stringify(result.audit.before),
+          after: result.audit.after === undefined ? null : JSON.stringify(result.audit.after),
+        })
+        .run();
+      return result;
+    })();
+    outcome.afterCommit?.();
+    return outcome.result;
+  }
+}
+
+function checkAccess(access: Access, session: ClientSession): SessionUser | null {
+  if (access === 'public') return session.user;
+  const user = session.user;
+  if (!user) throw errors.notLoggedIn();
+  if (access === 'user' || user.role === 'admin' || access.includes(user.role)) return user;
+  const name = roleNames[user.role];
+  throw errors.roleNotAllowed(name.th, name.en);
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { roles } from '../api/roles';
+import { bilingual, labelFields } from '../api/validation';
+
+const required = (th: string, en: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, bilingual(`กรุณากรอก${th}`, `Enter the ${en.toLowerCase()}`))
+    .max(max, bilingual(`${th}ยาวเกินไป (ไม่เกิน ${max} ตัวอักษร)`, `${en} is too long (at most ${max} characters)`));
+
+const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-\s,]*$/, bilingual('เบอร์โทรศัพท์ใช้ได้เฉพาะตัวเลข เครื่องหมาย - และ ,', 'Phone may hold digits, - and , only'));
+
+const logo = z
+  .string()
+  .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, bilingual('ตราสัญลักษณ์ต้องเป็นไฟล์ PNG หรือ JPEG', 'The logo must be a PNG or JPEG'))
+  .max(700_000, bilingual('ไฟล์ตราสัญลักษณ์ใหญ่เกินไป (ไม่เกิน 500 KB)', 'The logo file is too large (at most 500 KB)'))
+  .nullable();
+
+export const officeProfileInput = z.object({
+  tambon: required('ชื่อตำบล', 'Tambon'),
+  amphoe: required('ชื่ออำเภอ', 'Amphoe'),
+  province: required('ชื่อจังหวัด', 'Province'),
+  councilName: required('ชื่อสภาองค์กรชุมชน', 'Council name'),
+  fundName: required('ชื่อกองทุนสวัสดิการชุมชน', 'Fund name'),
+  address: required('ที่อยู่สำนักงาน', 'Office address', 400),
+  phone: phone.default(''),
+  logo: logo.default(null),
+  thaiDigits: z.boolean().default(false),
+});
+export type OfficeProfileInput = z.input<typeof officeProfileInput>;
+
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, bilingual('ชื่อผู้ใช้ต้องเป็นอักษรอังกฤษหรือตัวเลข 3–32 ตัว', 'Username: 3–32 latin letters or digits'));
+
+const password = z
+  .string()
+  .min(8, bilingual('รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร', 'The password needs at least 8 characters'))
+  .max(200);
+
+export const newUserInput = z.object({
+  displayName: required('ชื่อ-สกุลผู้ใช้', 'Display name'),
+  username,
+  password,
+  role: z.enum(roles),
+});
+
+export const setupInput = z.object({
+  office: officeProfileInput,
+  admin: newUserInput.omit({ role: true }),
+});
+
+export const loginInput = z.object({
+  username: z.string().trim().toLowerCase().min(1, bilingual('กรุณากรอกชื่อผู้ใช้', 'Enter your username')),
+  password: z.string().min(1, bilingual('กรุณากรอกรหัสผ่าน', 'Enter your password')),
+});
+
+labelFields({
+  tambon: ['ตำบล', 'Tambon'],
+  amphoe: ['อำเภอ', 'Amphoe'],
+  province: ['จังหวัด', 'Province'],
+  councilName: ['ชื่อสภาองค์กรชุมชน', 'Council name'],
+  fundName: ['ชื่อกองทุน', 'Fund name'],
+  address: ['ที่อยู่', 'Address'],
+  phone: ['โทรศัพท์', 'Phone'],
+  logo: ['ตราสัญลักษณ์', 'Logo'],
+  username: ['ชื่อผู้ใช้', 'Username'],
+  password: ['รหัสผ่าน', 'Password'],
+  displayName: ['ชื่อ-สกุล', 'Display name'],
+  role: ['บทบาท', 'Role'],
+});
