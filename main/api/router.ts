@@ -53,19 +53,19 @@ export interface WriteOutcome<O> {
   afterCommit?: () => void;
 }
 
-interface MethodCommon<S extends z.ZodType> {
-  name: string;
+interface MethodCommon<S extends z.ZodType, N extends string = string> {
+  name: N;
   input: S;
   access: Access;
 }
 
-export interface ReadMethod<S extends z.ZodType, O> extends MethodCommon<S> {
+export interface ReadMethod<S extends z.ZodType, O, N extends string = string> extends MethodCommon<S, N> {
   kind: 'read';
   handler: (call: Call<z.output<S>>) => O | Promise<O>;
 }
 
 /** Writes are synchronous so that they run inside one better-sqlite3 transaction. */
-export interface WriteMethod<S extends z.ZodType, O> extends MethodCommon<S> {
+export interface WriteMethod<S extends z.ZodType, O, N extends string = string> extends MethodCommon<S, N> {
   kind: 'write';
   handler: (call: Call<z.output<S>>) => WriteOutcome<O>;
 }
@@ -73,11 +73,15 @@ export interface WriteMethod<S extends z.ZodType, O> extends MethodCommon<S> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of heterogeneous methods
 export type AnyMethod = ReadMethod<any, any> | WriteMethod<any, any>;
 
-export function defineRead<S extends z.ZodType, O>(method: Omit<ReadMethod<S, O>, 'kind'>): ReadMethod<S, O> {
+export function defineRead<S extends z.ZodType, O, const N extends string>(
+  method: Omit<ReadMethod<S, O, N>, 'kind'>,
+): ReadMethod<S, O, N> {
   return { ...method, kind: 'read' };
 }
 
-export function defineWrite<S extends z.ZodType, O>(method: Omit<WriteMethod<S, O>, 'kind'>): WriteMethod<S, O> {
+export function defineWrite<S extends z.ZodType, O, const N extends string>(
+  method: Omit<WriteMethod<S, O, N>, 'kind'>,
+): WriteMethod<S, O, N> {
   return { ...method, kind: 'write' };
 }
 
@@ -93,9 +97,9 @@ export function methodTable<const M extends readonly AnyMethod[]>(
   return table as { [K in M[number] as K['name']]: K };
 }
 
-export type MethodInput<M> = M extends MethodCommon<infer S> ? z.input<S> : never;
+export type MethodInput<M> = M extends MethodCommon<infer S, string> ? z.input<S> : never;
 export type MethodOutput<M> =
-  M extends ReadMethod<z.ZodType, infer O> ? Awaited<O> : M extends WriteMethod<z.ZodType, infer O> ? O : never;
+  M extends ReadMethod<z.ZodType, infer O, string> ? Awaited<O> : M extends WriteMethod<z.ZodType, infer O, string> ? O : never;
 
 export interface CallOptions {
   progress?: (report: ProgressReport) => void;
