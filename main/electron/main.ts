@@ -1,0 +1,139 @@
+// The thin Electron shell: one hardened window onto the same router that browser mode serves.
+import { app as electronApp, BrowserWindow, ipcMain, Menu, net, protocol, shell, dialog, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp, type App } from '../app';
+import { DatabaseOpenError } from '../../db/open';
+import type { ClientSession } from '../api/router';
+import { contentSecurityPolicy } from '../host/server';
+import { DATABASE_FILE_NAME, resolveDataDir, DATA_DIR_ENV, argValue } from '../paths';
+
+const SCHEME = 'app';
+const APP_ORIGIN = `${SCHEME}://tambon-desk`;
+const rendererDir = path.resolve(__dirname, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: App | null = null;
+let mainWindow: BrowserWindow | null = null;
+const sessions = new Map<number, ClientSession>();
+const runningCalls = new Map<string, AbortController>();
+
+/** Only our own page, in the top frame of our window, may call the API (VS Code's rule for IPC). */
+function trustedSender(event: IpcMainInvokeEvent | Electron.IpcMainEvent): boolean {
+  const frame: WebFrameMain | null = event.senderFrame;
+  return Boolean(mainWindow && frame && event.sender === mainWindow.webContents && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`));
+}
+
+function serveRenderer(): void {
+  protocol.handle(SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    let file = path.normalize(path.join(rendererDir, decodeURIComponent(pathname)));
+    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    if (file.endsWith('.html')) headers.set('content-security-policy', contentSecurityPolicy);
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function registerIpc(): void {
+  ipcMain.handle('api:call', async (event, method: unknown, input: unknown, callId: unknown) => {
+    if (!trustedSender(event) || typeof method !== 'string' || typeof callId !== 'string') {
+      return { ok: false, error: { code: 'NOT_LOGGED_IN', messageTh: 'คำขอไม่ได้มาจากหน้าจอของโปรแกรม', messageEn: 'Untrusted sender' } };
+    }
+    const id = event.sender.id;
+    const session = sessions.get(id) ?? { user: null };
+    sessions.set(id, session);
+    const controller = new AbortController();
+    runningCalls.set(callId, controller);
+    try {
+      return await core!.router.call(session, method, input, {
+        signal: controller.signal,
+        progress: (report) => {
+          if (!event.sender.isDestroyed()) event.sender.send('api:progress', callId, report);
+        },
+      });
+    } finally {
+      runningCalls.delete(callId);
+    }
+  });
+  ipcMain.on('api:cancel', (event, callId: unknown) => {
+    if (trustedSender(event) && typeof callId === 'string') runningCalls.get(callId)?.abort();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'Tambon Desk',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  // No navigation away from the app; links to the web open in the OS browser.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) {
+      event.preventDefault();
+      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    }
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('destroyed', () => sessions.delete(window.webContents.id));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: 'แฟ้ม', submenu: [{ role: 'quit', label: 'ออกจากโปรแกรม' }] },
+      { label: 'แก้ไข', submenu: [{ role: 'undo', label: 'เลิกทำ' }, { role: 'redo', label: 'ทำซ้ำ' }, { type: 'separator' }, { role: 'cut', label: 'ตัด' }, { role: 'copy', label: 'คัดลอก' }, { role: 'paste', label: 'วาง' }, { role: 'selectAll', label: 'เลือกทั้งหมด' }] },
+      { label: 'มุมมอง', submenu: [{ role: 'zoomIn', label: 'ขยาย' }, { role: 'zoomOut', label: 'ย่อ' }, { role: 'resetZoom', label: 'ขนาดปกติ' }, { type: 'separator' }, { role: 'togglefullscreen', label: 'เต็มจอ' }] },
+    ]),
+  );
+}
+
+if (!electronApp.requestSingleInstanceLock()) {
+  electronApp.quit();
+} else {
+  electronApp.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  electronApp.on('window-all-closed', () => {
+    core?.close();
+    electronApp.quit();
+  });
+  void electronApp.whenReady().then(() => {
+    const argv = process.argv.slice(1);
+    const dataDir = argValue(argv, '--data-dir') || process.env[DATA_DIR_ENV] ? resolveDataDir(argv) : electronApp.getPath('userData');
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      core = createApp(path.join(dataDir, DATABASE_FILE_NAME));
+    } catch (error) {
+      const message = error instanceof DatabaseOpenError ? error.messageTh : `เปิดไฟล์ข้อมูลไม่ได้: ${String(error)}`;
+      dialog.showErrorBox('Tambon Desk', message);
+      electronApp.quit();
+      return;
+    }
+    serveRenderer();
+    registerIpc();
+    buildMenu();
+    mainWindow = createWindow();
+  });
+}
