@@ -11,6 +11,7 @@ const entries = {
   preload: 'main/electron/preload.ts',
   host: 'main/host/cli.ts',
   'documents-worker': 'main/documents/worker.ts',
+  'demo-data': 'scripts/demo-data.ts',
 };
 
 await build({
