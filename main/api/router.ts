@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
 import { auditLog } from '../../db/schema';
