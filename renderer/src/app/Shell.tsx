@@ -1,0 +1,94 @@
+import { App as AntApp, Button, Layout, Menu, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { DocumentsPage } from '../documents/DocumentsPage';
+import { SettingsPage } from '../office/SettingsPage';
+import { reportError } from '../ui/apiErrors';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { AreaIntro } from './AreaIntro';
+import { goTo, pages, useCurrentPage, type Page } from './routes';
+import { useSession } from './store';
+import { TodayPage } from './TodayPage';
+
+function PageContent({ page }: { page: Page }) {
+  switch (page) {
+    case 'today':
+      return <TodayPage />;
+    case 'council':
+    case 'welfare':
+    case 'plans':
+      return <AreaIntro area={page} />;
+    case 'documents':
+      return <DocumentsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** The logged-in window: the office and the person on top, the areas on the left, one page in the middle. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { modal, message } = AntApp.useApp();
+  const page = useCurrentPage();
+  const user = useSession((state) => state.user);
+  const office = useSession((state) => state.office);
+  const logout = useSession((state) => state.logout);
+
+  function confirmLogout() {
+    modal.confirm({
+      title: t('shell.logoutConfirmTitle'),
+      content: t('shell.logoutConfirmBody'),
+      okText: t('shell.logout'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'logout-confirm' },
+      onOk: async () => {
+        try {
+          await logout();
+          message.success(t('shell.loggedOut'));
+        } catch (error) {
+          message.error(reportError(error));
+        }
+      },
+    });
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #d9dde3', paddingInline: 24, height: 'auto', minHeight: 64, lineHeight: 1.4, flexWrap: 'wrap' }}
+      >
+        <Typography.Text strong style={{ fontSize: 18, flex: '1 1 320px', paddingBlock: 12 }} data-testid="office-line">
+          {office ? t('office.headerLine', office) : t('app.name')}
+        </Typography.Text>
+        <Space size="middle" wrap>
+          {user && (
+            <Typography.Text data-testid="current-user">
+              {t('shell.loggedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
+            </Typography.Text>
+          )}
+          <LanguageSwitch />
+          <Button onClick={confirmLogout} data-testid="logout">
+            {t('shell.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={260} theme="light" style={{ borderRight: '1px solid #d9dde3' }}>
+          <nav aria-label={t('nav.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[page]}
+              onClick={({ key }) => goTo(key as Page)}
+              style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
+              items={pages.map((key) => ({ key, label: t(`nav.${key}`) }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <main style={{ maxWidth: 1200 }}>
+            <PageContent page={page} />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

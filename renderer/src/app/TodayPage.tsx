@@ -1,0 +1,42 @@
+import { Button, Card, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { goTo } from './routes';
+import { useSession } from './store';
+
+const todayItems = ['claims', 'months', 'lapsing', 'terms', 'meeting', 'backup'] as const;
+
+/** Home: what needs doing today. Until the areas hold data it explains what will appear here. */
+export function TodayPage() {
+  const { t } = useTranslation();
+  const user = useSession((state) => state.user);
+  const language = useSession((state) => state.language);
+  // Thai dates in the Buddhist era (dayjs buddhistEra: BBBB)
+  const today = dayjs().format(language === 'th' ? 'dddd D MMMM BBBB' : 'dddd D MMMM YYYY');
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {user ? t('today.greeting', { name: user.displayName }) : t('today.title')}
+      </Typography.Title>
+      <Typography.Paragraph style={{ fontSize: 18 }}>{t('today.date', { date: today })}</Typography.Paragraph>
+      <Card title={t('today.comingTitle')} style={{ marginBottom: 24 }}>
+        <Typography.Paragraph>{t('today.comingBody')}</Typography.Paragraph>
+        <ul style={{ margin: 0, paddingInlineStart: 24, lineHeight: 2 }}>
+          {todayItems.map((item) => (
+            <li key={item}>{t(`today.items.${item}`)}</li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t('today.firstSteps')}>
+        <Space size="middle" wrap>
+          <Button size="large" onClick={() => goTo('settings')}>
+            {t('today.checkOffice')}
+          </Button>
+          <Button size="large" onClick={() => goTo('documents')}>
+            {t('today.tryDocuments')}
+          </Button>
+        </Space>
+      </Card>
+    </>
+  );
+}
