@@ -1,0 +1,181 @@
+// Building blocks that forms put together. Each returns plain pdfmake content; the Thai pass (prepare.ts)
+// happens once over the whole document, so nothing here segments or converts digits itself.
+import type { Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
+import { contentWidth, cm, type PageStyle } from './style';
+
+/** The office profile as printed (the office table's row, without bookkeeping columns). */
+export interface OfficeProfile {
+  tambon: string;
+  amphoe: string;
+  province: string;
+  councilName: string;
+  fundName: string;
+  address: string;
+  phone: string;
+  /** PNG or JPEG data URL, or null */
+  logo: string | null;
+  thaiDigits: boolean;
+}
+
+/** "ตำบลบ้านใหม่ อำเภอเมือง จังหวัดเชียงใหม่" */
+export function officePlace(office: OfficeProfile): string {
+  return `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`;
+}
+
+/** A dotted line to be filled in by hand, about `widthCm` wide at 16 pt. */
+export function dots(count = 40): string {
+  return '.'.repeat(count);
+}
+
+/**
+ * The office block on top of a page: optional logo (about 2 cm), then the given lines centred.
+ * Default lines: council name, and the tambon/amphoe/province.
+ */
+export function officeHeader(office: OfficeProfile, lines?: string[]): Content {
+  const text = lines ?? [office.councilName, officePlace(office)];
+  const stack: Content[] = [];
+  if (office.logo) stack.push({ image: office.logo, width: cm(2), alignment: 'center', margin: [0, 0, 0, 4] });
+  text.forEach((line, index) => stack.push({ text: line, style: 'office', bold: index === 0 }));
+  return { stack, margin: [0, 0, 0, 8] };
+}
+
+/** "หน้า x/y" at the bottom right of every page, inside the side margins. */
+export function pageNumberFooter(style: PageStyle): DynamicContent {
+  const [left, right] = [cm(style.marginsCm.left), cm(style.marginsCm.right)];
+  return (currentPage, pageCount) => ({
+    text: `หน้า ${currentPage}/${pageCount}`,
+    style: 'footer',
+    alignment: 'right',
+    margin: [left, cm(style.marginsCm.bottom) / 3, right, 0],
+  });
+}
+
+export function title(text: string, subtitle?: string | string[]): Content {
+  const lines = subtitle === undefined ? [] : Array.isArray(subtitle) ? subtitle : [subtitle];
+  return {
+    stack: [{ text, style: 'title' }, ...lines.map((line): Content => ({ text: line, style: 'subtitle', fontSize: undefined, bold: false }))],
+    margin: [0, 0, 0, 10],
+  };
+}
+
+/** Thin black grid with room around the text; header rows get a light shade. */
+export function gridLayout(headerRows: number): TableLayout {
+  return {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#000000',
+    vLineColor: () => '#000000',
+    paddingLeft: () => 4,
+    paddingRight: () => 4,
+    paddingTop: () => 1,
+    paddingBottom: () => 1,
+    fillColor: (rowIndex: number) => (rowIndex < headerRows ? '#eeeeee' : null),
+  };
+}
+
+export interface TableSpec {
+  /** column widths in points, '*' or 'auto' */
+  widths: (number | '*' | 'auto')[];
+  /** header rows, repeated on every page; cells may span (colSpan/rowSpan, with {} placeholders) */
+  header: TableCell[][];
+  body: TableCell[][];
+  /** keep a row on one page (default true) */
+  keepRowsWhole?: boolean;
+}
+
+/** A table whose header rows repeat on each page. */
+export function dataTable(spec: TableSpec): ContentTable {
+  return {
+    style: 'table',
+    table: {
+      headerRows: spec.header.length,
+      widths: spec.widths,
+      dontBreakRows: spec.keepRowsWhole ?? true,
+      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell))), ...spec.body],
+    },
+    layout: gridLayout(spec.header.length),
+  };
+}
+
+function headerCell(cell: TableCell): TableCell {
+  if (typeof cell === 'string') return { text: cell, style: 'tableHeader' };
+  if (typeof cell === 'object' && cell !== null && Object.keys(cell).length === 0) return cell;
+  return { style: 'tableHeader', ...(cell as object) } as TableCell;
+}
+
+/** Fractions of the content width → point widths that add up exactly (tables never overrun the margin). */
+export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = 8.5): number[] {
+  const total = fractions.reduce((sum, value) => sum + value, 0);
+  const usable = contentWidth(style) - fractions.length * paddingPerColumn - 1;
+  return fractions.map((fraction) => Math.floor((usable * fraction) / total));
+}
+
+export interface Signer {
+  /** printed inside the brackets; dotted when left blank */
+  name?: string;
+  /** printed after "ตำแหน่ง"; dotted when left blank */
+  position?: string;
+  /** after the signature line, e.g. "ผู้รับเงิน" */
+  role?: string;
+}
+
+/** "ลงชื่อ ............ (role)" / "( name )" / "ตำแหน่ง ............" centred in its column. */
+export function signatureBlock(signer: Signer, dotCount = 30): Content {
+  return {
+    stack: [
+      { text: `ลงชื่อ ${dots(dotCount)}${signer.role ? ` ${signer.role}` : ''}` },
+      { text: `(${signer.name ? ` ${signer.name} ` : dots(dotCount)})` },
+      { text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` },
+    ],
+    alignment: 'center',
+    unbreakable: true,
+  };
+}
+
+/**
+ * One to three signature blocks side by side. A single signer sits in the right half, as Thai letters and
+ * receipts place the signature.
+ */
+export function signatureRow(signers: Signer[], marginTop = 24): Content {
+  if (signers.length < 1 || signers.length > 3) throw new RangeError('ช่องลงชื่อมีได้ 1 ถึง 3 ช่องต่อแถว');
+  const dotCount = signers.length === 3 ? 22 : 30;
+  const columns: Content[] =
+    signers.length === 1
+      ? [{ text: '', width: '*' }, { ...(signatureBlock(signers[0]!, dotCount) as object), width: '*' } as Content]
+      : signers.map((signer) => ({ ...(signatureBlock(signer, dotCount) as object), width: '*' }) as Content);
+  return { columns, columnGap: 12, margin: [0, marginTop, 0, 0], unbreakable: true };
+}
+
+/**
+ * A check box drawn as vectors (no bundled font has ☐/☑: Sarabun lacks them), with its label.
+ * `size` is the box side in points, sized for the surrounding text.
+ */
+export function checkBox(label: string, checked: boolean, size = 10): Content {
+  const box: Content = {
+    width: size + 2,
+    margin: [0, 6, 0, 0],
+    canvas: [
+      { type: 'rect', x: 0, y: 0, w: size, h: size, lineWidth: 0.8, lineColor: '#000000' },
+      ...(checked
+        ? [
+            {
+              type: 'polyline' as const,
+              lineWidth: 1.4,
+              lineColor: '#000000',
+              points: [
+                { x: size * 0.2, y: size * 0.55 },
+                { x: size * 0.42, y: size * 0.8 },
+                { x: size * 0.85, y: size * 0.2 },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+  return { columns: [box, { text: label, width: '*' }], columnGap: 6 };
+}
+
+/** Content on landscape pages inside a portrait document (a wide register or table). */
+export function landscapeSection(content: Content[]): Content {
+  return { section: content, pageOrientation: 'landscape' };
+}

@@ -1,0 +1,70 @@
+// The one font setup for every printed page. Fonts come from npm packages (bundled with the app), are read
+// once into pdfmake's virtual file system, and pdfmake is told to read nothing else: no URLs, no local files.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+
+/** The body face: Sarabun, the open successor of TH Sarabun New used in Thai official documents. */
+export const BODY_FONT = 'Sarabun';
+/**
+ * Carries only the invisible break mark U+200B. Sarabun has no glyph for it (it would print a box), Noto Sans
+ * Thai has an empty, zero-width one. See prepare.ts for how the mark is placed.
+ */
+export const BREAK_MARK_FONT = 'BreakMark';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The part of pdfmake 0.3's server build (a CommonJS singleton) that we use. @types/pdfmake describes the
+ * browser build and lacks the server's virtualfs, so the shape is spelled out here.
+ */
+export interface PdfMakeServer {
+  virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void };
+  addFonts(fonts: TFontDictionary): void;
+  setUrlAccessPolicy(callback: (url: string) => boolean): void;
+  setLocalAccessPolicy(callback: (path: string) => boolean): void;
+  createPdf(definition: TDocumentDefinitions): TCreatedPdf;
+}
+
+const pdfmake = require('pdfmake') as PdfMakeServer;
+
+const fontFiles = {
+  [BODY_FONT]: {
+    normal: '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf',
+    bold: '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf',
+    italics: '@expo-google-fonts/sarabun/400Regular_Italic/Sarabun_400Regular_Italic.ttf',
+    bolditalics: '@expo-google-fonts/sarabun/700Bold_Italic/Sarabun_700Bold_Italic.ttf',
+  },
+  // One file for every style: the mark has no shape, so bold or italic make no difference.
+  [BREAK_MARK_FONT]: {
+    normal: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
+    italics: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
+    bolditalics: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
+  },
+} as const;
+
+let installed = false;
+
+/** Loads the bundled fonts into pdfmake and locks down its file and network access. Safe to call often. */
+export function installFonts(): PdfMakeServer {
+  if (installed) return pdfmake;
+  const families: TFontDictionary = {};
+  for (const [family, styles] of Object.entries(fontFiles)) {
+    const files: Record<string, string> = {};
+    for (const [style, packagePath] of Object.entries(styles)) {
+      // Virtual names, so the descriptors never point at the real disk.
+      const virtualName = `fonts/${packagePath.split('/').pop()!}`;
+      if (!pdfmake.virtualfs.existsSync(virtualName)) {
+        pdfmake.virtualfs.writeFileSync(virtualName, fs.readFileSync(require.resolve(packagePath)));
+      }
+      files[style] = virtualName;
+    }
+    families[family] = files;
+  }
+  pdfmake.addFonts(families);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
+  installed = true;
+  return pdfmake;
+}

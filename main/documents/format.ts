@@ -1,0 +1,147 @@
+// Pure formatting for printed Thai documents: digits, Buddhist-era dates, money, citizen IDs.
+// No pdfmake here, so the UI and the tests can use the same rules.
+import { bahttext } from 'bahttext';
+
+const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+
+/** Replaces every Arabic digit with its Thai digit (๐–๙); everything else is left alone. */
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => THAI_DIGITS[digit.charCodeAt(0) - 48]!);
+}
+
+/** Applies the office's digit setting to a string that is about to be printed. */
+export function digitsFor(text: string, thaiDigits: boolean): string {
+  return thaiDigits ? toThaiDigits(text) : text;
+}
+
+export const THAI_MONTHS_LONG = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+] as const;
+
+export const THAI_MONTHS_SHORT = [
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
+] as const;
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Reads a stored ISO date (Christian era, 'YYYY-MM-DD'); rejects impossible dates such as 2025-02-30. */
+export function parseIsoDate(iso: string): DateParts {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new RangeError(`วันที่ไม่อยู่ในรูปแบบ YYYY-MM-DD: "${iso}"`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Date.UTC rolls 30 Feb over into March: comparing back catches impossible dates.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (month < 1 || month > 12 || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`ไม่มีวันที่นี้ในปฏิทิน: "${iso}"`);
+  }
+  return { year, month, day };
+}
+
+/** พ.ศ. = ค.ศ. + 543 */
+export function buddhistYear(christianYear: number): number {
+  return christianYear + 543;
+}
+
+/** "27 พฤศจิกายน 2569" (or with Thai digits "๒๗ พฤศจิกายน ๒๕๖๙"); `era` adds "พ.ศ." before the year. */
+export function formatThaiDateLong(iso: string, options: { thaiDigits?: boolean; era?: boolean } = {}): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const text = `${day} ${THAI_MONTHS_LONG[month - 1]!} ${options.era ? 'พ.ศ. ' : ''}${buddhistYear(year)}`;
+  return digitsFor(text, options.thaiDigits ?? false);
+}
+
+/** "27 พ.ย. 69": abbreviated month, two-digit B.E. year. */
+export function formatThaiDateShort(iso: string, options: { thaiDigits?: boolean } = {}): string {
+  const { year, month, day } = parseIsoDate(iso);
+  const shortYear = String(buddhistYear(year) % 100).padStart(2, '0');
+  return digitsFor(`${day} ${THAI_MONTHS_SHORT[month - 1]!} ${shortYear}`, options.thaiDigits ?? false);
+}
+
+function assertSatang(satang: number): void {
+  if (!Number.isSafeInteger(satang)) throw new RangeError(`จำนวนเงินต้องเป็นจำนวนเต็มสตางค์: ${satang}`);
+}
+
+/** Splits integer satang into whole baht and the two-digit satang part, with integer arithmetic only. */
+function splitSatang(satang: number): { negative: boolean; baht: number; cents: number } {
+  assertSatang(satang);
+  const absolute = Math.abs(satang);
+  return { negative: satang < 0, baht: Math.trunc(absolute / 100), cents: absolute % 100 };
+}
+
+function groupThousands(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** 123450 satang → "1,234.50" (minus sign in front for negatives). */
+export function formatSatang(satang: number, options: { thaiDigits?: boolean } = {}): string {
+  const { negative, baht, cents } = splitSatang(satang);
+  const text = `${negative ? '-' : ''}${groupThousands(baht)}.${String(cents).padStart(2, '0')}`;
+  return digitsFor(text, options.thaiDigits ?? false);
+}
+
+/**
+ * 123450 satang → "หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์" through the bahttext package.
+ * bahttext takes a number or a numeric string; we hand it the exact decimal string built from the integer
+ * parts, so no float (e.g. 0.1 + 0.2) ever stands for money.
+ */
+export function bahtTextFromSatang(satang: number): string {
+  const { negative, baht, cents } = splitSatang(satang);
+  const words = bahttext(`${baht}.${String(cents).padStart(2, '0')}`);
+  return negative ? `ลบ${words}` : words;
+}
+
+/** The amount in words as receipts print it: "(หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์)". */
+export function bahtTextInBrackets(satang: number): string {
+  return `(${bahtTextFromSatang(satang)})`;
+}
+
+/** Only the digits of a citizen ID (input may carry spaces or dashes). */
+export function citizenIdDigits(id: string): string {
+  return id.replace(/\D/g, '');
+}
+
+/** Groups 13 characters as "#-####-#####-##-#". */
+function groupCitizenId(chars: string): string {
+  return `${chars.slice(0, 1)}-${chars.slice(1, 5)}-${chars.slice(5, 10)}-${chars.slice(10, 12)}-${chars.slice(12)}`;
+}
+
+/** 13 digits shown as "#-####-#####-##-#"; anything else is returned unchanged. */
+export function formatCitizenId(id: string): string {
+  const digits = citizenIdDigits(id);
+  return digits.length === 13 ? groupCitizenId(digits) : id;
+}
+
+/** Printed lists hide citizen IDs except the last 4 digits (PDPA minimisation): "x-xxxx-xxxx0-12-3". */
+export function maskCitizenId(id: string): string {
+  const digits = citizenIdDigits(id);
+  if (!digits) return '';
+  const masked = 'x'.repeat(Math.max(0, digits.length - 4)) + digits.slice(-4);
+  return digits.length === 13 ? groupCitizenId(masked) : masked;
+}

@@ -1,0 +1,19 @@
+// The registry of printable forms. A new form is one file in this folder and one line below.
+import { letterForm } from './letter';
+import { nameListForm } from './name-list';
+import { thaiStressForm } from './thai-stress';
+import type { FormDefinition } from './types';
+
+export type { FormContext, FormDefinition } from './types';
+
+export const forms: readonly FormDefinition[] = [nameListForm, letterForm, thaiStressForm] as unknown as readonly FormDefinition[];
+
+const byId = new Map(forms.map((form) => [form.id, form]));
+
+export function findForm(id: string): FormDefinition | undefined {
+  return byId.get(id);
+}
+
+export function formSummaries(): { id: string; titleTh: string; titleEn: string; orientation: 'portrait' | 'landscape'; test: boolean }[] {
+  return forms.map((form) => ({ id: form.id, titleTh: form.titleTh, titleEn: form.titleEn, orientation: form.orientation, test: form.test ?? false }));
+}

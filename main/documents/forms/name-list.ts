@@ -1,0 +1,140 @@
+// รายชื่อ: a general list of people (attendance sheets, member registers, distribution lists). The caller picks
+// the columns; citizen IDs are masked to the last 4 digits unless the form asks for them in full (PDPA).
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { z } from 'zod';
+import { columnWidths, dataTable, officeHeader, signatureRow, title } from '../blocks';
+import { formatCitizenId, maskCitizenId } from '../format';
+import { sampleTambon } from './samples';
+import { defineForm } from './types';
+
+export const nameListColumns = ['order', 'name', 'village', 'houseNumber', 'citizenId', 'phone', 'signature', 'note'] as const;
+export type NameListColumn = (typeof nameListColumns)[number];
+
+/** Heading and relative width of each column. */
+const columnSpec: Record<NameListColumn, { heading: string; weight: number; align?: 'center' | 'right' }> = {
+  order: { heading: 'ลำดับ', weight: 0.65, align: 'center' },
+  name: { heading: 'ชื่อ-สกุล', weight: 2.7 },
+  village: { heading: 'หมู่ที่', weight: 0.6, align: 'center' },
+  houseNumber: { heading: 'บ้านเลขที่', weight: 0.9, align: 'center' },
+  citizenId: { heading: 'เลขประจำตัวประชาชน', weight: 1.95, align: 'center' },
+  phone: { heading: 'โทรศัพท์', weight: 1.45, align: 'center' },
+  signature: { heading: 'ลายมือชื่อ', weight: 1.7 },
+  note: { heading: 'หมายเหตุ', weight: 1.3 },
+};
+
+const person = z.object({
+  title: z.string().trim().max(40).default(''),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().max(100).default(''),
+  village: z.number().int().min(0).max(999).nullable().default(null),
+  houseNumber: z.string().trim().max(40).default(''),
+  citizenId: z.string().trim().max(20).default(''),
+  phone: z.string().trim().max(40).default(''),
+  note: z.string().trim().max(200).default(''),
+});
+
+const signer = z.object({
+  name: z.string().trim().max(100).optional(),
+  position: z.string().trim().max(100).optional(),
+  role: z.string().trim().max(60).optional(),
+});
+
+export const nameListInput = z.object({
+  title: z.string().trim().min(1).max(200).default('รายชื่อ'),
+  subtitle: z.string().trim().max(300).optional(),
+  columns: z.array(z.enum(nameListColumns)).min(1).max(nameListColumns.length).default(['order', 'name', 'village', 'houseNumber', 'phone', 'note']),
+  /** print citizen IDs in full (only where the form legally needs them) */
+  fullCitizenId: z.boolean().default(false),
+  /** turn the page; by default a list turns landscape when its columns would not fit a portrait page */
+  landscape: z.boolean().optional(),
+  people: z.array(person).max(50_000),
+  /** signatures under the list (e.g. the person who made it and the one who checked it) */
+  signers: z.array(signer).max(3).default([]),
+});
+
+export type NameListData = z.output<typeof nameListInput>;
+type Person = z.output<typeof person>;
+
+/** Column weight a portrait page holds at 14 pt without cutting words (about 7.6 units; measured on renders). */
+const PORTRAIT_WEIGHT_LIMIT = 8;
+
+export function needsLandscape(columns: readonly NameListColumn[]): boolean {
+  return columns.reduce((sum, column) => sum + columnSpec[column].weight, 0) > PORTRAIT_WEIGHT_LIMIT;
+}
+
+function cellFor(column: NameListColumn, entry: Person, index: number, fullCitizenId: boolean): TableCell {
+  const align = columnSpec[column].align;
+  const text = ((): string => {
+    switch (column) {
+      case 'order':
+        return String(index + 1);
+      case 'name':
+        return `${entry.title}${entry.firstName} ${entry.lastName}`.trim();
+      case 'village':
+        return entry.village === null ? '' : String(entry.village);
+      case 'houseNumber':
+        return entry.houseNumber;
+      case 'citizenId':
+        return fullCitizenId ? formatCitizenId(entry.citizenId) : maskCitizenId(entry.citizenId);
+      case 'phone':
+        return entry.phone;
+      case 'signature':
+        return ''; // left blank: signed by hand on attendance sheets
+      case 'note':
+        return entry.note;
+    }
+  })();
+  return align ? { text, alignment: align } : text;
+}
+
+export const nameListForm = defineForm({
+  id: 'name-list',
+  titleTh: 'รายชื่อ',
+  titleEn: 'Name list',
+  pageSize: 'A4',
+  orientation: 'portrait',
+  input: nameListInput,
+  orientationFor: (data) => ((data.landscape ?? needsLandscape(data.columns)) ? 'landscape' : 'portrait'),
+  sample: () => {
+    const tambon = sampleTambon();
+    const adults = tambon.people.filter((entry) => !entry.title.startsWith('เด็ก')).slice(0, 45);
+    return {
+      title: `รายชื่อผู้เข้าร่วมประชุม${tambon.office.councilName}`,
+      subtitle: 'ครั้งที่ 1/2569 วันที่ 15 มกราคม 2569 ณ ศาลาอเนกประสงค์หมู่ที่ 1',
+      columns: ['order', 'name', 'village', 'citizenId', 'phone', 'signature', 'note'],
+      people: adults.map((entry, index) => ({
+        title: entry.title,
+        firstName: entry.firstName,
+        lastName: entry.lastName,
+        village: entry.village,
+        houseNumber: entry.houseNumber,
+        citizenId: entry.citizenId,
+        phone: entry.phone,
+        note: index % 7 === 3 ? 'ผู้แทนองค์กรชุมชนกลุ่มเกษตรกรทำสวนยางพารา' : '',
+      })),
+      signers: [
+        { role: 'ผู้จัดทำ', position: 'เลขานุการสภาองค์กรชุมชนตำบล' },
+        { role: 'ผู้ตรวจสอบ', position: 'ประธานสภาองค์กรชุมชนตำบล' },
+      ],
+    };
+  },
+  build: (data, { office, style }) => {
+    const columns = data.columns;
+    const table = dataTable({
+      widths: columnWidths(
+        style,
+        columns.map((column) => columnSpec[column].weight),
+      ),
+      header: [columns.map((column) => columnSpec[column].heading)],
+      body: data.people.map((entry, index) => columns.map((column) => cellFor(column, entry, index, data.fullCitizenId))),
+    });
+    const content: Content[] = [
+      officeHeader(office, [office.councilName, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`]),
+      title(data.title, data.subtitle),
+      table,
+    ];
+    if (data.signers.length) content.push(signatureRow(data.signers));
+    return content;
+  },
+  fileName: (data) => data.title.replace(/[\\/:*?"<>|\s]+/g, '-'),
+});

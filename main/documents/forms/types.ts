@@ -1,0 +1,40 @@
+import type { Content, PageOrientation } from 'pdfmake/interfaces';
+import type { z } from 'zod';
+import type { OfficeProfile } from '../blocks';
+import type { PageStyle } from '../style';
+
+/** What a form's build() gets besides its data. */
+export interface FormContext {
+  office: OfficeProfile;
+  /** the page style for this form (defaults + the form's own orientation + the caller's overrides) */
+  style: PageStyle;
+  /** today as ISO 'YYYY-MM-DD', for forms that print the date they were made */
+  today: string;
+  /** digits are converted on the whole page later; forms that format numbers themselves may look at it */
+  thaiDigits: boolean;
+}
+
+/** One printable form: one file under main/documents/forms/, listed in forms/index.ts. */
+export interface FormDefinition<S extends z.ZodType = z.ZodType> {
+  id: string;
+  titleTh: string;
+  titleEn: string;
+  pageSize: 'A4';
+  orientation: PageOrientation;
+  /** when the data decides the orientation (e.g. a wide list turned landscape) */
+  orientationFor?(data: z.output<S>): PageOrientation;
+  /** a page for checking the engine (Thai stress text), not a form the office uses */
+  test?: boolean;
+  /** what the caller sends; parsed before build() */
+  input: S;
+  /** sample data for previews and tests */
+  sample(): z.input<S>;
+  build(data: z.output<S>, context: FormContext): Content;
+  /** the suggested file name, without extension */
+  fileName?(data: z.output<S>): string;
+}
+
+/** Keeps each form's own data type while listing them together. */
+export function defineForm<S extends z.ZodType>(form: FormDefinition<S>): FormDefinition<S> {
+  return form;
+}
