@@ -1,6 +1,7 @@
 import { eq, count } from 'drizzle-orm';
 import { z } from 'zod';
 import { office, users } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext, type SessionUser } from '../api/router';
 import { hashPassword, verifyPassword } from './passwords';
@@ -8,12 +9,16 @@ import { loginInput, newUserInput, officeProfileInput, setupInput } from './sche
 
 export type OfficeProfile = typeof office.$inferSelect;
 
+const userCountQuery = preparedQuery((db) => db.select({ n: count() }).from(users).prepare());
+const profileQuery = preparedQuery((db) => db.select().from(office).where(eq(office.id, 1)).prepare());
+const userListQuery = preparedQuery((db) => db.select().from(users).orderBy(users.id).prepare());
+
 function userCount(app: AppContext): number {
-  return app.db.select({ n: count() }).from(users).get()!.n;
+  return userCountQuery(app.db).get()!.n;
 }
 
 function readProfile(app: AppContext): OfficeProfile | null {
-  return app.db.select().from(office).where(eq(office.id, 1)).get() ?? null;
+  return profileQuery(app.db).get() ?? null;
 }
 
 function publicUser(row: typeof users.$inferSelect): SessionUser & { active: boolean } {
@@ -125,7 +130,7 @@ export const officeMethods = [
     name: 'office.users.list',
     input: z.object({}),
     access: ['admin'],
-    handler: ({ app }) => app.db.select().from(users).orderBy(users.id).all().map(publicUser),
+    handler: ({ app }) => userListQuery(app.db).all().map(publicUser),
   }),
 
   defineWrite({
