@@ -1,5 +1,6 @@
+import { documentMethods } from '../documents/methods';
 import { officeMethods } from '../office/methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods]);
+export const methods = methodTable([...officeMethods, ...documentMethods]);

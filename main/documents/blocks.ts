@@ -1,6 +1,6 @@
 // Building blocks that forms put together. Each returns plain pdfmake content; the Thai pass (prepare.ts)
 // happens once over the whole document, so nothing here segments or converts digits itself.
-import type { Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { Column, Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
 import { contentWidth, cm, type PageStyle } from './style';
 
 /** The office profile as printed (the office table's row, without bookkeeping columns). */
@@ -139,10 +139,8 @@ export function signatureBlock(signer: Signer, dotCount = 30): Content {
 export function signatureRow(signers: Signer[], marginTop = 24): Content {
   if (signers.length < 1 || signers.length > 3) throw new RangeError('ช่องลงชื่อมีได้ 1 ถึง 3 ช่องต่อแถว');
   const dotCount = signers.length === 3 ? 22 : 30;
-  const columns: Content[] =
-    signers.length === 1
-      ? [{ text: '', width: '*' }, { ...(signatureBlock(signers[0]!, dotCount) as object), width: '*' } as Content]
-      : signers.map((signer) => ({ ...(signatureBlock(signer, dotCount) as object), width: '*' }) as Content);
+  const blocks = signers.map((signer): Column => ({ stack: [signatureBlock(signer, dotCount)], width: '*' }));
+  const columns: Column[] = signers.length === 1 ? [{ text: '', width: '*' }, ...blocks] : blocks;
   return { columns, columnGap: 12, margin: [0, marginTop, 0, 0], unbreakable: true };
 }
 
@@ -151,7 +149,7 @@ export function signatureRow(signers: Signer[], marginTop = 24): Content {
  * `size` is the box side in points, sized for the surrounding text.
  */
 export function checkBox(label: string, checked: boolean, size = 10): Content {
-  const box: Content = {
+  const box: Column = {
     width: size + 2,
     margin: [0, 6, 0, 0],
     canvas: [

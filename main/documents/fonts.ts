@@ -24,6 +24,7 @@ export interface PdfMakeServer {
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): TCreatedPdf;
+  setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
 }
 
 const pdfmake = require('pdfmake') as PdfMakeServer;
@@ -67,4 +68,9 @@ export function installFonts(): PdfMakeServer {
   pdfmake.setLocalAccessPolicy(() => false);
   installed = true;
   return pdfmake;
+}
+
+/** pdfmake reports rendering progress (0..1) through one global callback; the worker sets it per request. */
+export function setRenderProgress(callback: ((fraction: number) => void) | undefined): void {
+  installFonts().setProgressCallback(callback);
 }

@@ -95,7 +95,7 @@ export const nameListForm = defineForm({
   orientation: 'portrait',
   input: nameListInput,
   orientationFor: (data) => ((data.landscape ?? needsLandscape(data.columns)) ? 'landscape' : 'portrait'),
-  sample: () => {
+  sample: (): z.input<typeof nameListInput> => {
     const tambon = sampleTambon();
     const adults = tambon.people.filter((entry) => !entry.title.startsWith('เด็ก')).slice(0, 45);
     return {
