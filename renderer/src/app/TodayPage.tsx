@@ -10,15 +10,15 @@ const todayItems = ['claims', 'months', 'lapsing', 'terms', 'meeting', 'backup']
 export function TodayPage() {
   const { t } = useTranslation();
   const user = useSession((state) => state.user);
-  const language = useSession((state) => state.language);
-  // Thai dates in the Buddhist era (dayjs buddhistEra: BBBB)
-  const today = dayjs().format(language === 'th' ? 'dddd D MMMM BBBB' : 'dddd D MMMM YYYY');
+  // re-render on a language switch so that the date follows dayjs's locale
+  useSession((state) => state.language);
+  const today = dayjs().format(t('today.dateFormat'));
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {user ? t('today.greeting', { name: user.displayName }) : t('today.title')}
       </Typography.Title>
-      <Typography.Paragraph style={{ fontSize: 18 }}>{t('today.date', { date: today })}</Typography.Paragraph>
+      <Typography.Paragraph style={{ fontSize: 18 }}>{today}</Typography.Paragraph>
       <Card title={t('today.comingTitle')} style={{ marginBottom: 24 }}>
         <Typography.Paragraph>{t('today.comingBody')}</Typography.Paragraph>
         <ul style={{ margin: 0, paddingInlineStart: 24, lineHeight: 2 }}>

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Empty, Flex, Progress, Radio, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, type ProgressReport } from '../api';
+import { call, ApiCallError, type ProgressReport } from '../api';
 import { useSession } from '../app/store';
 import { reportError } from '../ui/apiErrors';
-import { callDocuments, pdfBlobUrl, type DocumentForm } from './documentsApi';
+import { pdfBlobUrl, type DocumentForm } from './documentsApi';
 
 interface Preview {
   url: string;
@@ -29,7 +29,7 @@ export function DocumentsPage() {
 
   useEffect(() => {
     let current = true;
-    callDocuments('documents.forms.list', {})
+    call('documents.forms.list', {})
       .then((list) => current && setForms(list))
       .catch((error: unknown) => current && setListFailure(reportError(error)));
     return () => {
@@ -55,7 +55,7 @@ export function DocumentsPage() {
     setPreview(null);
     setProgress({ done: 0, total: 0 });
     try {
-      const rendered = await callDocuments(
+      const rendered = await call(
         'documents.forms.render',
         { formId: selectedId, useSample: true },
         { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setProgress(report) },
@@ -105,10 +105,8 @@ export function DocumentsPage() {
   }
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const progressLabel = progress
-    ? (language === 'th' && progress.labelTh) ||
-      (progress.total > 0 ? t('documents.progressCount', { done: progress.done, total: progress.total }) : t('documents.rendering'))
-    : '';
+  const progressLabel = (language === 'th' && progress?.labelTh) || t('documents.rendering');
+  const progressCount = progress && progress.total > 0 ? t('documents.progressCount', { done: progress.done, total: progress.total }) : '';
 
   return (
     <>
@@ -173,7 +171,9 @@ export function DocumentsPage() {
             {!selectedId && !preview && <Typography.Text type="secondary">{t('documents.chooseFirst')}</Typography.Text>}
             {progress && (
               <div role="status" aria-live="polite">
-                <Typography.Text>{progressLabel}</Typography.Text>
+                <Typography.Text>
+                  {progressLabel} {progressCount && <strong data-testid="document-progress-count">{progressCount}</strong>}
+                </Typography.Text>
                 <Flex gap={16} align="center">
                   <Progress percent={percent} status="active" style={{ flex: 1, marginBottom: 0 }} showInfo={false} data-testid="document-progress" />
                   <Button onClick={cancelRender} data-testid="document-cancel-render">
@@ -184,7 +184,7 @@ export function DocumentsPage() {
             )}
             {renderFailure && <Alert type="error" showIcon message={renderFailure} role="alert" />}
             {preview && (
-              <iframe ref={previewFrame} src={preview.url} title={t('documents.previewFrame')} className="print-preview-frame" data-testid="document-preview-frame" />
+              <iframe ref={previewFrame} src={`${preview.url}#navpanes=0&view=FitH`} title={t('documents.previewFrame')} className="print-preview-frame" data-testid="document-preview-frame" />
             )}
           </Space>
         </Card>

@@ -47,6 +47,7 @@ const en: Messages = {
     amphoePlaceholder: 'e.g. เมือง',
     provincePlaceholder: 'e.g. ขอนแก่น',
     phonePlaceholder: 'e.g. 043-123456',
+    placeLine: 'Tambon {{tambon}}, {{amphoe}} district, {{province}}',
     headerLine: '{{councilName}}, {{amphoe}} district, {{province}}',
     required: {
       tambon: 'Enter the tambon',
@@ -79,6 +80,8 @@ const en: Messages = {
     active: 'Active',
     inactive: 'Disabled',
     usernameHint: '3–32 lowercase latin letters or digits, e.g. somchai',
+    showPassword: 'Show',
+    hidePassword: 'Hide',
     passwordHint: 'At least 8 characters; keep it somewhere safe',
     required: {
       displayName: 'Enter the full name',
@@ -129,7 +132,7 @@ const en: Messages = {
   today: {
     title: 'Today',
     greeting: 'Hello, {{name}}',
-    date: 'Today is {{date}}',
+    dateFormat: 'dddd D MMMM YYYY',
     comingTitle: 'This page will list what needs doing today',
     comingBody: 'Once each area holds data, this page gathers the work waiting for you:',
     items: {
@@ -186,7 +189,7 @@ const en: Messages = {
     officeReadOnly: 'Only an administrator can change the office details. If something is wrong, please tell the administrator.',
     saveHint: 'Press Ctrl+S to save',
     saving: 'Saving…',
-    saved: 'Office details saved',
+    saved: 'Saved; documents printed from now on use the new office details',
     nothingChanged: 'Nothing has been changed yet',
     loadFailed: 'The office details could not be read',
     usersSection: 'Users',
@@ -216,7 +219,7 @@ const en: Messages = {
     chooseFirst: 'Choose a form on the left first',
     preview: 'Preview',
     rendering: 'Building the document…',
-    progressCount: 'Page {{done}} of {{total}}',
+    progressCount: '{{done}} of {{total}} done',
     cancelRender: 'Cancel',
     cancelled: 'Building the document was cancelled',
     print: 'Print',

@@ -46,6 +46,7 @@ const th = {
     amphoePlaceholder: 'เช่น เมือง',
     provincePlaceholder: 'เช่น ขอนแก่น',
     phonePlaceholder: 'เช่น 043-123456',
+    placeLine: 'ต.{{tambon}} อ.{{amphoe}} จ.{{province}}',
     headerLine: '{{councilName}} อ.{{amphoe}} จ.{{province}}',
     required: {
       tambon: 'กรุณากรอกชื่อตำบล',
@@ -78,6 +79,8 @@ const th = {
     active: 'ใช้งานได้',
     inactive: 'ปิดการใช้งาน',
     usernameHint: 'อักษรอังกฤษตัวเล็กหรือตัวเลข 3–32 ตัว เช่น somchai',
+    showPassword: 'แสดง',
+    hidePassword: 'ซ่อน',
     passwordHint: 'อย่างน้อย 8 ตัวอักษร จดไว้ในที่ปลอดภัย',
     required: {
       displayName: 'กรุณากรอกชื่อ-สกุล',
@@ -127,8 +130,9 @@ const th = {
   },
   today: {
     title: 'วันนี้',
-    greeting: 'สวัสดี คุณ{{name}}',
-    date: 'วันนี้ {{date}}',
+    greeting: 'สวัสดี {{name}}',
+    // dayjs format; BBBB is the Buddhist-era year
+    dateFormat: '[วัน]dddd[ที่] D MMMM [พ.ศ.] BBBB',
     comingTitle: 'หน้านี้จะแสดงงานที่ต้องทำวันนี้',
     comingBody: 'เมื่อเริ่มบันทึกข้อมูลในแต่ละส่วนแล้ว หน้านี้จะรวมรายการที่ต้องทำไว้ที่เดียว:',
     items: {
@@ -185,7 +189,7 @@ const th = {
     officeReadOnly: 'เฉพาะผู้ดูแลระบบแก้ไขข้อมูลสำนักงานได้ หากข้อมูลไม่ถูกต้องกรุณาแจ้งผู้ดูแลระบบ',
     saveHint: 'กด Ctrl+S เพื่อบันทึกได้',
     saving: 'กำลังบันทึก…',
-    saved: 'บันทึกข้อมูลสำนักงานแล้ว',
+    saved: 'บันทึกแล้ว ข้อมูลสำนักงานใหม่จะใช้กับเอกสารที่พิมพ์ต่อจากนี้',
     nothingChanged: 'ยังไม่มีการแก้ไข',
     loadFailed: 'อ่านข้อมูลสำนักงานไม่สำเร็จ',
     usersSection: 'ผู้ใช้',
@@ -215,7 +219,7 @@ const th = {
     chooseFirst: 'เลือกแบบฟอร์มทางซ้ายก่อน',
     preview: 'ดูตัวอย่าง',
     rendering: 'กำลังสร้างเอกสาร…',
-    progressCount: 'หน้า {{done}} จาก {{total}}',
+    progressCount: 'เสร็จแล้ว {{done}} จาก {{total}}',
     cancelRender: 'ยกเลิก',
     cancelled: 'ยกเลิกการสร้างเอกสารแล้ว',
     print: 'พิมพ์',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../ui/PasswordInput';
 import { call } from '../api';
 import { useSession } from '../app/store';
 import { showErrorInForm } from '../ui/apiErrors';
@@ -45,7 +46,7 @@ export function LoginScreen() {
             <Typography.Title level={2} style={{ marginTop: 0, marginBottom: 4 }}>
               {office.councilName}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('office.headerLine', office)}</Typography.Text>
+            <Typography.Text type="secondary">{t('office.placeLine', office)}</Typography.Text>
           </header>
         )}
         <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -63,7 +64,7 @@ export function LoginScreen() {
             <Input autoComplete="username" autoCapitalize="none" spellCheck={false} autoFocus={!suggestedUsername} />
           </Form.Item>
           <Form.Item label={t('user.password')} name="password" rules={[{ required: true, message: t('user.required.password') }]}>
-            <Input.Password autoComplete="current-password" autoFocus={Boolean(suggestedUsername)} />
+            <PasswordInput autoComplete="current-password" autoFocus={Boolean(suggestedUsername)} />
           </Form.Item>
           {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>

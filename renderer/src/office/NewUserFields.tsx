@@ -1,5 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PasswordInput } from '../ui/PasswordInput';
 import type { Role } from '../app/store';
 
 export interface NewUserFormValues {
@@ -52,7 +53,7 @@ export function NewUserFields({ prefix, withConfirmation = false, withRole = fal
           { min: minPasswordLength, message: t('user.passwordTooShort') },
         ]}
       >
-        <Input.Password autoComplete="new-password" />
+        <PasswordInput autoComplete="new-password" />
       </Form.Item>
       {withConfirmation && (
         <Form.Item
@@ -67,7 +68,7 @@ export function NewUserFields({ prefix, withConfirmation = false, withRole = fal
             }),
           ]}
         >
-          <Input.Password autoComplete="new-password" />
+          <PasswordInput autoComplete="new-password" />
         </Form.Item>
       )}
       {withRole && (

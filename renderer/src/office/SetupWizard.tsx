@@ -68,7 +68,7 @@ export function SetupWizard() {
         office,
         admin: { displayName: admin.displayName, username: admin.username, password: admin.password },
       });
-      message.success(t('setup.created', { username: result.adminUsername }), 6);
+      message.success(t('setup.created', { username: result.adminUsername }), 4);
       await finishSetup(result.adminUsername);
     } catch (error) {
       const namedField = error instanceof ApiCallError ? error.data.field : undefined;
@@ -138,6 +138,9 @@ export function SetupWizard() {
   );
 }
 
+// one label width for both tables, wide enough for the longest Thai label on one line
+const summaryStyles = { label: { width: 260 } };
+
 function SetupSummary({ values }: { values: SetupFormValues }) {
   const { t } = useTranslation();
   const { office, admin } = values;
@@ -145,7 +148,7 @@ function SetupSummary({ values }: { values: SetupFormValues }) {
   return (
     <>
       <Typography.Paragraph>{t('setup.reviewIntro')}</Typography.Paragraph>
-      <Descriptions bordered column={1} size="middle" title={t('setup.stepOffice')} style={{ marginBottom: 24 }}>
+      <Descriptions bordered column={1} size="middle" styles={summaryStyles} title={t('setup.stepOffice')} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={t('office.tambon')}>{shown(office.tambon)}</Descriptions.Item>
         <Descriptions.Item label={t('office.amphoe')}>{shown(office.amphoe)}</Descriptions.Item>
         <Descriptions.Item label={t('office.province')}>{shown(office.province)}</Descriptions.Item>
@@ -158,7 +161,7 @@ function SetupSummary({ values }: { values: SetupFormValues }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('office.thaiDigits')}>{office.thaiDigits ? t('common.yes') : t('common.no')}</Descriptions.Item>
       </Descriptions>
-      <Descriptions bordered column={1} size="middle" title={t('setup.stepAdmin')}>
+      <Descriptions bordered column={1} size="middle" styles={summaryStyles} title={t('setup.stepAdmin')}>
         <Descriptions.Item label={t('user.displayName')}>{shown(admin.displayName)}</Descriptions.Item>
         <Descriptions.Item label={t('user.username')}>{shown(admin.username)}</Descriptions.Item>
       </Descriptions>

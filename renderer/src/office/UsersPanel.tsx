@@ -115,7 +115,7 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
       okButtonProps={{ 'data-testid': 'add-user-save' }}
       forceRender
     >
-      <Form form={form} name="newUser" layout="vertical" requiredMark={false} initialValues={{ role: 'secretary' }} onKeyDown={enterMovesToNextField(() => void add())}>
+      <Form form={form} name="newUser" layout="vertical" style={{ marginTop: 16 }} requiredMark={false} initialValues={{ role: 'secretary' }} onKeyDown={enterMovesToNextField(() => void add())}>
         <NewUserFields prefix={[]} withRole />
         {failure && <Alert type="error" showIcon message={failure} role="alert" />}
       </Form>
