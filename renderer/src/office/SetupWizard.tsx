@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Image, Input, Space, Steps, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Image, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, ApiCallError } from '../api';
 import { useSession } from '../app/store';
