@@ -46,14 +46,14 @@ function startWorker(): Worker {
 }
 
 /** Renders a registered form. Invalid data throws FormInputError before any worker starts. */
-export function renderForm(formId: string, data: unknown, options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
+export async function renderForm(formId: string, data: unknown, options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
   const form = requireForm(formId);
   const parsed = parseFormData(form, data);
   const { signal, onProgress } = control;
-  if (signal?.aborted) return Promise.reject(new RenderCancelledError());
+  if (signal?.aborted) throw new RenderCancelledError();
 
   const worker = startWorker();
-  return new Promise<RenderResult>((resolve, reject) => {
+  return await new Promise<RenderResult>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;

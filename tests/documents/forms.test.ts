@@ -1,0 +1,221 @@
+// Every registered form, printed from its sample data through the worker, must: carry its Thai text, keep every
+// word inside the page margins and every table word inside its column, and look like its golden page image.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import type { ContentTable } from 'pdfmake/interfaces';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeDocument, parseFormData, requireForm } from '../../main/documents/document';
+import { renderForm, type RenderResult } from '../../main/documents/engine';
+import { bahtTextInBrackets, formatSatang, maskCitizenId } from '../../main/documents/format';
+import { forms, formSummaries } from '../../main/documents/forms/index';
+import { nameListForm } from '../../main/documents/forms/name-list';
+import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';
+import { STRESS_WORDS } from '../../main/documents/forms/thai-stress';
+import { cm, pageStyle } from '../../main/documents/style';
+import { compareImages, pageImage, pdfText, pdfWords, skeleton, type PageWords } from './pdf-tools';
+
+const GOLDEN_DIR = path.join(import.meta.dirname, 'golden');
+const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
+/** Share of page pixels allowed to differ (anti-aliasing across poppler/freetype builds). */
+const GOLDEN_TOLERANCE = 0.002;
+const TODAY = '2026-11-27';
+
+const office = { ...sampleOffice(), logo: SAMPLE_LOGO };
+const options = { office, today: TODAY };
+let outDir = '';
+const rendered = new Map<string, { result: RenderResult; file: string }>();
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tambon-documents-'));
+  for (const form of forms) {
+    const result = await renderForm(form.id, form.sample(), options);
+    const file = path.join(outDir, `${form.id}.pdf`);
+    fs.writeFileSync(file, result.pdf);
+    rendered.set(form.id, { result, file });
+  }
+});
+
+afterAll(() => {
+  if (outDir && !process.env.KEEP_DOCUMENTS) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Strings each form's sample must show (checked on skeletons: see pdf-tools.ts). */
+function expectedText(formId: string): string[] {
+  const sample = requireForm(formId).sample() as Record<string, unknown>;
+  switch (formId) {
+    case 'name-list': {
+      const data = nameListForm.input.parse(sample);
+      const first = data.people[0]!;
+      return [data.title, 'ลำดับ', 'ชื่อ-สกุล', 'ลายมือชื่อ', `${first.title}${first.firstName}${first.lastName}`, maskCitizenId(first.citizenId), office.councilName, 'หน้า1/'];
+    }
+    case 'letter':
+      return ['ที่สอช.015/2569', '27พฤศจิกายน2569', 'เรื่อง', 'เรียน', 'อ้างถึง', 'สิ่งที่ส่งมาด้วย', 'ขอแสดงความนับถือ', '(นายสมศักดิ์ใจดีมาก)', '3,600.00บาท(สามพันหกร้อยบาทถ้วน)'];
+    case 'thai-stress':
+      return [...STRESS_WORDS, 'SmartFarmer4.0', `${formatSatang(123_450)}บาท`, bahtTextInBrackets(123_450), '27พฤศจิกายนพ.ศ.2569', '27พ.ย.69'];
+    default:
+      return [requireForm(formId).titleTh];
+  }
+}
+
+function margins(formId: string): { left: number; right: number; top: number; bottom: number } {
+  const form = requireForm(formId);
+  const style = pageStyle({ orientation: form.orientationFor?.(parseFormData(form, form.sample())) ?? form.orientation });
+  return { left: cm(style.marginsCm.left), right: cm(style.marginsCm.right), top: cm(style.marginsCm.top), bottom: cm(style.marginsCm.bottom) };
+}
+
+/** x of each inner vertical rule of the form's first table, from the widths it gave pdfmake. */
+function columnRules(formId: string): number[] {
+  const form = requireForm(formId);
+  const content = composeDocument(form, parseFormData(form, form.sample()), options).definition.content as unknown[];
+  const table = content.find((node): node is ContentTable => typeof node === 'object' && node !== null && 'table' in node);
+  if (!table) return [];
+  const padding = 8; // gridLayout: 4 pt each side
+  const rules: number[] = [];
+  let x = margins(formId).left;
+  for (const width of table.table.widths as number[]) {
+    x += width + padding + 0.5;
+    rules.push(x);
+  }
+  return rules.slice(0, -1);
+}
+
+/** Words inside a table: from the first header word down to the first word after the table (or the footer). */
+function tableWords(page: PageWords, headerWord: string, afterWord: string | null, footerTop: number) {
+  const header = page.words.filter((word) => word.text.startsWith(headerWord)).sort((a, b) => a.yMin - b.yMin)[0];
+  if (!header) return [];
+  const after = afterWord ? page.words.filter((word) => word.text.startsWith(afterWord) && word.yMin > header.yMin).sort((a, b) => a.yMin - b.yMin)[0] : undefined;
+  const bottom = after ? after.yMin : footerTop;
+  return page.words.filter((word) => word.yMin >= header.yMin - 1 && word.yMax <= bottom);
+}
+
+describe('the forms registry', () => {
+  it('lists every form with its Thai title, and marks the stress page as a test page', () => {
+    const list = formSummaries();
+    expect(list.map((form) => form.id)).toEqual(expect.arrayContaining(['name-list', 'letter', 'thai-stress']));
+    expect(list.find((form) => form.id === 'thai-stress')?.test).toBe(true);
+    expect(list.find((form) => form.id === 'letter')?.test).toBe(false);
+  });
+});
+
+describe.each(forms.map((form) => form.id))('form %s from sample data', (formId) => {
+  it('shows the expected Thai text', () => {
+    const text = skeleton(pdfText(rendered.get(formId)!.file));
+    for (const expected of expectedText(formId)) expect(text, `"${expected}" missing`).toContain(skeleton(expected));
+  });
+
+  it('keeps every word inside the page margins (the footer inside the bottom margin)', () => {
+    const margin = margins(formId);
+    for (const [index, page] of pdfWords(rendered.get(formId)!.file).entries()) {
+      for (const word of page.words) {
+        const where = `page ${index + 1}: "${word.text}" at ${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)}, ${word.yMin.toFixed(1)}`;
+        expect(word.xMin, where).toBeGreaterThanOrEqual(margin.left - 1);
+        expect(word.xMax, where).toBeLessThanOrEqual(page.width - margin.right + 1);
+        expect(word.yMin, where).toBeGreaterThanOrEqual(margin.top - 8);
+        expect(word.yMax, where).toBeLessThanOrEqual(page.height - 2);
+        if (word.yMin > page.height - margin.bottom) expect(word.text, `only the page number may sit in the bottom margin: ${where}`).toMatch(/^[หน้า0-9๐-๙/]+$/);
+      }
+    }
+  });
+
+  it('matches its golden page image', () => {
+    const { file, result } = rendered.get(formId)!;
+    // The stress page is checked on every page; forms on their first page.
+    const pages = formId === 'thai-stress' ? result.pages : 1;
+    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
+    for (let page = 1; page <= pages; page++) {
+      const golden = path.join(GOLDEN_DIR, `${formId}-p${page}.png`);
+      const image = pageImage(file, page);
+      if (UPDATE_GOLDEN) {
+        fs.writeFileSync(golden, PNG.sync.write(image));
+        continue;
+      }
+      expect(fs.existsSync(golden), `golden image missing: run with UPDATE_GOLDEN=1 and look at ${golden}`).toBe(true);
+      const comparison = compareImages(image, PNG.sync.read(fs.readFileSync(golden)), path.join(outDir, `${formId}-p${page}-diff.png`));
+      expect(comparison.ratio, `page ${page} differs from ${golden} (diff: ${comparison.diffFile ?? 'size'})`).toBeLessThanOrEqual(GOLDEN_TOLERANCE);
+    }
+  });
+});
+
+describe('tables', () => {
+  const cases = [
+    // the first word of the header row, and of what follows the table (the signature's dotted line, the next text)
+    { formId: 'name-list', headerWord: 'ลำ', afterWord: '.....', pages: Infinity },
+    { formId: 'thai-stress', headerWord: 'โครงการ', afterWord: 'ผสม', pages: 1 },
+  ];
+  it.each(cases)('$formId: no table word crosses a column rule', ({ formId, headerWord, afterWord, pages }) => {
+    const rules = columnRules(formId);
+    expect(rules.length).toBeGreaterThan(1);
+    const footerTop = (page: PageWords) => page.height - margins(formId).bottom;
+    let checked = 0;
+    for (const [index, page] of pdfWords(rendered.get(formId)!.file).slice(0, pages).entries()) {
+      for (const word of tableWords(page, headerWord, afterWord, footerTop(page))) {
+        checked++;
+        for (const rule of rules) {
+          const crosses = word.xMin < rule - 1 && word.xMax > rule + 1;
+          expect(crosses, `page ${index + 1}: "${word.text}" (${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)}) crosses the rule at ${rule.toFixed(1)}`).toBe(false);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('name-list repeats its header row on every page and masks citizen IDs', () => {
+    const { file, result } = rendered.get('name-list')!;
+    expect(result.pages).toBeGreaterThan(1);
+    const firstRule = columnRules('name-list')[0]!;
+    for (const page of pdfWords(file)) expect(page.words.some((word) => word.text.startsWith('ลำ') && word.xMax < firstRule)).toBe(true);
+    const sample = nameListForm.input.parse(nameListForm.sample());
+    const text = pdfText(file);
+    for (const entry of sample.people.slice(0, 10)) expect(text).not.toContain(entry.citizenId.slice(0, 9));
+  });
+});
+
+describe('the letter', () => {
+  it('fits on one page', () => {
+    expect(rendered.get('letter')!.result.pages).toBe(1);
+  });
+});
+
+describe('break marks and fonts', () => {
+  it('sets the break marks in the bundled Noto Sans Thai, and the text in Sarabun', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fonts = execFileSync('pdffonts', [rendered.get('thai-stress')!.file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/Sarabun-Regular/);
+    expect(fonts).toMatch(/NotoSansThai-Regular/);
+  });
+
+  it('prints Thai digits everywhere when the office asks for them', async () => {
+    const result = await renderForm('letter', requireForm('letter').sample(), { ...options, office: { ...office, thaiDigits: true } });
+    const file = path.join(outDir, 'letter-thai-digits.pdf');
+    fs.writeFileSync(file, result.pdf);
+    const text = pdfText(file);
+    expect(text).not.toMatch(/[0-9]/);
+    expect(skeleton(text)).toContain(skeleton('๒๗ พฤศจิกายน ๒๕๖๙'));
+    expect(skeleton(text)).toContain(skeleton('หน้า ๑/๑'));
+  });
+});
+
+describe('the engine', () => {
+  it('refuses data that does not fit the form, naming the field', async () => {
+    await expect(renderForm('letter', { ...requireForm('letter').sample(), subject: '' }, options)).rejects.toMatchObject({
+      zodError: { issues: [expect.objectContaining({ path: ['subject'] })] },
+    });
+  });
+
+  it('reports progress and can be cancelled', async () => {
+    const people = Array.from({ length: 2000 }, (_, index) => ({ firstName: `สมชาย${index}`, lastName: 'ใจดีมีสุขยิ่งนัก', village: (index % 9) + 1 }));
+    const controller = new AbortController();
+    const reports: number[] = [];
+    const run = renderForm('name-list', { title: 'รายชื่อทดสอบการยกเลิก', people }, options, {
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        reports.push(done);
+        if (done >= 5) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'RenderCancelledError' });
+    expect(reports.length).toBeGreaterThan(0);
+  });
+});
