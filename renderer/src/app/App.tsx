@@ -37,7 +37,7 @@ function Screen() {
     case 'loading':
       return (
         <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-          <Spin size="large" tip={t('app.loading')}>
+          <Spin size="large" description={t('app.loading')}>
             <div style={{ width: 200, height: 80 }} />
           </Spin>
         </div>

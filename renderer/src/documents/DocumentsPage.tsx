@@ -125,7 +125,7 @@ export function DocumentsPage() {
             </Space>
           }
         >
-          {listFailure && <Alert type="error" showIcon message={t('documents.loadFailed')} description={listFailure} role="alert" />}
+          {listFailure && <Alert type="error" showIcon title={t('documents.loadFailed')} description={listFailure} role="alert" />}
           {!forms && !listFailure && <Spin />}
           {forms && visibleForms.length === 0 && <Empty description={t('documents.empty')} />}
           {visibleForms.length > 0 && (
@@ -149,7 +149,7 @@ export function DocumentsPage() {
           )}
         </Card>
         <Card style={{ flex: '3 1 520px' }}>
-          <Space direction="vertical" size="middle" style={{ display: 'flex' }}>
+          <Space orientation="vertical" size="middle" style={{ display: 'flex' }}>
             <Space size="middle" wrap>
               <Button
                 type="primary"
@@ -182,7 +182,7 @@ export function DocumentsPage() {
                 </Flex>
               </div>
             )}
-            {renderFailure && <Alert type="error" showIcon message={renderFailure} role="alert" />}
+            {renderFailure && <Alert type="error" showIcon title={renderFailure} role="alert" />}
             {preview && (
               <iframe ref={previewFrame} src={`${preview.url}#navpanes=0&view=FitH`} title={t('documents.previewFrame')} className="print-preview-frame" data-testid="document-preview-frame" />
             )}

@@ -66,7 +66,7 @@ export function LoginScreen() {
           <Form.Item label={t('user.password')} name="password" rules={[{ required: true, message: t('user.required.password') }]}>
             <PasswordInput autoComplete="current-password" autoFocus={Boolean(suggestedUsername)} />
           </Form.Item>
-          {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
+          {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>
             {busy ? t('login.submitting') : t('login.submit')}
           </Button>

@@ -85,7 +85,7 @@ export function OfficeFields({ prefix, readOnly = false }: OfficeFieldsProps) {
         <LogoField disabled={readOnly} />
       </Form.Item>
       <Form.Item label={t('office.thaiDigits')} name={name('thaiDigits')} valuePropName="checked">
-        <Checkbox disabled={readOnly}>{t('office.thaiDigitsHint')}</Checkbox>
+        <Checkbox disabled={readOnly} className={readOnly ? 'read-only-choice' : undefined}>{t('office.thaiDigitsHint')}</Checkbox>
       </Form.Item>
     </>
   );

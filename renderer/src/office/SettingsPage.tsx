@@ -17,7 +17,7 @@ export function SettingsPage() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {t('settings.title')}
       </Typography.Title>
-      <Space direction="vertical" size="large" style={{ display: 'flex' }}>
+      <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
         <OfficeProfileCard editable={isAdmin} />
         <DisplayCard />
         {isAdmin ? (
@@ -93,9 +93,9 @@ function OfficeProfileCard({ editable }: { editable: boolean }) {
 
   return (
     <Card title={t('settings.officeSection')}>
-      {loadFailure && <Alert type="error" showIcon message={t('settings.loadFailed')} description={loadFailure} role="alert" />}
+      {loadFailure && <Alert type="error" showIcon title={t('settings.loadFailed')} description={loadFailure} role="alert" />}
       {!loaded && !loadFailure && <Spin />}
-      {!editable && loaded && <Alert type="info" showIcon message={t('settings.officeReadOnly')} style={{ marginBottom: 16 }} />}
+      {!editable && loaded && <Alert type="info" showIcon title={t('settings.officeReadOnly')} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
         name="officeProfile"
@@ -106,7 +106,7 @@ function OfficeProfileCard({ editable }: { editable: boolean }) {
         onKeyDown={editable ? enterMovesToNextField(() => void save()) : undefined}
       >
         <OfficeFields prefix={[]} readOnly={!editable} />
-        {saveFailure && <Alert type="error" showIcon message={saveFailure} style={{ marginBottom: 16 }} role="alert" />}
+        {saveFailure && <Alert type="error" showIcon title={saveFailure} style={{ marginBottom: 16 }} role="alert" />}
         {editable && (
           <Space size="middle" align="center" wrap>
             <Button type="primary" size="large" onClick={() => void save()} loading={saving}>

@@ -115,7 +115,7 @@ export function SetupWizard() {
             <NewUserFields prefix={['admin']} withConfirmation />
           </div>
           {step === 2 && values && <SetupSummary values={values} />}
-          {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
+          {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
           <Space size="middle" style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}>
             {step > 0 && (
               <Button size="large" onClick={() => setStep(step - 1)} disabled={creating}>

@@ -36,7 +36,7 @@ export function UsersPanel() {
         </Button>
       }
     >
-      {failure && <Alert type="error" showIcon message={failure} role="alert" style={{ marginBottom: 16 }} />}
+      {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
       <Table<UserRow>
         rowKey="id"
         loading={users === null && !failure}
@@ -117,7 +117,7 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
     >
       <Form form={form} name="newUser" layout="vertical" style={{ marginTop: 16 }} requiredMark={false} initialValues={{ role: 'secretary' }} onKeyDown={enterMovesToNextField(() => void add())}>
         <NewUserFields prefix={[]} withRole />
-        {failure && <Alert type="error" showIcon message={failure} role="alert" />}
+        {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       </Form>
     </Modal>
   );

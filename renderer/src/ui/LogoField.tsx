@@ -41,7 +41,7 @@ export function LogoField({ id, value, onChange, disabled }: LogoFieldProps) {
   }
 
   return (
-    <Space direction="vertical" size="small">
+    <Space orientation="vertical" size="small">
       <Space size="middle" align="center" wrap>
         {value ? (
           <Image src={value} alt={t('logo.preview')} width={72} height={72} style={{ objectFit: 'contain' }} preview={false} />
