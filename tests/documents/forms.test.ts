@@ -199,7 +199,7 @@ describe('break marks and fonts', () => {
 
 describe('the engine', () => {
   it('refuses data that does not fit the form, naming the field', async () => {
-    await expect(renderForm('letter', { ...requireForm('letter').sample(), subject: '' }, options)).rejects.toMatchObject({
+    await expect(renderForm('letter', { ...(requireForm('letter').sample() as object), subject: '' }, options)).rejects.toMatchObject({
       zodError: { issues: [expect.objectContaining({ path: ['subject'] })] },
     });
   });
