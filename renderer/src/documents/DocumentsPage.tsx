@@ -133,7 +133,6 @@ export function DocumentsPage() {
               value={selectedId}
               onChange={(event) => setSelectedId(event.target.value as string)}
               style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
-              disabled={progress !== null}
             >
               {visibleForms.map((form) => (
                 <Radio key={form.id} value={form.id} data-testid={`document-form-${form.id}`}>
