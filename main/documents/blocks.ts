@@ -138,10 +138,11 @@ export function signatureBlock(signer: Signer, dotCount = 30): Content {
  */
 export function signatureRow(signers: Signer[], marginTop = 24): Content {
   if (signers.length < 1 || signers.length > 3) throw new RangeError('ช่องลงชื่อมีได้ 1 ถึง 3 ช่องต่อแถว');
-  const dotCount = signers.length === 3 ? 22 : 30;
+  // three blocks share ~15 cm: shorter dotted lines keep "ลงชื่อ …… ผู้ตรวจสอบ" on one line
+  const dotCount = signers.length === 3 ? 12 : 30;
   const blocks = signers.map((signer): Column => ({ stack: [signatureBlock(signer, dotCount)], width: '*' }));
   const columns: Column[] = signers.length === 1 ? [{ text: '', width: '*' }, ...blocks] : blocks;
-  return { columns, columnGap: 12, margin: [0, marginTop, 0, 0], unbreakable: true };
+  return { columns, columnGap: 12, margin: [0, marginTop, 0, 12], unbreakable: true };
 }
 
 /**
