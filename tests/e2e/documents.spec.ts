@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { freshDataDir, startApp, type RunningApp } from './app-process';
+
+let app: RunningApp;
+const admin = { displayName: 'นายสมศักดิ์ ใจดี', username: 'somsak', password: 'เอกสาร12345' };
+
+test.beforeEach(async ({ request }) => {
+  app = await startApp(freshDataDir());
+  const setup = await request.post(`${app.origin}/api/office.setup.create`, {
+    headers: { 'x-tambon-token': app.token },
+    data: {
+      office: {
+        tambon: 'กุดจิก',
+        amphoe: 'สูงเนิน',
+        province: 'นครราชสีมา',
+        councilName: 'สภาองค์กรชุมชนตำบลกุดจิก',
+        fundName: 'กองทุนสวัสดิการชุมชนตำบลกุดจิก',
+        address: 'หมู่ที่ 1 ตำบลกุดจิก อำเภอสูงเนิน จังหวัดนครราชสีมา 30170',
+      },
+      admin,
+    },
+  });
+  expect(setup.ok()).toBe(true);
+});
+test.afterEach(async () => {
+  await app.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+test('preview a Thai name list, then save it as a PDF that carries the office letterhead', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
+  await page.getByLabel('รหัสผ่าน').fill(admin.password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
+
+  await page.getByTestId('document-form-name-list').click();
+  await page.getByTestId('document-preview').click();
+  const frame = page.getByTestId('document-preview-frame');
+  await expect(frame).toBeVisible();
+  expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+  await expect(page.getByTestId('document-print')).toBeEnabled();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('document-save-pdf').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const file = await download.path();
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  // pdftotext may reorder Thai marks (pdfkit's glyph map); the office name has none that move.
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('กุดจิก');
+});
+
+test('test pages stay hidden until asked for', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
+  await page.getByLabel('รหัสผ่าน').fill(admin.password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
+  await expect(page.getByTestId('document-form-letter')).toBeVisible();
+  await expect(page.getByTestId('document-form-thai-stress')).toHaveCount(0);
+  await page.getByText('แสดงหน้าทดสอบ').click();
+  await expect(page.getByTestId('document-form-thai-stress')).toBeVisible();
+});
