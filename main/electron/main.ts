@@ -13,6 +13,8 @@ const SCHEME = 'app';
 const APP_ORIGIN = `${SCHEME}://tambon-desk`;
 const rendererDir = path.resolve(__dirname, '..', 'renderer');
 
+// Chromium's own UI (the PDF viewer's toolbar, spell-check menus) in Thai, like the rest of the window.
+electronApp.commandLine.appendSwitch('lang', 'th');
 protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let core: App | null = null;
