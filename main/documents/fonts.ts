@@ -2,15 +2,11 @@
 // once into pdfmake's virtual file system, and pdfmake is told to read nothing else: no URLs, no local files.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { withZeroWidthSpace } from './font-patch';
 import type { TCreatedPdf, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 
 /** The body face: Sarabun, the open successor of TH Sarabun New used in Thai official documents. */
 export const BODY_FONT = 'Sarabun';
-/**
- * Carries only the invisible break mark U+200B. Sarabun has no glyph for it (it would print a box), Noto Sans
- * Thai has an empty, zero-width one. See prepare.ts for how the mark is placed.
- */
-export const BREAK_MARK_FONT = 'BreakMark';
 
 const require = createRequire(import.meta.url);
 
@@ -36,13 +32,6 @@ const fontFiles = {
     italics: '@expo-google-fonts/sarabun/400Regular_Italic/Sarabun_400Regular_Italic.ttf',
     bolditalics: '@expo-google-fonts/sarabun/700Bold_Italic/Sarabun_700Bold_Italic.ttf',
   },
-  // One file for every style: the mark has no shape, so bold or italic make no difference.
-  [BREAK_MARK_FONT]: {
-    normal: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
-    bold: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
-    italics: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
-    bolditalics: '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf',
-  },
 } as const;
 
 let installed = false;
@@ -57,7 +46,8 @@ export function installFonts(): PdfMakeServer {
       // Virtual names, so the descriptors never point at the real disk.
       const virtualName = `fonts/${packagePath.split('/').pop()!}`;
       if (!pdfmake.virtualfs.existsSync(virtualName)) {
-        pdfmake.virtualfs.writeFileSync(virtualName, fs.readFileSync(require.resolve(packagePath)));
+        // U+200B, the break mark prepare.ts puts between Thai words, must print as nothing (font-patch.ts).
+        pdfmake.virtualfs.writeFileSync(virtualName, withZeroWidthSpace(fs.readFileSync(require.resolve(packagePath))));
       }
       files[style] = virtualName;
     }

@@ -1,14 +1,10 @@
 // The one pass that every string takes on its way to a page (DESIGN.md rule 9). It walks the whole document
 // definition — content, sections, tables, columns, lists, headers, footers, watermark — and
 //   1. turns digits into Thai digits when the office prints them so, and
-//   2. marks where Thai may wrap: the text is split at Thai word boundaries (segment.ts) and an inline
-//      U+200B set in BREAK_MARK_FONT is put between the pieces.
-// Why an inline mark: pdfmake's line breaker only breaks at break characters; words given as separate
-// inlines without one are glued together again and cut mid-word. U+200B is such a character, but Sarabun has no
-// glyph for it (a box would print), so the mark is set in Noto Sans Thai, whose U+200B is empty and zero-width.
-// Its font size is 1 pt so that the taller Noto line box never makes a line with a break taller than one without.
+//   2. marks where Thai may wrap: a U+200B (zero width space) between two Thai words (segment.ts).
+// pdfmake's line breaker (UAX #14) breaks at U+200B. Sarabun has no glyph for it, so fonts.ts gives the
+// bundled font an empty zero-width one (font-patch.ts): nothing shows, and no extra inlines cost layout time.
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { BREAK_MARK_FONT } from './fonts';
 import { toThaiDigits } from './format';
 import { thaiBreakPieces } from './segment';
 
@@ -18,9 +14,8 @@ export interface PrepareOptions {
 }
 
 type Node = Record<string, unknown>;
-type Inline = string | Node;
 
-const BREAK_MARK: Readonly<Node> = Object.freeze({ text: '\u200B', font: BREAK_MARK_FONT, fontSize: 1 });
+export const BREAK_MARK = '\u200B';
 
 /** Keys whose value is a list of child content. */
 const CHILD_LIST_KEYS = ['stack', 'columns', 'ul', 'ol'] as const;
@@ -36,45 +31,27 @@ class Preparer {
     return this.options.thaiDigits ? toThaiDigits(text) : text;
   }
 
-  /** A string's inlines: the pieces with a break mark between each two. */
-  private inlinesOf(text: string, style: Node | null): Inline[] {
-    const pieces = thaiBreakPieces(this.convert(text));
-    const inlines: Inline[] = [];
-    pieces.forEach((piece, index) => {
-      if (index > 0) inlines.push(style ? { ...style, ...BREAK_MARK } : { ...BREAK_MARK });
-      inlines.push(style ? { ...style, text: piece } : piece);
-    });
-    return inlines;
+  /** The string as printed: digits converted, break marks between Thai words. */
+  private text(text: string): string {
+    return thaiBreakPieces(this.convert(text)).join(BREAK_MARK);
   }
 
   /** The value of a `text` property: a string, a number or an array of inlines (possibly nested). */
   private textValue(value: unknown): unknown {
     if (typeof value === 'number') value = String(value);
-    if (typeof value === 'string') {
-      const inlines = this.inlinesOf(value, null);
-      return inlines.length === 1 ? inlines[0] : inlines;
-    }
-    if (Array.isArray(value)) return value.flatMap((inline: unknown) => this.inline(inline));
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((inline: unknown) => this.inline(inline));
     return value;
   }
 
-  private inline(inline: unknown): unknown[] {
-    if (typeof inline === 'number') inline = String(inline);
-    if (typeof inline === 'string') return this.inlinesOf(inline, null);
-    if (!isNode(inline)) return [inline];
-    const { text, ...style } = inline;
-    if (typeof text === 'string' || typeof text === 'number') {
-      // The inline's own style (bold, colour, link…) goes onto each piece.
-      return this.inlinesOf(String(text), style);
-    }
-    return [{ ...inline, text: this.textValue(text) }];
+  private inline(inline: unknown): unknown {
+    if (typeof inline === 'number' || typeof inline === 'string') return this.text(String(inline));
+    if (!isNode(inline)) return inline;
+    return { ...inline, text: this.textValue(inline.text) };
   }
 
   content(node: unknown): unknown {
-    if (typeof node === 'string' || typeof node === 'number') {
-      const value = this.textValue(node);
-      return typeof value === 'string' ? value : { text: value };
-    }
+    if (typeof node === 'string' || typeof node === 'number') return this.text(String(node));
     if (Array.isArray(node)) return node.map((child: unknown) => this.content(child));
     if (!isNode(node)) return node;
 

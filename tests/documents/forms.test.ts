@@ -7,6 +7,9 @@ import { PNG } from 'pngjs';
 import type { ContentTable } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument, parseFormData, requireForm } from '../../main/documents/document';
+import { installFonts } from '../../main/documents/fonts';
+import { prepareDocument } from '../../main/documents/prepare';
+import { renderDocument } from '../../main/documents/render';
 import { renderForm, type RenderResult } from '../../main/documents/engine';
 import { bahtTextInBrackets, formatSatang, maskCitizenId } from '../../main/documents/format';
 import { forms, formSummaries } from '../../main/documents/forms/index';
@@ -179,11 +182,26 @@ describe('the letter', () => {
 });
 
 describe('break marks and fonts', () => {
-  it('sets the break marks in the bundled Noto Sans Thai, and the text in Sarabun', async () => {
+  it('embeds only the bundled Sarabun faces', async () => {
     const { execFileSync } = await import('node:child_process');
     const fonts = execFileSync('pdffonts', [rendered.get('thai-stress')!.file], { encoding: 'utf8' });
-    expect(fonts).toMatch(/Sarabun-Regular/);
-    expect(fonts).toMatch(/NotoSansThai-Regular/);
+    const names = [...fonts.matchAll(/^\S+\+(\S+)/gm)].map((match) => match[1]);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => name!.startsWith('Sarabun-'))).toBe(true);
+  });
+
+  it('prints the break marks as nothing: a line with them looks exactly like the line without', async () => {
+    const line = 'ผู้ใหญ่บ้านน้ำกิ่งปั้นญี่ปุ่นกตัญญูฤๅษีก๊ก';
+    const definition = { content: [{ text: line }], defaultStyle: { font: 'Sarabun', fontSize: 20 } };
+    expect(prepareDocument(definition, { thaiDigits: false }).content).toMatchObject([{ text: expect.stringContaining('\u200B') }]);
+    const withMarks = await renderDocument(definition, { thaiDigits: false });
+    const plainFile = path.join(outDir, 'marks-none.pdf');
+    const markedFile = path.join(outDir, 'marks-some.pdf');
+    fs.writeFileSync(markedFile, withMarks.pdf);
+    // The same text through pdfmake with no prepare pass: no marks at all.
+    fs.writeFileSync(plainFile, await installFonts().createPdf(definition).getBuffer());
+    const difference = compareImages(pageImage(markedFile, 1, 150), pageImage(plainFile, 1, 150), path.join(outDir, 'marks-diff.png'));
+    expect(difference.differentPixels).toBe(0);
   });
 
   it('prints Thai digits everywhere when the office asks for them', async () => {
