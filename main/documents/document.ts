@@ -1,5 +1,5 @@
 // A form + its data + the office → one pdfmake document definition with the house page style.
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, ContextPageSize, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { z } from 'zod';
 import { pageNumberFooter, type OfficeProfile } from './blocks';
 import { findForm, type FormDefinition } from './forms/index';
@@ -47,25 +47,67 @@ export interface ComposedDocument {
   definition: TDocumentDefinitions;
   thaiDigits: boolean;
   fileName: string;
+  /** pages laid out, known once pdfmake has run */
+  pageCount(): number;
 }
 
-/** Builds the document for already-parsed data. */
+/** Builds the document for one item of already-parsed data. */
 export function composeDocument(form: FormDefinition, data: unknown, options: RenderOptions): ComposedDocument {
-  const orientation = form.orientationFor?.(data) ?? form.orientation;
-  const style = pageStyle({ orientation, pageSize: form.pageSize }, options.style ?? {});
+  return composeBatch(form, [data], options);
+}
+
+/**
+ * Several documents of one form in one pdfmake run (receipts, passbooks, village lists): each is a pdfmake
+ * section that starts on a new page, with its own orientation and its own "หน้า x/y".
+ * pdfmake only numbers pages across the whole run, so each section learns its pages itself: pdfmake calls
+ * every page's header before any page's footer (LayoutBuilder.addHeadersAndFooters), so a header that records
+ * the pages it is called for tells the section's footer where the section starts and how long it is.
+ * tests/documents checks this on a batch whose documents have different lengths.
+ */
+export function composeBatch(form: FormDefinition, items: readonly unknown[], options: RenderOptions): ComposedDocument {
+  if (items.length === 0) throw new Error('a batch needs at least one document');
+  const base = pageStyle({ pageSize: form.pageSize }, options.style ?? {});
   const thaiDigits = options.thaiDigits ?? options.office.thaiDigits;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const content = form.build(data, { office: options.office, style, today, thaiDigits });
+  const numbered = options.pageNumbers ?? true;
+
+  // pdfmake may lay a document out more than once; each pass starts again at page 1.
+  const layout = { pass: 0, pages: 0 };
+  const sections = items.map((data): Content => {
+    const orientation = form.orientationFor?.(data) ?? form.orientation;
+    const style = pageStyle({ orientation, pageSize: form.pageSize }, options.style ?? {});
+    const pages = { pass: -1, first: 0, last: 0 };
+    const footer = pageNumberFooter(style);
+    return {
+      section: form.build(data, { office: options.office, style, today, thaiDigits }),
+      pageSize: style.pageSize,
+      pageOrientation: style.orientation,
+      pageMargins: pageMargins(style),
+      header: (currentPage: number) => {
+        if (currentPage === 1) layout.pass++;
+        layout.pages = Math.max(layout.pages, currentPage);
+        if (pages.pass !== layout.pass) Object.assign(pages, { pass: layout.pass, first: currentPage });
+        pages.last = currentPage;
+        return null;
+      },
+      footer: numbered
+        ? (currentPage: number, _pageCount: number, pageSize: ContextPageSize) => footer(currentPage - pages.first + 1, pages.last - pages.first + 1, pageSize)
+        : null,
+    } as Content;
+  });
+
   const definition: TDocumentDefinitions = {
-    pageSize: style.pageSize,
-    pageOrientation: style.orientation,
-    pageMargins: pageMargins(style),
-    defaultStyle: defaultTextStyle(style),
-    styles: namedStyles(style),
-    content,
+    pageSize: base.pageSize,
+    pageMargins: pageMargins(base),
+    defaultStyle: defaultTextStyle(base),
+    styles: namedStyles(base),
+    content: sections,
     info: { title: form.titleTh, creator: 'Tambon Desk', producer: 'Tambon Desk' },
   };
-  if (options.pageNumbers ?? true) definition.footer = pageNumberFooter(style);
-  const fileName = `${form.fileName?.(data) ?? form.id}.pdf`;
-  return { definition, thaiDigits, fileName };
+  return { definition, thaiDigits, fileName: documentFileName(form, items), pageCount: () => layout.pages };
+}
+
+/** The suggested file name: the form's own, and how many documents a batch holds. */
+export function documentFileName(form: FormDefinition, items: readonly unknown[]): string {
+  return `${form.fileName?.(items[0]) ?? form.id}${items.length > 1 ? `-${items.length}-ฉบับ` : ''}.pdf`;
 }

@@ -1,5 +1,6 @@
-// The entry point for printing: renderForm() checks the data here, then lays out and renders the PDF in a
-// worker thread (one per request), so the main process stays responsive and a cancel simply ends the worker.
+// The entry point for printing: renderForm()/renderBatch() check the data here, then lay out and render the PDF
+// in a worker thread, so the main process stays responsive. One worker is kept warm and takes requests one at a
+// time; cancelling the request it is working on ends that worker (the next request starts a fresh one).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import type { WorkerReply, WorkerRequest } from './worker';
 export { FormInputError, UnknownFormError, type RenderOptions } from './document';
 
 export interface RenderControl {
-  /** pages laid out / items rendered so far, as done of total */
+  /** documents finished of a batch, or percent of one document */
   onProgress?: (progress: { done: number; total: number }) => void;
   signal?: AbortSignal;
 }
@@ -45,35 +46,102 @@ function startWorker(): Worker {
   return new Worker(path.join(directory, 'documents-worker.cjs'));
 }
 
-/** Renders a registered form. Invalid data throws FormInputError before any worker starts. */
-export async function renderForm(formId: string, data: unknown, options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
-  const form = requireForm(formId);
-  const parsed = parseFormData(form, data);
-  const { signal, onProgress } = control;
-  if (signal?.aborted) throw new RenderCancelledError();
+interface Job {
+  request: WorkerRequest;
+  control: RenderControl;
+  resolve(result: RenderResult): void;
+  reject(error: unknown): void;
+}
 
-  const worker = startWorker();
-  return await new Promise<RenderResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', cancel);
-      void worker.terminate();
-      outcome();
-    };
-    const cancel = () => finish(() => reject(new RenderCancelledError()));
-    signal?.addEventListener('abort', cancel, { once: true });
+let worker: Worker | null = null;
+let current: Job | null = null;
+const waiting: Job[] = [];
 
-    worker.on('message', (reply: WorkerReply) => {
-      if (reply.type === 'progress') onProgress?.({ done: reply.done, total: reply.total });
-      else if (reply.type === 'done') {
-        const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
-        finish(() => resolve({ pdf, pages: reply.pages, fileName: reply.fileName }));
-      } else finish(() => reject(new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`)));
-    });
-    worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) => finish(() => reject(new Error(`โปรแกรมสร้างเอกสารหยุดทำงาน (รหัส ${code})`))));
-    worker.postMessage({ formId, data: parsed, options } satisfies WorkerRequest);
+function settle(job: Job, outcome: (job: Job) => void): void {
+  if (current === job) current = null;
+  outcome(job);
+  next();
+}
+
+function dropWorker(): void {
+  const dying = worker;
+  worker = null;
+  void dying?.terminate();
+}
+
+function workerFor(): Worker {
+  if (worker) return worker;
+  const started = startWorker();
+  started.on('message', (reply: WorkerReply) => {
+    const job = current;
+    if (!job || worker !== started) return;
+    if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total });
+    else if (reply.type === 'done') {
+      const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
+      settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName }));
+    } else settle(job, (j) => j.reject(new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`)));
   });
+  const fail = (error: unknown) => {
+    if (worker !== started) return;
+    worker = null;
+    if (current) settle(current, (j) => j.reject(error));
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`โปรแกรมสร้างเอกสารหยุดทำงาน (รหัส ${code})`)));
+  worker = started;
+  return started;
+}
+
+function next(): void {
+  if (current) return;
+  const job = waiting.shift();
+  // A warm worker waiting for work must not keep a finished process (tests, scripts) alive; a busy one must.
+  if (!job) {
+    worker?.unref();
+    return;
+  }
+  current = job;
+  const busy = workerFor();
+  busy.ref();
+  busy.postMessage(job.request);
+}
+
+/** Renders several documents of one form into one PDF, each with its own page numbers. */
+export async function renderBatch(formId: string, items: readonly unknown[], options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
+  const form = requireForm(formId);
+  const parsed = items.map((item) => parseFormData(form, item));
+  const { signal } = control;
+  if (signal?.aborted) throw new RenderCancelledError();
+  return await new Promise<RenderResult>((resolve, reject) => {
+    const job: Job = {
+      request: { formId, items: parsed, options },
+      control,
+      resolve: (result) => {
+        signal?.removeEventListener('abort', cancel);
+        resolve(result);
+      },
+      reject: (error) => {
+        signal?.removeEventListener('abort', cancel);
+        reject(error);
+      },
+    };
+    function cancel() {
+      const queued = waiting.indexOf(job);
+      if (queued >= 0) waiting.splice(queued, 1);
+      else if (current === job) {
+        current = null;
+        dropWorker();
+      } else return;
+      job.reject(new RenderCancelledError());
+      next();
+    }
+    signal?.addEventListener('abort', cancel, { once: true });
+    waiting.push(job);
+    next();
+  });
+}
+
+/** Renders one document of a registered form. Invalid data throws FormInputError before any work starts. */
+export async function renderForm(formId: string, data: unknown, options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
+  return await renderBatch(formId, [data], options, control);
 }

@@ -1,14 +1,17 @@
-// worker_threads entry: lays out and renders one form off the main thread, reporting progress.
-// Bundled to dist/main/documents-worker.cjs by scripts/build-main.mjs; run from source with tsx.
+// worker_threads entry: lays out and renders documents off the main thread, reporting progress.
+// Bundled to dist/main/documents-worker.cjs by scripts/build-main.mjs; run from source through tsx.
+// The worker stays alive between requests (engine.ts), so fonts and code are loaded once.
 import { parentPort } from 'node:worker_threads';
-import { composeDocument, requireForm, type RenderOptions } from './document';
-import { renderDocument } from './render';
+import { PDFDocument } from 'pdf-lib';
+import { composeBatch, documentFileName, requireForm, type RenderOptions } from './document';
 import { setRenderProgress } from './fonts';
+import type { FormDefinition } from './forms/index';
+import { renderDocument } from './render';
 
 export interface WorkerRequest {
   formId: string;
-  /** already parsed by the form's schema in the calling thread */
-  data: unknown;
+  /** one or more documents' data, already parsed by the form's schema in the calling thread */
+  items: unknown[];
   options: RenderOptions;
 }
 
@@ -17,22 +20,68 @@ export type WorkerReply =
   | { type: 'done'; pdf: Uint8Array; pages: number; fileName: string }
   | { type: 'error'; message: string };
 
-/** Progress is reported in percent of pdfmake's rendered items, at most once per percent. */
-const PROGRESS_STEPS = 100;
+/**
+ * How much one pdfmake run may hold, in table rows or their like (FormDefinition.weight). pdfmake keeps the whole
+ * layout of a run in memory (~0.5 MB a page); a batch is laid out in runs of about this size and the runs' PDFs
+ * are joined, so memory stays flat however long the batch (tests/bench/documents.ts measures it).
+ */
+export const RUN_WEIGHT = 400;
+
+/** Consecutive items grouped so that each run's total weight stays within RUN_WEIGHT (an item is never split). */
+export function groupIntoRuns(form: FormDefinition, items: readonly unknown[]): unknown[][] {
+  const runs: unknown[][] = [];
+  let current: unknown[] = [];
+  let weight = 0;
+  for (const item of items) {
+    const itemWeight = form.weight?.(item) ?? 1;
+    if (current.length > 0 && weight + itemWeight > RUN_WEIGHT) {
+      runs.push(current);
+      current = [];
+      weight = 0;
+    }
+    current.push(item);
+    weight += itemWeight;
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+function report(done: number, total: number): void {
+  parentPort!.postMessage({ type: 'progress', done, total } satisfies WorkerReply);
+}
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const form = requireForm(request.formId);
-  const composed = composeDocument(form, request.data, request.options);
-  let lastReported = -1;
-  setRenderProgress((fraction) => {
-    const done = Math.floor(fraction * PROGRESS_STEPS);
-    if (done === lastReported) return;
-    lastReported = done;
-    parentPort!.postMessage({ type: 'progress', done, total: PROGRESS_STEPS } satisfies WorkerReply);
-  });
-  const { pdf, pages } = await renderDocument(composed.definition, { thaiDigits: composed.thaiDigits });
+  const runs = groupIntoRuns(form, request.items);
+  const total = request.items.length;
+  let merged: PDFDocument | null = null;
+  let single: Buffer | null = null;
+  let pages = 0;
+  let itemsDone = 0;
+
+  for (const run of runs) {
+    const composed = composeBatch(form, run, request.options);
+    // One document: pdfmake's own progress (in percent); a batch: documents finished.
+    setRenderProgress(total === 1 ? (fraction) => report(Math.floor(fraction * 100), 100) : undefined);
+    const pdf = await renderDocument(composed.definition, { thaiDigits: composed.thaiDigits });
+    pages += composed.pageCount();
+    itemsDone += run.length;
+    if (runs.length === 1) single = pdf;
+    else {
+      merged ??= await PDFDocument.create({ updateMetadata: false });
+      const part = await PDFDocument.load(pdf);
+      for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
+    }
+    if (total > 1) report(itemsDone, total);
+  }
+  if (merged) {
+    merged.setTitle(form.titleTh);
+    merged.setCreator('Tambon Desk');
+    merged.setProducer('Tambon Desk');
+  }
+  const bytes = single ?? Buffer.from(await merged!.save());
   // A fresh copy owns its memory, so it can be transferred (Buffer.concat may hand out a slice of a shared pool).
-  return { type: 'done', pdf: new Uint8Array(pdf), pages, fileName: composed.fileName };
+  return { type: 'done', pdf: new Uint8Array(bytes), pages, fileName: documentFileName(form, request.items) };
 }
 
 if (!parentPort) throw new Error('documents worker must run in a worker thread');

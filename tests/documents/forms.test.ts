@@ -1,5 +1,6 @@
 // Every registered form, printed from its sample data through the worker, must: carry its Thai text, keep every
 // word inside the page margins and every table word inside its column, and look like its golden page image.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { composeDocument, parseFormData, requireForm } from '../../main/document
 import { installFonts } from '../../main/documents/fonts';
 import { prepareDocument } from '../../main/documents/prepare';
 import { renderDocument } from '../../main/documents/render';
-import { renderForm, type RenderResult } from '../../main/documents/engine';
+import { renderBatch, renderForm, type RenderResult } from '../../main/documents/engine';
 import { bahtTextInBrackets, formatSatang, maskCitizenId } from '../../main/documents/format';
 import { forms, formSummaries } from '../../main/documents/forms/index';
 import { nameListForm } from '../../main/documents/forms/name-list';
@@ -71,8 +72,8 @@ function margins(formId: string): { left: number; right: number; top: number; bo
 /** x of each inner vertical rule of the form's first table, from the widths it gave pdfmake. */
 function columnRules(formId: string): number[] {
   const form = requireForm(formId);
-  const content = composeDocument(form, parseFormData(form, form.sample()), options).definition.content as unknown[];
-  const table = content.find((node): node is ContentTable => typeof node === 'object' && node !== null && 'table' in node);
+  const [section] = composeDocument(form, parseFormData(form, form.sample()), options).definition.content as Array<{ section: unknown[] }>;
+  const table = section!.section.find((node): node is ContentTable => typeof node === 'object' && node !== null && 'table' in node);
   if (!table) return [];
   const padding = 8; // gridLayout: 4 pt each side
   const rules: number[] = [];
@@ -197,7 +198,7 @@ describe('break marks and fonts', () => {
     const withMarks = await renderDocument(definition, { thaiDigits: false });
     const plainFile = path.join(outDir, 'marks-none.pdf');
     const markedFile = path.join(outDir, 'marks-some.pdf');
-    fs.writeFileSync(markedFile, withMarks.pdf);
+    fs.writeFileSync(markedFile, withMarks);
     // The same text through pdfmake with no prepare pass: no marks at all.
     fs.writeFileSync(plainFile, await installFonts().createPdf(definition).getBuffer());
     const difference = compareImages(pageImage(markedFile, 1, 150), pageImage(plainFile, 1, 150), path.join(outDir, 'marks-diff.png'));
@@ -235,5 +236,48 @@ describe('the engine', () => {
     });
     await expect(run).rejects.toMatchObject({ name: 'RenderCancelledError' });
     expect(reports.length).toBeGreaterThan(0);
+  });
+});
+
+describe('batches: many documents in one PDF', () => {
+  const list = (title: string, rows: number) => ({
+    title,
+    columns: ['order', 'name', 'village', 'note'],
+    people: Array.from({ length: rows }, (_, index) => ({ title: 'นาง', firstName: `บุญมี${index + 1}`, lastName: 'ศรีสุข', village: 3, note: 'ผู้แทนกลุ่มแม่บ้าน' })),
+  });
+  const footers = (file: string, pages: number) =>
+    Array.from({ length: pages }, (_, index) => {
+      const text = skeleton(execFileSync('pdftotext', ['-f', String(index + 1), '-l', String(index + 1), '-raw', file, '-'], { encoding: 'utf8' }));
+      return /หน(\d+)\/(\d+)/.exec(text)?.slice(1).join('/');
+    });
+
+  it('numbers each document on its own: หน้า x/y restarts with every document', async () => {
+    const progress: number[] = [];
+    const result = await renderBatch('name-list', [list('หมู่ที่ 1', 40), list('หมู่ที่ 2', 3), list('หมู่ที่ 3', 25)], options, { onProgress: ({ done }) => progress.push(done) });
+    const file = path.join(outDir, 'batch-small.pdf');
+    fs.writeFileSync(file, result.pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(result.pages).toBe(pages);
+    const numbers = footers(file, pages);
+    // The first list fills the pages before the one-page list starts.
+    expect(numbers[0]).toBe(`1/${numbers.indexOf('1/1')}`);
+    expect(numbers).toContain('1/1'); // the 3-row list is one page of its own
+    expect(numbers.filter((n) => n?.startsWith('1/'))).toHaveLength(3);
+    expect(result.fileName).toContain('3-ฉบับ');
+    expect(progress.at(-1)).toBe(3);
+  });
+
+  it('joins a batch longer than one run into one PDF, every page numbered within its document', async () => {
+    const items = Array.from({ length: 12 }, (_, index) => list(`หมู่ที่ ${index + 1}`, 60));
+    const result = await renderBatch('name-list', items, options);
+    const file = path.join(outDir, 'batch-runs.pdf');
+    fs.writeFileSync(file, result.pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    expect(result.pages).toBe(pages);
+    const numbers = footers(file, pages);
+    const starts = numbers.filter((n) => n?.startsWith('1/'));
+    expect(starts).toHaveLength(12);
+    expect(new Set(starts).size).toBe(1); // equal lists, equal lengths
+    expect(numbers.every((n) => n !== undefined)).toBe(true);
   });
 });

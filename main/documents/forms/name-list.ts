@@ -136,5 +136,6 @@ export const nameListForm = defineForm({
     if (data.signers.length) content.push(signatureRow(data.signers));
     return content;
   },
+  weight: (data) => data.people.length,
   fileName: (data) => data.title.replace(/[\\/:*?"<>|\s]+/g, '-'),
 });

@@ -30,6 +30,11 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   /** sample data for previews and tests */
   sample(): z.input<S>;
   build(data: z.output<S>, context: FormContext): Content;
+  /**
+   * How much laying this document out holds in memory, in table rows or their like (default 1): a batch is
+   * rendered in runs of bounded weight (worker.ts RUN_WEIGHT).
+   */
+  weight?(data: z.output<S>): number;
   /** the suggested file name, without extension */
   fileName?(data: z.output<S>): string;
 }
