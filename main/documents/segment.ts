@@ -31,7 +31,7 @@ export function thaiBreakPieces(text: string): readonly string[] {
   const pieces: string[] = [];
   let current = '';
   for (const { segment } of segmenter.segment(text)) {
-    if (current && endsThaiWord(current) && startsThaiWord(segment) && baseLetters(current) >= MIN_PIECE) {
+    if (current && endsThaiWord(current) && startsThaiWord(segment)) {
       pieces.push(current);
       current = segment;
     } else {
@@ -43,12 +43,6 @@ export function thaiBreakPieces(text: string): readonly string[] {
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, pieces);
   return pieces;
-}
-
-const MIN_PIECE = Number(process.env.MIN_PIECE ?? 0);
-const MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
-function baseLetters(text: string): number {
-  return text.replace(MARKS, '').length;
 }
 
 function endsThaiWord(text: string): boolean {

@@ -1,48 +1,15 @@
 // `npm run bench`: runs every benchmark module and prints one table, app beside raw baseline, measured in the
 // same run on this machine (DESIGN.md "Performance targets"). Benchmarks are reports, not pass/fail tests.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDatabase } from './database';
+import { benchDocuments } from './documents';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
-
-interface ForeignRow {
-  name: string;
-  app: string;
-  baseline: string;
-  note?: string;
-}
-
-/** A ratio for rows that arrive as formatted strings, when both sides are times in a unit we know. */
-function ratioOf(app: string, baseline: string): string {
-  const toMs = (text: string): number | null => {
-    const match = /^\s*([\d.,]+)\s*(µs|us|ms|s)\s*$/.exec(text);
-    if (!match) return null;
-    const value = Number(match[1]!.replace(/,/g, ''));
-    const scale = { µs: 0.001, us: 0.001, ms: 1, s: 1000 }[match[2] as 'µs' | 'us' | 'ms' | 's'];
-    return value * scale;
-  };
-  const a = toMs(app);
-  const b = toMs(baseline);
-  return a !== null && b !== null && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
-}
-
-/** tests/bench/documents.ts is written by another engineer; run it only when it is there. */
-async function benchDocumentsIfPresent(): Promise<BenchRow[]> {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'documents.ts');
-  if (!fs.existsSync(file)) return [skippedRow('documents', 'tests/bench/documents.ts not present')];
-  const loaded = (await import(pathToFileURL(file).href)) as { benchDocuments?: () => Promise<ForeignRow[]> };
-  if (typeof loaded.benchDocuments !== 'function') return [skippedRow('documents', 'documents.ts exports no benchDocuments()')];
-  const rows = await loaded.benchDocuments();
-  return rows.map((row) => ({ name: row.name, app: row.app, baseline: row.baseline, ratio: ratioOf(row.app, row.baseline), note: row.note ?? '' }));
-}
 
 const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'database', run: benchDatabase },
   { name: 'router', run: benchRouter },
-  { name: 'documents', run: benchDocumentsIfPresent },
+  { name: 'documents', run: benchDocuments },
 ];
 
 function machineLine(): string {
