@@ -42,7 +42,8 @@ export interface Call<I> {
 export interface ProgressReport {
   done: number;
   total: number;
-  labelTh?: string;
+  /** what is counted: items (documents, rows) or percent of one piece of work */
+  unit: 'items' | 'percent';
 }
 
 /** What a write returns: its result and the one audit row that records it. */

@@ -104,7 +104,40 @@ function headerCell(cell: TableCell): TableCell {
 }
 
 /** Fractions of the content width → point widths that add up exactly (tables never overrun the margin). */
-export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = 8.5): number[] {
+/**
+ * A column that holds a number-like value (phone, citizen ID, house number) gets the width that value needs, so it
+ * is never cut; the other columns share what is left by weight, each at least its minimum. Widths in points at
+ * the table's text size.
+ */
+export type ColumnFit = { fixed: number } | { weight: number; minimum: number };
+
+const CELL_PADDING = 8.5;
+
+/** Widths for `columns` on this page, or null when they cannot fit it. */
+export function fitColumns(style: PageStyle, columns: readonly ColumnFit[]): number[] | null {
+  const usable = contentWidth(style) - columns.length * CELL_PADDING - 1;
+  const fixed = columns.reduce((sum, column) => sum + ('fixed' in column ? column.fixed : 0), 0);
+  const flexible = columns.filter((column): column is { weight: number; minimum: number } => 'weight' in column);
+  const left = usable - fixed;
+  const totalWeight = flexible.reduce((sum, column) => sum + column.weight, 0);
+  if (left < flexible.reduce((sum, column) => sum + column.minimum, 0)) return null;
+  if (totalWeight === 0) return columns.map((column) => ('fixed' in column ? column.fixed : 0));
+  // Columns whose share would fall below their minimum take the minimum; the rest share what remains.
+  const pinned = new Set<ColumnFit>();
+  let share = 0;
+  for (;;) {
+    const free = flexible.filter((column) => !pinned.has(column));
+    const freeWeight = free.reduce((sum, column) => sum + column.weight, 0);
+    const room = left - [...pinned].reduce((sum, column) => sum + ('minimum' in column ? column.minimum : 0), 0);
+    share = room / freeWeight;
+    const tooNarrow = free.filter((column) => column.weight * share < column.minimum);
+    if (tooNarrow.length === 0) break;
+    tooNarrow.forEach((column) => pinned.add(column));
+  }
+  return columns.map((column) => Math.floor('fixed' in column ? column.fixed : pinned.has(column) ? column.minimum : column.weight * share));
+}
+
+export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = CELL_PADDING): number[] {
   const total = fractions.reduce((sum, value) => sum + value, 0);
   const usable = contentWidth(style) - fractions.length * paddingPerColumn - 1;
   return fractions.map((fraction) => Math.floor((usable * fraction) / total));

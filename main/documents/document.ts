@@ -19,7 +19,11 @@ export interface RenderOptions {
 
 /** Data that does not fit the form's schema; carries zod's issues so the API can name the field in Thai. */
 export class FormInputError extends Error {
-  constructor(readonly zodError: z.ZodError) {
+  constructor(
+    readonly zodError: z.ZodError,
+    /** which document of a batch (0 for a single one) */
+    readonly itemIndex = 0,
+  ) {
     super(`form input is invalid: ${zodError.issues[0]?.path.join('.') ?? ''}`);
   }
 }
@@ -37,9 +41,9 @@ export function requireForm(formId: string): FormDefinition {
 }
 
 /** Parses the caller's data with the form's schema (throws FormInputError). */
-export function parseFormData(form: FormDefinition, data: unknown): unknown {
+export function parseFormData(form: FormDefinition, data: unknown, itemIndex = 0): unknown {
   const parsed = form.input.safeParse(data ?? {});
-  if (!parsed.success) throw new FormInputError(parsed.error);
+  if (!parsed.success) throw new FormInputError(parsed.error, itemIndex);
   return parsed.data;
 }
 

@@ -12,7 +12,7 @@ export { FormInputError, UnknownFormError, type RenderOptions } from './document
 
 export interface RenderControl {
   /** documents finished of a batch, or percent of one document */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: { done: number; total: number; unit: 'items' | 'percent' }) => void;
   signal?: AbortSignal;
 }
 
@@ -75,7 +75,7 @@ function workerFor(): Worker {
   started.on('message', (reply: WorkerReply) => {
     const job = current;
     if (!job || worker !== started) return;
-    if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total });
+    if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total, unit: job.request.items.length > 1 ? 'items' : 'percent' });
     else if (reply.type === 'done') {
       const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
       settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName }));
@@ -109,7 +109,7 @@ function next(): void {
 /** Renders several documents of one form into one PDF, each with its own page numbers. */
 export async function renderBatch(formId: string, items: readonly unknown[], options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
   const form = requireForm(formId);
-  const parsed = items.map((item) => parseFormData(form, item));
+  const parsed = items.map((item, index) => parseFormData(form, item, index));
   const { signal } = control;
   if (signal?.aborted) throw new RenderCancelledError();
   return await new Promise<RenderResult>((resolve, reject) => {

@@ -5,8 +5,8 @@ import { ApiError } from '../api/errors';
 import { defineRead, type AppContext } from '../api/router';
 import { invalidInput, labelFields } from '../api/validation';
 import type { OfficeProfile } from './blocks';
-import { FormInputError, RenderCancelledError, renderForm, UnknownFormError } from './engine';
-import { findForm, formSummaries } from './forms/index';
+import { FormInputError, RenderCancelledError, renderBatch, UnknownFormError } from './engine';
+import { findForm, formSummaries, type FormDefinition } from './forms/index';
 
 // Thai names of the form fields a message may point at (the router's validation names the field).
 labelFields({
@@ -27,6 +27,18 @@ function officeForPrint(app: AppContext): OfficeProfile {
   return { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits };
 }
 
+/** The documents a render call asks for: its data, its items, or the form's samples. */
+function documentsToRender(form: FormDefinition, input: { data?: object; items?: object[]; useSample: boolean; sampleBatch: boolean }): unknown[] {
+  if (input.useSample) {
+    if (!input.sampleBatch) return [form.sample()];
+    if (!form.sampleBatch) throw new ApiError('INVALID_INPUT', `แบบฟอร์ม "${form.titleTh}" ไม่มีตัวอย่างแบบหลายฉบับ`, `The form "${form.titleEn}" has no sample batch`, 'sampleBatch');
+    return form.sampleBatch();
+  }
+  if (input.items) return input.items;
+  if (input.data) return [input.data];
+  throw new ApiError('INVALID_INPUT', 'ช่อง "ข้อมูลเอกสาร": ต้องกรอก', 'Field "data": is required', 'data');
+}
+
 export const documentMethods = [
   defineRead({
     name: 'documents.forms.list',
@@ -39,27 +51,29 @@ export const documentMethods = [
     name: 'documents.forms.render',
     input: z.object({
       formId: z.string().trim().min(1),
+      /** one document */
       data: z.record(z.string(), z.unknown()).optional(),
+      /** several documents of the form in one PDF, each numbered on its own */
+      items: z.array(z.record(z.string(), z.unknown())).min(1).max(20_000).optional(),
       useSample: z.boolean().default(false),
+      /** with useSample: the form's sample batch (hundreds of pages) instead of one document */
+      sampleBatch: z.boolean().default(false),
     }),
     access: 'user',
     handler: async ({ app, input, progress, signal }) => {
       const form = findForm(input.formId);
       if (!form) throw new ApiError('NOT_FOUND', `ไม่พบแบบฟอร์ม "${input.formId}"`, `Unknown form "${input.formId}"`, 'formId');
-      if (!input.useSample && input.data === undefined) {
-        throw new ApiError('INVALID_INPUT', 'ช่อง "ข้อมูลเอกสาร": ต้องกรอก', 'Field "data": is required', 'data');
-      }
-      const data = input.useSample ? form.sample() : input.data;
+      const items = documentsToRender(form, input);
       try {
-        const result = await renderForm(form.id, data, { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, {
-          signal,
-          onProgress: ({ done, total }) => progress({ done, total, labelTh: 'กำลังสร้างเอกสาร' }),
-        });
+        const result = await renderBatch(form.id, items, { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal, onProgress: progress });
         return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName };
       } catch (error) {
         if (error instanceof FormInputError) {
           const refusal = invalidInput(error.zodError);
-          throw new ApiError('INVALID_INPUT', refusal.messageTh, refusal.messageEn, refusal.field ? `data.${refusal.field}` : 'data');
+          const where = input.items ? `items.${error.itemIndex}` : 'data';
+          const th = input.items ? `ฉบับที่ ${error.itemIndex + 1}: ${refusal.messageTh}` : refusal.messageTh;
+          const en = input.items ? `Document ${error.itemIndex + 1}: ${refusal.messageEn}` : refusal.messageEn;
+          throw new ApiError('INVALID_INPUT', th, en, refusal.field ? `${where}.${refusal.field}` : where);
         }
         if (error instanceof UnknownFormError) throw new ApiError('NOT_FOUND', `ไม่พบแบบฟอร์ม "${input.formId}"`, `Unknown form "${input.formId}"`, 'formId');
         if (error instanceof RenderCancelledError) throw new ApiError('CANCELLED', 'ยกเลิกการพิมพ์เอกสารแล้ว', 'Printing was cancelled');

@@ -65,3 +65,26 @@ test('test pages stay hidden until asked for', async ({ page }) => {
   await page.getByText('แสดงหน้าทดสอบ').click();
   await expect(page.getByTestId('document-form-thai-stress')).toBeVisible();
 });
+
+test('a batch of hundreds of pages shows its progress in documents and can be cancelled', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
+  await page.getByLabel('รหัสผ่าน').fill(admin.password);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
+  await page.getByTestId('document-form-name-list').click();
+  await page.getByText('ตัวอย่างชุดใหญ่', { exact: false }).click();
+  await page.getByTestId('document-preview').click();
+
+  const count = page.getByTestId('document-progress-count');
+  await expect(count).toHaveText(/เสร็จแล้ว [1-9]\d* จาก 20 ฉบับ/, { timeout: 30_000 });
+  await page.getByTestId('document-cancel-render').click();
+  await expect(page.getByText('ยกเลิกการสร้างเอกสารแล้ว')).toBeVisible();
+  await expect(page.getByTestId('document-progress')).toHaveCount(0);
+  await expect(page.getByTestId('document-preview-frame')).toHaveCount(0);
+
+  // The cancelled batch leaves the printer ready for the next document.
+  await page.getByText('ตัวอย่างชุดใหญ่', { exact: false }).click();
+  await page.getByTestId('document-preview').click();
+  await expect(page.getByTestId('document-preview-frame')).toBeVisible();
+});

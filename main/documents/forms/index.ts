@@ -14,6 +14,23 @@ export function findForm(id: string): FormDefinition | undefined {
   return byId.get(id);
 }
 
-export function formSummaries(): { id: string; titleTh: string; titleEn: string; orientation: 'portrait' | 'landscape'; test: boolean }[] {
-  return forms.map((form) => ({ id: form.id, titleTh: form.titleTh, titleEn: form.titleEn, orientation: form.orientation, test: form.test ?? false }));
+export interface FormSummary {
+  id: string;
+  titleTh: string;
+  titleEn: string;
+  orientation: 'portrait' | 'landscape';
+  test: boolean;
+  /** has a sample batch of many documents */
+  batchSample: boolean;
+}
+
+export function formSummaries(): FormSummary[] {
+  return forms.map((form) => ({
+    id: form.id,
+    titleTh: form.titleTh,
+    titleEn: form.titleEn,
+    orientation: form.orientation,
+    test: form.test ?? false,
+    batchSample: form.sampleBatch !== undefined,
+  }));
 }

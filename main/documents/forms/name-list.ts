@@ -2,25 +2,38 @@
 // the columns; citizen IDs are masked to the last 4 digits unless the form asks for them in full (PDPA).
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
-import { columnWidths, dataTable, officeHeader, signatureRow, title } from '../blocks';
+import { columnWidths, dataTable, fitColumns, officeHeader, signatureRow, title, type ColumnFit } from '../blocks';
+import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
-import { sampleTambon } from './samples';
+import { largeSampleTambon, sampleTambon } from './samples';
 import { defineForm } from './types';
 
 export const nameListColumns = ['order', 'name', 'village', 'houseNumber', 'citizenId', 'phone', 'signature', 'note'] as const;
 export type NameListColumn = (typeof nameListColumns)[number];
 
-/** Heading and relative width of each column. */
-const columnSpec: Record<NameListColumn, { heading: string; weight: number; align?: 'center' | 'right' }> = {
-  order: { heading: 'ลำดับ', weight: 0.65, align: 'center' },
-  name: { heading: 'ชื่อ-สกุล', weight: 2.7 },
-  village: { heading: 'หมู่ที่', weight: 0.6, align: 'center' },
-  houseNumber: { heading: 'บ้านเลขที่', weight: 0.9, align: 'center' },
-  citizenId: { heading: 'เลขประจำตัวประชาชน', weight: 1.95, align: 'center' },
-  phone: { heading: 'โทรศัพท์', weight: 1.45, align: 'center' },
-  signature: { heading: 'ลายมือชื่อ', weight: 1.7 },
-  note: { heading: 'หมายเหตุ', weight: 1.3 },
+/**
+ * Heading and width of each column, in points at 14 pt. Number-like columns are as wide as their longest value
+ * in Thai digits (wider than Arabic ones; measured with Sarabun) so that no number is ever cut; the others share
+ * the rest.
+ */
+const columnSpec: Record<NameListColumn, { heading: string; fit: ColumnFit; align?: 'center' | 'right' }> = {
+  order: { heading: 'ลำดับ', fit: { fixed: 34 }, align: 'center' },
+  name: { heading: 'ชื่อ-สกุล', fit: { weight: 2.7, minimum: 120 } },
+  village: { heading: 'หมู่ที่', fit: { fixed: 30 }, align: 'center' },
+  houseNumber: { heading: 'บ้านเลขที่', fit: { fixed: 58 }, align: 'center' },
+  citizenId: { heading: 'เลขประจำตัวประชาชน', fit: { fixed: 118 }, align: 'center' },
+  phone: { heading: 'โทรศัพท์', fit: { fixed: 106 }, align: 'center' },
+  signature: { heading: 'ลายมือชื่อ', fit: { weight: 1.7, minimum: 80 } },
+  note: { heading: 'หมายเหตุ', fit: { weight: 1.3, minimum: 60 } },
 };
+
+function scaledFits(columns: readonly NameListColumn[], style: PageStyle): ColumnFit[] {
+  const scale = style.tableSize / 14;
+  return columns.map((column) => {
+    const fit = columnSpec[column].fit;
+    return 'fixed' in fit ? { fixed: fit.fixed * scale } : { weight: fit.weight, minimum: fit.minimum * scale };
+  });
+}
 
 const person = z.object({
   title: z.string().trim().max(40).default(''),
@@ -55,11 +68,10 @@ export const nameListInput = z.object({
 export type NameListData = z.output<typeof nameListInput>;
 type Person = z.output<typeof person>;
 
-/** Column weight a portrait page holds at 14 pt without cutting words (about 7.6 units; measured on renders). */
-const PORTRAIT_WEIGHT_LIMIT = 8;
-
+/** Whether the columns need a landscape page: they do not fit a portrait one of the house style. */
 export function needsLandscape(columns: readonly NameListColumn[]): boolean {
-  return columns.reduce((sum, column) => sum + columnSpec[column].weight, 0) > PORTRAIT_WEIGHT_LIMIT;
+  const portrait = pageStyle({ orientation: 'portrait' });
+  return fitColumns(portrait, scaledFits(columns, portrait)) === null;
 }
 
 function cellFor(column: NameListColumn, entry: Person, index: number, fullCitizenId: boolean): TableCell {
@@ -118,13 +130,23 @@ export const nameListForm = defineForm({
       ],
     };
   },
+  // The register of every village of the large sample tambon: 20 lists, some two thousand pages.
+  sampleBatch: () => {
+    const tambon = largeSampleTambon();
+    return tambon.villages.map((village) => ({
+      title: `ทะเบียนรายชื่อสมาชิก หมู่ที่ ${village.number} ${village.name}`,
+      subtitle: tambon.office.fundName,
+      columns: ['order', 'name', 'houseNumber', 'phone', 'note'] as NameListColumn[],
+      people: tambon.people
+        .filter((entry) => entry.village === village.number)
+        .map((entry) => ({ title: entry.title, firstName: entry.firstName, lastName: entry.lastName, houseNumber: entry.houseNumber, phone: entry.phone })),
+    }));
+  },
   build: (data, { office, style }) => {
     const columns = data.columns;
     const table = dataTable({
-      widths: columnWidths(
-        style,
-        columns.map((column) => columnSpec[column].weight),
-      ),
+      // A landscape page always fits (at most eight columns); a caller forcing portrait gets the narrowest fit.
+      widths: fitColumns(style, scaledFits(columns, style)) ?? columnWidths(style, scaledFits(columns, style).map((fit) => ('fixed' in fit ? fit.fixed : fit.minimum))),
       header: [columns.map((column) => columnSpec[column].heading)],
       body: data.people.map((entry, index) => columns.map((column) => cellFor(column, entry, index, data.fullCitizenId))),
     });

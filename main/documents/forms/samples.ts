@@ -12,6 +12,14 @@ export function sampleTambon(): SampleTambon {
   return memo;
 }
 
+let largeMemo: SampleTambon | null = null;
+
+/** The large sample tambon (20,000 people in 20 villages), for previews of batch printing. */
+export function largeSampleTambon(): SampleTambon {
+  largeMemo ??= generateSampleTambon({ size: 'large', seed: SAMPLE_SEED });
+  return largeMemo;
+}
+
 export function sampleOffice(): OfficeProfile {
   const { office } = sampleTambon();
   return { ...office, logo: office.logo ?? null, thaiDigits: office.thaiDigits ?? false };

@@ -29,6 +29,8 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   input: S;
   /** sample data for previews and tests */
   sample(): z.input<S>;
+  /** a sample batch of many documents (hundreds of pages), to preview batch printing with its progress bar */
+  sampleBatch?(): z.input<S>[];
   build(data: z.output<S>, context: FormContext): Content;
   /**
    * How much laying this document out holds in memory, in table rows or their like (default 1): a batch is

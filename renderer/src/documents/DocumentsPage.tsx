@@ -20,6 +20,7 @@ export function DocumentsPage() {
   const [forms, setForms] = useState<DocumentForm[] | null>(null);
   const [listFailure, setListFailure] = useState<string | null>(null);
   const [showTests, setShowTests] = useState(false);
+  const [sampleBatch, setSampleBatch] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressReport | null>(null);
   const [renderFailure, setRenderFailure] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export function DocumentsPage() {
   }, [preview]);
 
   const visibleForms = (forms ?? []).filter((form) => showTests || !form.test);
+  const selectedForm = forms?.find((form) => form.id === selectedId);
   const title = (form: DocumentForm) => (language === 'en' ? form.titleEn : form.titleTh);
 
   async function renderPreview() {
@@ -53,11 +55,11 @@ export function DocumentsPage() {
     running.current = controller;
     setRenderFailure(null);
     setPreview(null);
-    setProgress({ done: 0, total: 0 });
+    setProgress({ done: 0, total: 0, unit: 'percent' });
     try {
       const rendered = await call(
         'documents.forms.render',
-        { formId: selectedId, useSample: true },
+        { formId: selectedId, useSample: true, sampleBatch: sampleBatch && Boolean(selectedForm?.batchSample) },
         { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setProgress(report) },
       );
       if (controller.signal.aborted) return;
@@ -105,8 +107,12 @@ export function DocumentsPage() {
   }
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const progressLabel = (language === 'th' && progress?.labelTh) || t('documents.rendering');
-  const progressCount = progress && progress.total > 0 ? t('documents.progressCount', { done: progress.done, total: progress.total }) : '';
+  const progressCount =
+    progress && progress.total > 0
+      ? progress.unit === 'items'
+        ? t('documents.progressDocuments', { done: progress.done, total: progress.total })
+        : t('documents.progressPercent', { percent })
+      : '';
 
   return (
     <>
@@ -168,10 +174,16 @@ export function DocumentsPage() {
               {preview && <Typography.Text type="secondary">{t('documents.pages', { count: preview.pages })}</Typography.Text>}
             </Space>
             {!selectedId && !preview && <Typography.Text type="secondary">{t('documents.chooseFirst')}</Typography.Text>}
+            {selectedForm?.batchSample && (
+              <Space size="small">
+                <Switch id="sample-batch" size="small" checked={sampleBatch} onChange={setSampleBatch} disabled={progress !== null} />
+                <label htmlFor="sample-batch">{t('documents.sampleBatch')}</label>
+              </Space>
+            )}
             {progress && (
               <div role="status" aria-live="polite">
                 <Typography.Text>
-                  {progressLabel} {progressCount && <strong data-testid="document-progress-count">{progressCount}</strong>}
+                  {t('documents.rendering')} {progressCount && <strong data-testid="document-progress-count">{progressCount}</strong>}
                 </Typography.Text>
                 <Flex gap={16} align="center">
                   <Progress percent={percent} status="active" style={{ flex: 1, marginBottom: 0 }} showInfo={false} data-testid="document-progress" />
