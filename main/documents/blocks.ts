@@ -81,6 +81,8 @@ export interface TableSpec {
   body: TableCell[][];
   /** keep a row on one page (default true) */
   keepRowsWhole?: boolean;
+  /** text size of the whole table, header included (default: the page style's table size) */
+  fontSize?: number;
 }
 
 /** A table whose header rows repeat on each page. */
@@ -91,16 +93,18 @@ export function dataTable(spec: TableSpec): ContentTable {
       headerRows: spec.header.length,
       widths: spec.widths,
       dontBreakRows: spec.keepRowsWhole ?? true,
-      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell))), ...spec.body],
+      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell, spec.fontSize))), ...spec.body],
     },
     layout: gridLayout(spec.header.length),
+    ...(spec.fontSize === undefined ? {} : { fontSize: spec.fontSize }),
   };
 }
 
-function headerCell(cell: TableCell): TableCell {
-  if (typeof cell === 'string') return { text: cell, style: 'tableHeader' };
+function headerCell(cell: TableCell, fontSize: number | undefined): TableCell {
+  const size = fontSize === undefined ? {} : { fontSize };
+  if (typeof cell === 'string') return { text: cell, style: 'tableHeader', ...size };
   if (typeof cell === 'object' && cell !== null && Object.keys(cell).length === 0) return cell;
-  return { style: 'tableHeader', ...(cell as object) } as TableCell;
+  return { style: 'tableHeader', ...size, ...(cell as object) } as TableCell;
 }
 
 /** Fractions of the content width → point widths that add up exactly (tables never overrun the margin). */
@@ -152,12 +156,17 @@ export interface Signer {
   role?: string;
 }
 
-/** "ลงชื่อ ............ (role)" / "( name )" / "ตำแหน่ง ............" centred in its column. */
-export function signatureBlock(signer: Signer, dotCount = 30): Content {
+/**
+ * "ลงชื่อ ............ (role)" / "( name )" / "ตำแหน่ง ............" centred in its column. In a narrow column
+ * (three to a row) the role goes on its own line under the name, so that no line has to wrap.
+ */
+export function signatureBlock(signer: Signer, dotCount = 30, narrow = false): Content {
+  const signLine = narrow || !signer.role ? `ลงชื่อ ${dots(dotCount)}` : `ลงชื่อ ${dots(dotCount)} ${signer.role}`;
   return {
     stack: [
-      { text: `ลงชื่อ ${dots(dotCount)}${signer.role ? ` ${signer.role}` : ''}` },
+      { text: signLine },
       { text: `(${signer.name ? ` ${signer.name} ` : dots(dotCount)})` },
+      ...(narrow && signer.role ? [{ text: signer.role }] : []),
       { text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` },
     ],
     alignment: 'center',
@@ -171,9 +180,9 @@ export function signatureBlock(signer: Signer, dotCount = 30): Content {
  */
 export function signatureRow(signers: Signer[], marginTop = 24): Content {
   if (signers.length < 1 || signers.length > 3) throw new RangeError('ช่องลงชื่อมีได้ 1 ถึง 3 ช่องต่อแถว');
-  // three blocks share ~15 cm: shorter dotted lines keep "ลงชื่อ …… ผู้ตรวจสอบ" on one line
-  const dotCount = signers.length === 3 ? 12 : 30;
-  const blocks = signers.map((signer): Column => ({ stack: [signatureBlock(signer, dotCount)], width: '*' }));
+  // three blocks share ~15 cm: the role gets its own line and the text the table size, so nothing wraps
+  const narrow = signers.length === 3;
+  const blocks = signers.map((signer): Column => ({ stack: [signatureBlock(signer, narrow ? 24 : 30, narrow)], width: '*', ...(narrow ? { style: 'table' } : {}) }));
   const columns: Column[] = signers.length === 1 ? [{ text: '', width: '*' }, ...blocks] : blocks;
   return { columns, columnGap: 12, margin: [0, marginTop, 0, 12], unbreakable: true };
 }

@@ -106,6 +106,13 @@ export function formatSatang(satang: number, options: { thaiDigits?: boolean } =
   return digitsFor(text, options.thaiDigits ?? false);
 }
 
+/** Budgets in whole baht, as plan forms print them: 132500000 satang → "1,325,000"; satang shown only if any. */
+export function formatBaht(satang: number, options: { thaiDigits?: boolean } = {}): string {
+  const { negative, baht, cents } = splitSatang(satang);
+  if (cents !== 0) return formatSatang(satang, options);
+  return digitsFor(`${negative ? '-' : ''}${groupThousands(baht)}`, options.thaiDigits ?? false);
+}
+
 /**
  * 123450 satang → "หนึ่งพันสองร้อยสามสิบสี่บาทห้าสิบสตางค์" through the bahttext package.
  * bahttext takes a number or a numeric string; we hand it the exact decimal string built from the integer

@@ -3,6 +3,7 @@ import {
   bahtTextFromSatang,
   bahtTextInBrackets,
   formatCitizenId,
+  formatBaht,
   formatSatang,
   formatThaiDateLong,
   formatThaiDateShort,
@@ -41,6 +42,11 @@ describe('money from integer satang', () => {
     expect(formatSatang(-100001)).toBe('-1,000.01');
     expect(formatSatang(12345678901)).toBe('123,456,789.01');
     expect(formatSatang(123450, { thaiDigits: true })).toBe('๑,๒๓๔.๕๐');
+  });
+  it('prints plan budgets in whole baht, keeping satang only when there are some', () => {
+    expect(formatBaht(132_500_000)).toBe('1,325,000');
+    expect(formatBaht(132_500_050)).toBe('1,325,000.50');
+    expect(formatBaht(2_000_000, { thaiDigits: true })).toBe('๒๐,๐๐๐');
   });
   it('refuses fractions of a satang', () => {
     expect(() => formatSatang(10.5)).toThrow(RangeError);

@@ -176,6 +176,19 @@ describe('tables', () => {
   });
 });
 
+describe('a three-row header table on landscape pages (the shape of แบบ ผ.02)', () => {
+  it('turns the page landscape and repeats all three header rows on every page the table runs over', () => {
+    const { file } = rendered.get('thai-stress')!;
+    const pages = pdfWords(file);
+    const landscape = pages.map((page, index) => ({ page, number: index + 1 })).filter(({ page }) => page.width > page.height);
+    expect(landscape.length).toBeGreaterThan(1);
+    for (const { number } of landscape) {
+      const text = skeleton(execFileSync('pdftotext', ['-f', String(number), '-l', String(number), '-raw', file, '-'], { encoding: 'utf8' }));
+      for (const heading of ['งบประมาณ', '2566', '2570', '(บาท)', 'ตัวชี้วัด(KPI)', 'หน่วยงาน']) expect(text, `page ${number}`).toContain(skeleton(heading));
+    }
+  });
+});
+
 describe('the letter', () => {
   it('fits on one page', () => {
     expect(rendered.get('letter')!.result.pages).toBe(1);

@@ -1,9 +1,9 @@
 // A test page, not an office form: the hardest Thai the engine must print — stacked marks, long unspaced text,
 // long table cells, Thai mixed with English and digits. Its golden image guards every font and break rule.
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { checkBox, columnWidths, dataTable, signatureRow, title } from '../blocks';
-import { bahtTextInBrackets, formatSatang, formatThaiDateLong, formatThaiDateShort } from '../format';
+import { bahtTextInBrackets, formatBaht, formatSatang, formatThaiDateLong, formatThaiDateShort } from '../format';
 import { defineForm } from './types';
 
 /** Words with stacked and rare marks (ที่ ผู้ น้ำ …): each must print without collisions or boxes. */
@@ -23,6 +23,42 @@ export function unspacedThai(wordCount: number): string {
   let text = '';
   for (let index = 0; index < wordCount; index++) text += VOCABULARY[(index * 7 + Math.floor(index / 50)) % VOCABULARY.length]!;
   return text;
+}
+
+const PLAN_YEARS = [2566, 2567, 2568, 2569, 2570];
+
+/**
+ * A landscape table shaped like the DLA แบบ ผ.02: three header rows with merged cells (งบประมาณ over five
+ * years, "(บาท)" under each), long enough to run over several pages so the header must repeat on each.
+ */
+function planDetailTable(): Content[] {
+  const span = (text: string): TableCell => ({ text, rowSpan: 3 });
+  const header: TableCell[][] = [
+    [span('ที่'), span('โครงการ'), span('วัตถุประสงค์'), span('เป้าหมาย (ผลผลิตของโครงการ)'), { text: 'งบประมาณ', colSpan: 5 }, {}, {}, {}, {}, span('ตัวชี้วัด (KPI)'), span('ผลที่คาดว่าจะได้รับ'), span('หน่วยงานรับผิดชอบหลัก')],
+    [{}, {}, {}, {}, ...PLAN_YEARS.map((year): TableCell => String(year)), {}, {}, {}],
+    [{}, {}, {}, {}, ...PLAN_YEARS.map((): TableCell => '(บาท)'), {}, {}, {}],
+  ];
+  const body = Array.from({ length: 24 }, (_, index): TableCell[] => [
+    { text: String(index + 1), alignment: 'center' },
+    `โครงการ${VOCABULARY[(index * 3) % VOCABULARY.length]}${VOCABULARY[(index * 5 + 1) % VOCABULARY.length]}หมู่ที่ ${(index % 12) + 1}`,
+    `เพื่อให้${VOCABULARY[(index * 7 + 2) % VOCABULARY.length]}${VOCABULARY[(index + 9) % VOCABULARY.length]}`,
+    `ครัวเรือน ${20 + index} ครัวเรือน`,
+    ...PLAN_YEARS.map((_year, column): TableCell => ({ text: formatBaht(((index + 1) * 1_250_000 + column * 500_000) * 10), alignment: 'right' })),
+    'ร้อยละ 80 ของครัวเรือนเป้าหมาย',
+    `ชาวบ้าน${VOCABULARY[(index * 11 + 4) % VOCABULARY.length]}`,
+    index % 2 ? 'สภาองค์กรชุมชนตำบล' : 'อบต.',
+  ]);
+  return [
+    { text: 'ตารางหัวสามแถวแบบ ผ.02 (หน้าแนวนอน)', style: 'subtitle', pageBreak: 'before', pageOrientation: 'landscape' },
+    dataTable({
+      // 12 pt, as the DLA's own landscape plans print. 'auto' columns are never narrower than their widest
+      // unbreakable piece (a Thai word between break marks, an amount), so no word or number is cut.
+      widths: header[0]!.map(() => 'auto' as const),
+      header,
+      body,
+      fontSize: 12,
+    }),
+  ];
 }
 
 export const thaiStressForm = defineForm({
@@ -73,6 +109,7 @@ export const thaiStressForm = defineForm({
       },
       signatureRow([{ role: 'ผู้รับเงิน' }, { name: 'นางสาวกตัญญู ญี่ปุ่นน้ำใจ', position: 'เหรัญญิก' }, { role: 'ผู้ตรวจสอบ' }], 12),
       { text: unspacedThai(300), alignment: 'left', margin: [0, 0, 0, 8] },
+      ...planDetailTable(),
     ];
     return content;
   },
