@@ -1,21 +1,11 @@
 // Building blocks that forms put together. Each returns plain pdfmake content; the Thai pass (prepare.ts)
 // happens once over the whole document, so nothing here segments or converts digits itself.
 import type { Column, Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { OfficeProfileData } from '../office/schemas';
 import { contentWidth, cm, type PageStyle } from './style';
 
-/** The office profile as printed (the office table's row, without bookkeeping columns). */
-export interface OfficeProfile {
-  tambon: string;
-  amphoe: string;
-  province: string;
-  councilName: string;
-  fundName: string;
-  address: string;
-  phone: string;
-  /** PNG or JPEG data URL, or null */
-  logo: string | null;
-  thaiDigits: boolean;
-}
+/** The office profile as printed: the fields an administrator edits (main/office/schemas.ts). */
+export type OfficeProfile = OfficeProfileData;
 
 /** "ตำบลบ้านใหม่ อำเภอเมือง จังหวัดเชียงใหม่" */
 export function officePlace(office: OfficeProfile): string {

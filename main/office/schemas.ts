@@ -33,6 +33,7 @@ export const officeProfileInput = z.object({
   thaiDigits: z.boolean().default(false),
 });
 export type OfficeProfileInput = z.input<typeof officeProfileInput>;
+export type OfficeProfileData = z.output<typeof officeProfileInput>;
 
 const username = z
   .string()

@@ -1,4 +1,5 @@
 // Starts the built browser-mode host as `npm start` would (dist/main/host.cjs) on a given data folder.
+import type { Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,4 +48,11 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Logs in through the login screen, as a person would: typing and pressing Enter. */
+export async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill(password);
+  await page.getByLabel('รหัสผ่าน').press('Enter');
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { freshDataDir, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
 
 let app: RunningApp;
 const admin = { displayName: 'นายสมศักดิ์ ใจดี', username: 'somsak', password: 'เอกสาร12345' };
@@ -31,9 +31,7 @@ test.afterEach(async () => {
 
 test('preview a Thai name list, then save it as a PDF that carries the office letterhead', async ({ page }) => {
   await page.goto(app.url);
-  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
-  await page.getByLabel('รหัสผ่าน').fill(admin.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await logIn(page, admin.username, admin.password);
   await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
 
   await page.getByTestId('document-form-name-list').click();
@@ -56,9 +54,7 @@ test('preview a Thai name list, then save it as a PDF that carries the office le
 
 test('test pages stay hidden until asked for', async ({ page }) => {
   await page.goto(app.url);
-  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
-  await page.getByLabel('รหัสผ่าน').fill(admin.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await logIn(page, admin.username, admin.password);
   await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
   await expect(page.getByTestId('document-form-letter')).toBeVisible();
   await expect(page.getByTestId('document-form-thai-stress')).toHaveCount(0);
@@ -68,9 +64,7 @@ test('test pages stay hidden until asked for', async ({ page }) => {
 
 test('a batch of hundreds of pages shows its progress in documents and can be cancelled', async ({ page }) => {
   await page.goto(app.url);
-  await page.getByLabel('ชื่อผู้ใช้').fill(admin.username);
-  await page.getByLabel('รหัสผ่าน').fill(admin.password);
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await logIn(page, admin.username, admin.password);
   await page.getByRole('navigation').getByText('เอกสาร/พิมพ์', { exact: true }).click();
   await page.getByTestId('document-form-name-list').click();
   await page.getByText('ตัวอย่างชุดใหญ่', { exact: false }).click();

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { freshDataDir, startApp } from './app-process';
+import { freshDataDir, logIn, startApp } from './app-process';
 
 const office = {
   tambon: 'หนองบัว',
@@ -10,12 +10,6 @@ const office = {
   phone: '042-123456',
 };
 const admin = { displayName: 'นางบุญมี ศรีสุข', username: 'boonmee', password: 'ผ่านได้1234' };
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.getByLabel('ชื่อผู้ใช้').fill(username);
-  await page.getByLabel('รหัสผ่าน').fill(password);
-  await page.getByLabel('รหัสผ่าน').press('Enter');
-}
 
 test('a new office: wizard → login → edit the profile → restart on the same data → logout', async ({ page }) => {
   const dataDir = freshDataDir();

@@ -1,19 +1,10 @@
 import { Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../api';
 import { LogoField } from '../ui/LogoField';
 
-/** The office profile as the forms hold it; the same fields for the setup wizard and for settings. */
-export interface OfficeFormValues {
-  tambon: string;
-  amphoe: string;
-  province: string;
-  councilName: string;
-  fundName: string;
-  address: string;
-  phone: string;
-  logo: string | null;
-  thaiDigits: boolean;
-}
+/** The office profile as the forms hold it (the same fields for the setup wizard and for settings). */
+export type OfficeFormValues = Omit<OutputOf<'office.profile.get'>, 'id' | 'updatedAt'>;
 
 export const officeFieldNames = ['tambon', 'amphoe', 'province', 'councilName', 'fundName', 'address', 'phone', 'logo', 'thaiDigits'] as const;
 
