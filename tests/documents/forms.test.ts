@@ -206,14 +206,15 @@ describe('break marks and fonts', () => {
 
   it('prints the break marks as nothing: a line with them looks exactly like the line without', async () => {
     const line = 'ผู้ใหญ่บ้านน้ำกิ่งปั้นญี่ปุ่นกตัญญูฤๅษีก๊ก';
-    const definition = { content: [{ text: line }], defaultStyle: { font: 'Sarabun', fontSize: 20 } };
-    expect(prepareDocument(definition, { thaiDigits: false }).content).toMatchObject([{ text: expect.stringContaining('\u200B') }]);
-    const withMarks = await renderDocument(definition, { thaiDigits: false });
+    // A fresh definition each time: preparing works in place.
+    const definition = () => ({ content: [{ text: line }], defaultStyle: { font: 'Sarabun', fontSize: 20 } });
+    expect(prepareDocument(definition(), { thaiDigits: false }).content).toMatchObject([{ text: expect.stringContaining('\u200B') }]);
+    const withMarks = await renderDocument(definition(), { thaiDigits: false });
     const plainFile = path.join(outDir, 'marks-none.pdf');
     const markedFile = path.join(outDir, 'marks-some.pdf');
     fs.writeFileSync(markedFile, withMarks);
     // The same text through pdfmake with no prepare pass: no marks at all.
-    fs.writeFileSync(plainFile, await installFonts().createPdf(definition).getBuffer());
+    fs.writeFileSync(plainFile, await installFonts().createPdf(definition()).getBuffer());
     const difference = compareImages(pageImage(markedFile, 1, 150), pageImage(plainFile, 1, 150), path.join(outDir, 'marks-diff.png'));
     expect(difference.differentPixels).toBe(0);
   });
