@@ -15,7 +15,7 @@ const rendererDir = path.resolve(__dirname, '..', 'renderer');
 
 // Chromium's own UI (the PDF viewer's toolbar, spell-check menus) in Thai, like the rest of the window.
 electronApp.commandLine.appendSwitch('lang', 'th');
-protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 
 let core: App | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -79,6 +79,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Chromium's PDF viewer, for the print preview of our own PDFs (blob: URLs of this page)
+      plugins: true,
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -90,6 +92,10 @@ function createWindow(): BrowserWindow {
     }
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
+    // A PDF this page made may open in a window of its own, to print from Chromium's viewer.
+    if (url.startsWith(`blob:${APP_ORIGIN}/`)) {
+      return { action: 'allow', overrideBrowserWindowOptions: { autoHideMenuBar: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } } };
+    }
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
