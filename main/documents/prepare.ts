@@ -17,6 +17,14 @@ type Node = Record<string, unknown>;
 
 export const BREAK_MARK = '\u200B';
 
+/**
+ * ำ (sara am) is written as its two parts, ํ + า, which Sarabun draws with exactly the same glyphs. Why: pdfkit
+ * gives each glyph one text mapping, at its first use; ำ's second glyph is า's, so after the first ำ every า
+ * of the document copied out (and searched, and read aloud) as nothing — "นาย" came out "น ย".
+ */
+const SARA_AM = /\u0E33/g;
+const NIKHAHIT_SARA_AA = '\u0E4D\u0E32';
+
 /** Keys whose value is a list of child content. */
 const CHILD_LIST_KEYS = ['stack', 'columns', 'ul', 'ol'] as const;
 
@@ -35,7 +43,7 @@ class Preparer {
 
   /** The string as printed: digits converted, break marks between Thai words. */
   private text(text: string): string {
-    return thaiBreakPieces(this.convert(text)).join(BREAK_MARK);
+    return thaiBreakPieces(this.convert(text)).join(BREAK_MARK).replace(SARA_AM, NIKHAHIT_SARA_AA);
   }
 
   /** The value of a `text` property: a string, a number or an array of inlines (possibly nested). */

@@ -20,23 +20,18 @@ export interface PageWords {
 }
 
 /**
- * Text as pdftotext extracts it, normalised for comparison. Why: pdfkit maps each glyph to one code point, so
- *  - Sarabun draws "ำ" as two glyphs (nikhahit + sara aa): the text comes back as "ำา", and when "ำ" is the
- *    first use of the sara-aa glyph in a font, every later "า" in that font comes back empty ("น ย" for "นาย");
- *  - stacked marks (ที่, ปั้น) can come back in another order, or separated from their base by a line break;
- *  - pdftotext adds spaces where words are spaced, and U+200B break marks come back as characters.
- * So we drop white space and break marks, and compare without the above/below marks, "ำ" and "า" ("skeleton");
- * those are checked visually by the golden images.
+ * Text as pdftotext extracts it, made comparable: in NFKC (the engine prints ำ as its two parts ํ + า so that
+ * copied text keeps every า — see prepare.ts — and NFKC writes ำ that way on both sides), without white space
+ * (pdftotext adds spaces where it sees gaps) and without the U+200B break marks.
  */
-export function skeleton(text: string): string {
-  return text
-    .replace(/[\s\u200B]/g, '')
-    .replace(/[\u0E31\u0E32\u0E33\u0E34-\u0E3A\u0E47-\u0E4E]/g, '');
+export function comparable(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u200B]/g, '');
 }
 
 /** Text in drawing order (-raw): pdfmake draws a table row by row, cell by cell, so cells stay whole. */
-export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+export function pdfText(file: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' }).normalize('NFKC');
 }
 
 function attribute(tag: string, name: string): number {
@@ -59,7 +54,7 @@ export function pdfWords(file: string): PageWords[] {
     const words: WordBox[] = [];
     for (const wordMatch of pageMatch[2]!.matchAll(/<word ([^>]*)>([^<]*)<\/word>/g)) {
       const tag = wordMatch[1]!;
-      const text = decodeEntities(wordMatch[2]!).replace(/\u200B/g, '');
+      const text = decodeEntities(wordMatch[2]!).replace(/\u200B/g, '').normalize('NFKC');
       if (!text.trim()) continue;
       words.push({ text, xMin: attribute(tag, 'xMin'), yMin: attribute(tag, 'yMin'), xMax: attribute(tag, 'xMax'), yMax: attribute(tag, 'yMax') });
     }
