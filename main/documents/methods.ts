@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { office } from '../../db/schema';
 import { ApiError } from '../api/errors';
+import { requireOfficeRow } from '../office/profile';
 import { defineRead, type AppContext } from '../api/router';
 import { invalidInput, labelFields } from '../api/validation';
 import type { OfficeProfile } from './blocks';
@@ -20,10 +19,9 @@ labelFields({
   firstName: ['ชื่อ', 'First name'],
 });
 
+/** The office as its letterhead prints it. */
 function officeForPrint(app: AppContext): OfficeProfile {
-  const row = app.db.select().from(office).where(eq(office.id, 1)).get();
-  if (!row) throw new ApiError('NOT_SET_UP', 'ยังไม่ได้ตั้งค่าสำนักงาน จึงพิมพ์หัวเอกสารไม่ได้', 'The office is not set up yet');
-  const { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits } = row;
+  const { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits } = requireOfficeRow(app);
   return { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits };
 }
 

@@ -5,20 +5,14 @@ import { preparedQuery } from '../../db/prepared';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext, type SessionUser } from '../api/router';
 import { hashPassword, verifyPassword } from './passwords';
+import { readOfficeRow, requireOfficeRow } from './profile';
 import { loginInput, newUserInput, officeProfileInput, setupInput } from './schemas';
 
-export type OfficeProfile = typeof office.$inferSelect;
-
 const userCountQuery = preparedQuery((db) => db.select({ n: count() }).from(users).prepare());
-const profileQuery = preparedQuery((db) => db.select().from(office).where(eq(office.id, 1)).prepare());
 const userListQuery = preparedQuery((db) => db.select().from(users).orderBy(users.id).prepare());
 
 function userCount(app: AppContext): number {
   return userCountQuery(app.db).get()!.n;
-}
-
-function readProfile(app: AppContext): OfficeProfile | null {
-  return profileQuery(app.db).get() ?? null;
 }
 
 function publicUser(row: typeof users.$inferSelect): SessionUser & { active: boolean } {
@@ -35,7 +29,7 @@ export const officeMethods = [
     access: 'public',
     handler: ({ app, user }) => {
       const needsSetup = userCount(app) === 0;
-      const profile = readProfile(app);
+      const profile = readOfficeRow(app);
       return {
         needsSetup,
         user,
@@ -49,7 +43,7 @@ export const officeMethods = [
     input: setupInput,
     access: 'public',
     handler: ({ app, input }) => {
-      if (userCount(app) > 0 || readProfile(app)) {
+      if (userCount(app) > 0 || readOfficeRow(app)) {
         throw new ApiError('ALREADY_SET_UP', 'ตั้งค่าสำนักงานไว้แล้ว กรุณาเข้าสู่ระบบ', 'The office is already set up; please log in');
       }
       const profile = app.db.insert(office).values({ id: 1, ...input.office }).returning().get();
@@ -103,9 +97,7 @@ export const officeMethods = [
     input: z.object({}),
     access: 'user',
     handler: ({ app }) => {
-      const profile = readProfile(app);
-      if (!profile) throw new ApiError('NOT_SET_UP', 'ยังไม่ได้ตั้งค่าสำนักงาน', 'The office is not set up yet');
-      return profile;
+      return requireOfficeRow(app);
     },
   }),
 
@@ -114,8 +106,7 @@ export const officeMethods = [
     input: officeProfileInput,
     access: ['admin'],
     handler: ({ app, input }) => {
-      const before = readProfile(app);
-      if (!before) throw new ApiError('NOT_SET_UP', 'ยังไม่ได้ตั้งค่าสำนักงาน', 'The office is not set up yet');
+      const before = requireOfficeRow(app);
       const after = app.db
         .update(office)
         .set({ ...input, updatedAt: app.now().toISOString() })
