@@ -50,6 +50,16 @@ function report(done: number, total: number): void {
   parentPort!.postMessage({ type: 'progress', done, total } satisfies WorkerReply);
 }
 
+function percentReporter(): (fraction: number) => void {
+  let reported = -1;
+  return (fraction) => {
+    const percent = Math.floor(fraction * 100);
+    if (percent === reported) return;
+    reported = percent;
+    report(percent, 100);
+  };
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const form = requireForm(request.formId);
   const runs = groupIntoRuns(form, request.items);
@@ -61,8 +71,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 
   for (const run of runs) {
     const composed = composeBatch(form, run, request.options);
-    // One document: pdfmake's own progress (in percent); a batch: documents finished.
-    setRenderProgress(total === 1 ? (fraction) => report(Math.floor(fraction * 100), 100) : undefined);
+    // One document: pdfmake's own progress, in whole percent (pdfmake calls back per drawn item — thousands of
+    // times — and a message each time cost a tenth of the render); a batch: documents finished.
+    setRenderProgress(total === 1 ? percentReporter() : undefined);
     const pdf = await renderDocument(composed.definition, { thaiDigits: composed.thaiDigits });
     pages += composed.pageCount();
     itemsDone += run.length;
