@@ -25,7 +25,7 @@ export type WorkerReply =
  * layout of a run in memory (~0.5 MB a page); a batch is laid out in runs of about this size and the runs' PDFs
  * are joined, so memory stays flat however long the batch (tests/bench/documents.ts measures it).
  */
-export const RUN_WEIGHT = 600;
+export const RUN_WEIGHT = 1000;
 
 /** Consecutive items grouped so that each run's total weight stays within RUN_WEIGHT (an item is never split). */
 export function groupIntoRuns(form: FormDefinition, items: readonly unknown[]): unknown[][] {
