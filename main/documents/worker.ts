@@ -5,8 +5,8 @@ import { parentPort } from 'node:worker_threads';
 import { PDFDocument } from 'pdf-lib';
 import { composeBatch, documentFileName, requireForm, type RenderOptions } from './document';
 import { setRenderProgress } from './fonts';
-import type { FormDefinition } from './forms/index';
 import { renderDocument } from './render';
+import { groupIntoRuns } from './runs';
 
 export interface WorkerRequest {
   formId: string;
@@ -19,32 +19,6 @@ export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; pdf: Uint8Array; pages: number; fileName: string }
   | { type: 'error'; message: string };
-
-/**
- * How much one pdfmake run may hold, in table rows or their like (FormDefinition.weight). pdfmake keeps the whole
- * layout of a run in memory (~0.5 MB a page); a batch is laid out in runs of about this size and the runs' PDFs
- * are joined, so memory stays flat however long the batch (tests/bench/documents.ts measures it).
- */
-export const RUN_WEIGHT = 1000;
-
-/** Consecutive items grouped so that each run's total weight stays within RUN_WEIGHT (an item is never split). */
-export function groupIntoRuns(form: FormDefinition, items: readonly unknown[]): unknown[][] {
-  const runs: unknown[][] = [];
-  let current: unknown[] = [];
-  let weight = 0;
-  for (const item of items) {
-    const itemWeight = form.weight?.(item) ?? 1;
-    if (current.length > 0 && weight + itemWeight > RUN_WEIGHT) {
-      runs.push(current);
-      current = [];
-      weight = 0;
-    }
-    current.push(item);
-    weight += itemWeight;
-  }
-  if (current.length) runs.push(current);
-  return runs;
-}
 
 function report(done: number, total: number): void {
   parentPort!.postMessage({ type: 'progress', done, total } satisfies WorkerReply);

@@ -11,6 +11,8 @@ import { composeDocument, parseFormData, requireForm } from '../../main/document
 import { installFonts } from '../../main/documents/fonts';
 import { prepareDocument } from '../../main/documents/prepare';
 import { renderDocument } from '../../main/documents/render';
+import { groupIntoRuns, RUN_WEIGHT } from '../../main/documents/runs';
+import type { FormDefinition } from '../../main/documents/forms/index';
 import { renderBatch, renderForm, type RenderResult } from '../../main/documents/engine';
 import { bahtTextInBrackets, formatSatang, maskCitizenId } from '../../main/documents/format';
 import { forms, formSummaries } from '../../main/documents/forms/index';
@@ -290,7 +292,10 @@ describe('batches: many documents in one PDF', () => {
   });
 
   it('joins a batch longer than one run into one PDF, every page numbered within its document', async () => {
-    const items = Array.from({ length: 12 }, (_, index) => list(`หมู่ที่ ${index + 1}`, 60));
+    // two and a half runs' worth of rows, in twelve equal lists
+    const rows = Math.ceil((RUN_WEIGHT * 2.5) / 12);
+    const items = Array.from({ length: 12 }, (_, index) => list(`หมู่ที่ ${index + 1}`, rows));
+    expect(groupIntoRuns(nameListForm as unknown as FormDefinition, items.map((item) => nameListForm.input.parse(item))).length).toBe(3);
     const result = await renderBatch('name-list', items, options);
     const file = path.join(outDir, 'batch-runs.pdf');
     fs.writeFileSync(file, result.pdf);
