@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '../app';
 import { DatabaseOpenError } from '../../db/open';
 import type { ClientSession } from '../api/router';
+import { warmUpDocuments } from '../documents/engine';
 import { contentSecurityPolicy } from '../host/server';
 import { DATABASE_FILE_NAME, resolveDataDir, DATA_DIR_ENV, argValue } from '../paths';
 
@@ -139,6 +140,7 @@ if (!electronApp.requestSingleInstanceLock()) {
       electronApp.quit();
       return;
     }
+    warmUpDocuments();
     serveRenderer();
     registerIpc();
     buildMenu();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createApp } from '../app';
 import { DatabaseOpenError } from '../../db/open';
 import { argValue, DATABASE_FILE_NAME, resolveDataDir } from '../paths';
+import { warmUpDocuments } from '../documents/engine';
 import { startHost } from './server';
 
 function openBrowser(url: string): void {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   const rendererDir = path.resolve(__dirname, '..', 'renderer');
   const port = Number(argValue(argv, '--port') ?? 0);
   const host = await startHost({ app, port, rendererDir: fs.existsSync(rendererDir) ? rendererDir : undefined });
+  warmUpDocuments();
   console.log(`ข้อมูลอยู่ที่ / data file: ${file}`);
   console.log(`เปิดโปรแกรมในเบราว์เซอร์ / open in a browser: ${host.url}`);
   const wantsBrowser = !argv.includes('--no-open') && !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
