@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { freshDataDir, startApp, type RunningApp } from './app-process';
 
@@ -7,6 +8,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => {
   await app.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 test('a browser without the printed link cannot use the API, and nothing is created', async ({ page, request }) => {
