@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../main/app';
+import { DATABASE_FILE_NAME } from '../main/paths';
 import { generateSampleTambon, loadSampleTambon } from '../tests/fixtures/sample-tambon';
 
-export const DATABASE_FILE_NAME = 'tambon-desk.sqlite';
 /** Written into every folder prepareDemo makes, so that it only ever wipes a folder it made itself. */
 const DEMO_MARKER = '.tambon-desk-demo';
 

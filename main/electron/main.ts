@@ -130,7 +130,7 @@ if (!electronApp.requestSingleInstanceLock()) {
   });
   void electronApp.whenReady().then(() => {
     const argv = process.argv.slice(1);
-    const dataDir = argValue(argv, '--data-dir') || process.env[DATA_DIR_ENV] ? resolveDataDir(argv) : electronApp.getPath('userData');
+    const dataDir = (argValue(argv, '--data-dir') ?? process.env[DATA_DIR_ENV]) ? resolveDataDir(argv) : electronApp.getPath('userData');
     fs.mkdirSync(dataDir, { recursive: true });
     try {
       core = createApp(path.join(dataDir, DATABASE_FILE_NAME));
