@@ -16,11 +16,12 @@ const require = createRequire(import.meta.url);
  */
 export interface PdfMakeServer {
   virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, content: Buffer): void };
+  /** the font families added with addFonts */
+  fonts: TFontDictionary;
   addFonts(fonts: TFontDictionary): void;
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
   createPdf(definition: TDocumentDefinitions): TCreatedPdf;
-  setProgressCallback(callback: ((fraction: number) => void) | undefined): void;
 }
 
 const pdfmake = require('pdfmake') as PdfMakeServer;
@@ -58,9 +59,4 @@ export function installFonts(): PdfMakeServer {
   pdfmake.setLocalAccessPolicy(() => false);
   installed = true;
   return pdfmake;
-}
-
-/** pdfmake reports rendering progress (0..1) through one global callback; the worker sets it per request. */
-export function setRenderProgress(callback: ((fraction: number) => void) | undefined): void {
-  installFonts().setProgressCallback(callback);
 }

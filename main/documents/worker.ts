@@ -2,10 +2,8 @@
 // Bundled to dist/main/documents-worker.cjs by scripts/build-main.mjs; run from source through tsx.
 // The worker stays alive between requests (engine.ts), so fonts and code are loaded once.
 import { parentPort } from 'node:worker_threads';
-import { PDFDocument } from 'pdf-lib';
 import { composeBatch, documentFileName, requireForm, type RenderOptions } from './document';
-import { setRenderProgress } from './fonts';
-import { renderDocument } from './render';
+import { renderRuns, type RenderRun } from './render';
 import { groupIntoRuns } from './runs';
 
 export interface WorkerRequest {
@@ -38,35 +36,24 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const form = requireForm(request.formId);
   const runs = groupIntoRuns(form, request.items);
   const total = request.items.length;
-  let merged: PDFDocument | null = null;
-  let single: Buffer | null = null;
   let pages = 0;
   let itemsDone = 0;
 
-  for (const run of runs) {
-    const composed = composeBatch(form, run, request.options);
-    // One document: pdfmake's own progress, in whole percent (pdfmake calls back per drawn item — thousands of
-    // times — and a message each time cost a tenth of the render); a batch: documents finished.
-    setRenderProgress(total === 1 ? percentReporter() : undefined);
-    const pdf = await renderDocument(composed.definition, { thaiDigits: composed.thaiDigits });
-    pages += composed.pageCount();
-    itemsDone += run.length;
-    if (runs.length === 1) single = pdf;
-    else {
-      merged ??= await PDFDocument.create({ updateMetadata: false });
-      const part = await PDFDocument.load(pdf);
-      for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
+  // Each run is composed only when its turn comes, and counted once it has been drawn.
+  function* definitions(): Generator<RenderRun> {
+    for (const run of runs) {
+      const composed = composeBatch(form, run, request.options);
+      yield { definition: composed.definition, thaiDigits: composed.thaiDigits };
+      pages += composed.pageCount();
+      itemsDone += run.length;
+      if (total > 1) report(itemsDone, total);
     }
-    if (total > 1) report(itemsDone, total);
   }
-  if (merged) {
-    merged.setTitle(form.titleTh);
-    merged.setCreator('Tambon Desk');
-    merged.setProducer('Tambon Desk');
-  }
-  const bytes = single ?? Buffer.from(await merged!.save());
+  // One document: pdfmake's own progress, in whole percent (pdfmake calls back per drawn item — thousands of
+  // times — and a message each time cost a tenth of the render); a batch: documents finished.
+  const pdf = await renderRuns(definitions(), { onRunProgress: total === 1 ? percentReporter() : undefined });
   // A fresh copy owns its memory, so it can be transferred (Buffer.concat may hand out a slice of a shared pool).
-  return { type: 'done', pdf: new Uint8Array(bytes), pages, fileName: documentFileName(form, request.items) };
+  return { type: 'done', pdf: new Uint8Array(pdf), pages, fileName: documentFileName(form, request.items) };
 }
 
 if (!parentPort) throw new Error('documents worker must run in a worker thread');
