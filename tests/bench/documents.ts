@@ -118,7 +118,7 @@ export async function benchDocuments(): Promise<BenchRow[]> {
     });
     const appRss = median(app.map((m) => m.peakRssMb));
     const bareRss = median(bare.map((m) => m.peakRssMb));
-    rows.push({ name: `${label}: peak RSS`, app: `${appRss.toFixed(0)} MB`, baseline: `${bareRss.toFixed(0)} MB`, ratio: `${(appRss / bareRss).toFixed(2)}×`, note: shape === 'batch' ? 'laid out in runs of ≤ 1,000 rows and joined: compare the 100- and 1,000-page batches' : 'one pdfmake layout: grows with the length, as bare pdfmake does' });
+    rows.push({ name: `${label}: peak RSS`, app: `${appRss.toFixed(0)} MB`, baseline: `${bareRss.toFixed(0)} MB`, ratio: `${(appRss / bareRss).toFixed(2)}×`, note: shape === 'batch' ? 'laid out in runs of ≤ 1,000 rows drawn into one PDF: compare the 100- and 1,000-page batches' : 'one pdfmake layout: grows with the length, as bare pdfmake does' });
   }
   const times = inChild<number[]>('one-page');
   rows.push({
