@@ -60,8 +60,6 @@ export interface RenderRun {
 export interface RenderRunsOptions {
   /** pdfmake's progress within one run, 0..1 */
   onRunProgress?: (fraction: number) => void;
-  /** after each run has been drawn (its layout may now be freed) */
-  onRunDone?: () => void;
 }
 
 /** Lays out and draws each run in turn into one PDF. Runs are taken one at a time from the iterable. */
@@ -91,7 +89,6 @@ export async function renderRuns(runs: Iterable<RenderRun>, options: RenderRunsO
       new Renderer(document, options.onRunProgress).renderPages(pages);
     }
     drain(document);
-    options.onRunDone?.();
   }
   if (!document) throw new Error('nothing to render');
 

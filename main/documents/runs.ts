@@ -3,9 +3,9 @@ import type { FormDefinition } from './forms/index';
 
 /**
  * How much one pdfmake run may hold, in table rows or their like (FormDefinition.weight). pdfmake keeps the whole
- * layout of a run in memory (~0.5 MB a page); a batch is laid out in runs of about this size and the runs' PDFs
- * are joined, so memory is bounded by one run's layout plus the joined file, not by the batch's length
- * (tests/bench/documents.ts measures it). Bigger runs are a little faster (fewer font set-ups), smaller ones leaner.
+ * layout of a run in memory (~0.5 MB a page); a batch is laid out run by run, each drawn into the same PDF
+ * (render.ts) and then let go, so memory is bounded by one run's layout plus the finished bytes, not by the
+ * batch's length (tests/bench/documents.ts measures it).
  */
 export const RUN_WEIGHT = 1000;
 
