@@ -41,6 +41,15 @@ test('preview a Thai name list, then save it as a PDF that carries the office le
   expect(await frame.getAttribute('src')).toMatch(/^blob:/);
   await expect(page.getByTestId('document-print')).toBeEnabled();
 
+  // Print hands the previewed PDF to the browser's print dialog. Headless Chromium has no print dialog (it crashes
+  // the page), so the frame's print is replaced by a recorder: the test shows Print reaches the previewed PDF.
+  await page.getByTestId('document-preview-frame').evaluate((frame: HTMLIFrameElement) => {
+    const target = frame.contentWindow as (Window & { printedByTest?: boolean }) | null;
+    if (target) target.print = () => void (target.printedByTest = true);
+  });
+  await page.getByTestId('document-print').click();
+  expect(await page.getByTestId('document-preview-frame').evaluate((frame: HTMLIFrameElement) => (frame.contentWindow as Window & { printedByTest?: boolean }).printedByTest)).toBe(true);
+
   const downloading = page.waitForEvent('download');
   await page.getByTestId('document-save-pdf').click();
   const download = await downloading;
