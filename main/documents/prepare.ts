@@ -6,7 +6,7 @@
 // bundled font an empty zero-width one (font-patch.ts): nothing shows, and no extra inlines cost layout time.
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { toThaiDigits } from './format';
-import { thaiBreakPieces } from './segment';
+import { keepLabelsWithNumbers, thaiBreakPieces } from './segment';
 
 export interface PrepareOptions {
   /** print every digit as a Thai digit (the office's setting) */
@@ -43,7 +43,7 @@ class Preparer {
 
   /** The string as printed: digits converted, break marks between Thai words. */
   private text(text: string): string {
-    return thaiBreakPieces(this.convert(text)).join(BREAK_MARK).replace(SARA_AM, NIKHAHIT_SARA_AA);
+    return keepLabelsWithNumbers(thaiBreakPieces(this.convert(text)).join(BREAK_MARK)).replace(SARA_AM, NIKHAHIT_SARA_AA);
   }
 
   /** The value of a `text` property: a string, a number or an array of inlines (possibly nested). */

@@ -10,7 +10,7 @@ import {
   maskCitizenId,
   toThaiDigits,
 } from '../../main/documents/format';
-import { thaiBreakPieces } from '../../main/documents/segment';
+import { keepLabelsWithNumbers, thaiBreakPieces } from '../../main/documents/segment';
 
 describe('Thai digits', () => {
   it('turns every Arabic digit into a Thai digit and leaves the rest', () => {
@@ -94,6 +94,16 @@ describe('Thai break opportunities', () => {
   });
   it('keeps ๆ and ฯ with the word before them', () => {
     for (const piece of thaiBreakPieces('ดีๆมากๆกรุงเทพฯและอื่นๆ')) expect(/^[ๆฯ]/.test(piece)).toBe(false);
+  });
+  it('never breaks inside words a Thai reader takes as one, though the dictionary splits them', () => {
+    expect(thaiBreakPieces('หน่วยงานรับผิดชอบหลัก')).toEqual(['หน่วยงาน', 'รับผิดชอบ', 'หลัก']);
+    expect(thaiBreakPieces('ครัวเรือนเป้าหมายร้อยละ 80')).toEqual(['ครัวเรือน', 'เป้าหมาย', 'ร้อยละ 80']);
+    expect(thaiBreakPieces('ผู้สูงอายุและผู้พิการหมู่ที่ 3')).toEqual(['ผู้สูงอายุ', 'และ', 'ผู้พิการ', 'หมู่ที่ 3']);
+  });
+  it('keeps a label with its number: หมู่ที่ 3, ครั้งที่ 1/2569, หน้า ๒', () => {
+    expect(keepLabelsWithNumbers('ประชุมครั้งที่ 1/2569 ณ หมู่ที่ 3 หน้า ๒')).toBe('ประชุมครั้งที่\u00A01/2569 ณ หมู่ที่\u00A03 หน้า\u00A0๒');
+    expect(keepLabelsWithNumbers('ร้อยละ 80 ของครัวเรือน พ.ศ. 2569')).toBe('ร้อยละ\u00A080 ของครัวเรือน พ.ศ.\u00A02569');
+    expect(keepLabelsWithNumbers('หมู่ที่ บ้านหนองบัว')).toBe('หมู่ที่ บ้านหนองบัว');
   });
   it('leaves text without Thai alone', () => {
     expect(thaiBreakPieces('Tambon Desk 2026')).toEqual(['Tambon Desk 2026']);
