@@ -3,6 +3,7 @@ import type { Content, ContextPageSize, TDocumentDefinitions } from 'pdfmake/int
 import type { z } from 'zod';
 import { pageNumberFooter, type OfficeProfile } from './blocks';
 import { findForm, type FormDefinition } from './forms/index';
+import type { RowRange } from './forms/types';
 import { defaultTextStyle, namedStyles, pageMargins, pageStyle, type PageStyleOverrides } from './style';
 
 export interface RenderOptions {
@@ -67,8 +68,9 @@ export function composeDocument(form: FormDefinition, data: unknown, options: Re
  * every page's header before any page's footer (LayoutBuilder.addHeadersAndFooters), so a header that records
  * the pages it is called for tells the section's footer where the section starts and how long it is.
  * tests/documents checks this on a batch whose documents have different lengths.
+ * `rows`: only those rows of a one-document batch (a part of a long document, FormContext.rows; runs.ts).
  */
-export function composeBatch(form: FormDefinition, items: readonly unknown[], options: RenderOptions): ComposedDocument {
+export function composeBatch(form: FormDefinition, items: readonly unknown[], options: RenderOptions, rows?: RowRange): ComposedDocument {
   if (items.length === 0) throw new Error('a batch needs at least one document');
   const base = pageStyle({ pageSize: form.pageSize }, options.style ?? {});
   const thaiDigits = options.thaiDigits ?? options.office.thaiDigits;
@@ -83,7 +85,7 @@ export function composeBatch(form: FormDefinition, items: readonly unknown[], op
     const pages = { pass: -1, first: 0, last: 0 };
     const footer = pageNumberFooter(style);
     return {
-      section: form.build(data, { office: options.office, style, today, thaiDigits }),
+      section: form.build(data, { office: options.office, style, today, thaiDigits, rows }),
       pageSize: style.pageSize,
       pageOrientation: style.orientation,
       pageMargins: pageMargins(style),

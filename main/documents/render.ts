@@ -3,35 +3,55 @@
 // A batch is laid out in runs (runs.ts) so that pdfmake never holds the layout of a whole batch at once; but all
 // runs are drawn into ONE pdfkit document: fonts and images are embedded once, pdfkit's word-shaping cache is
 // shared, and pdfkit writes each page out as the next one starts, so the finished part of the PDF is just bytes.
+// A document longer than one run (a list of 50,000 people) is laid out a part at a time too (drawInParts), its
+// pages continuing from part to part; its "หน้า x/y" is drawn once its last page is known.
 // pdfmake 0.3's public API makes one document per definition, so this uses its own building blocks (Printer,
 // LayoutBuilder, Renderer — the steps of Printer.createPdfKitDocument), which is why pdfmake is pinned exactly.
 import { createRequire } from 'node:module';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { installFonts, type PdfMakeServer } from './fonts';
+import type { RowRange } from './forms/types';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
 
+/** A stream of page-content operators, an object of the PDF file once ended. */
+interface PdfKitReference {
+  write(chunk: string): void;
+  end(): void;
+}
+interface PdfKitPage {
+  content: PdfKitReference;
+  dictionary: { data: { Contents: unknown } };
+  height: number;
+}
 /** The pdfkit document pdfmake draws into: a readable stream of PDF bytes. */
 interface PdfKitDocument {
   read(): Buffer | null;
   on(event: 'readable', listener: () => void): void;
   once(event: 'end' | 'error', listener: (value?: unknown) => void): void;
   end(): void;
+  options: { bufferPages?: boolean };
+  ref(): PdfKitReference;
+  addPage(options?: unknown): PdfKitDocument;
+  flushPages(): void;
+  switchToPage(index: number): PdfKitPage;
+  bufferedPageRange(): { start: number; count: number };
+  _ctm: number[];
+  _pdfMakePages?: unknown;
 }
+/** A page as pdfmake lays it out: positioned lines and vectors, drawn by its Renderer. */
+type LaidOutPage = unknown;
 interface PageLayout {
   registerTableLayouts(layouts: unknown): void;
-  layoutDocument(content: unknown, document: PdfKitDocument, styles: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBefore: unknown): unknown[];
+  layoutDocument(content: unknown, document: PdfKitDocument, styles: unknown, defaultStyle: unknown, background: unknown, header: unknown, footer: unknown, watermark: unknown, pageBreakBefore: unknown): LaidOutPage[];
 }
 interface PdfMakeParts {
-  Printer: new (fonts: unknown, virtualfs: unknown, urlResolver: unknown, localAccessPolicy: unknown) => {
-    createPdfKitDocument(definition: TDocumentDefinitions, options: { progressCallback?: (fraction: number) => void }): Promise<PdfKitDocument>;
-  };
-  URLResolver: new (virtualfs: unknown) => { setUrlAccessPolicy(policy: () => boolean): void };
+  PDFDocument: new (fonts: unknown, images: unknown, patterns: unknown, attachments: unknown, options: unknown, virtualfs: unknown, localAccessPolicy: unknown) => PdfKitDocument;
   LayoutBuilder: new (pageSize: unknown, margins: unknown, svgMeasure: unknown) => PageLayout;
   SVGMeasure: new () => unknown;
-  Renderer: new (document: PdfKitDocument, progress?: (fraction: number) => void) => { renderPages(pages: unknown[]): void };
-  normalizePageSize(size: unknown, orientation: unknown): unknown;
+  Renderer: new (document: PdfKitDocument, progress?: (fraction: number) => void) => { renderPages(pages: LaidOutPage[]): void };
+  normalizePageSize(size: unknown, orientation: unknown): { width: number; height: number };
   normalizePageMargin(margin: unknown): unknown;
   tableLayouts: unknown;
 }
@@ -40,8 +60,7 @@ let parts: PdfMakeParts | null = null;
 
 function pdfmakeParts(): PdfMakeParts {
   parts ??= {
-    Printer: require('pdfmake/js/Printer').default,
-    URLResolver: require('pdfmake/js/URLResolver').default,
+    PDFDocument: require('pdfmake/js/PDFDocument').default,
     LayoutBuilder: require('pdfmake/js/LayoutBuilder').default,
     SVGMeasure: require('pdfmake/js/SVGMeasure').default,
     Renderer: require('pdfmake/js/Renderer').default,
@@ -57,49 +76,253 @@ export interface RenderRun {
   thaiDigits: boolean;
 }
 
-export interface RenderRunsOptions {
-  /** pdfmake's progress within one run, 0..1 */
-  onRunProgress?: (fraction: number) => void;
+/** One long document, as drawInParts needs it (runs.ts makes it from a form). */
+export interface PartedDocument {
+  /** rows of its long table */
+  rowCount: number;
+  /** rows laid out at a time (more when that many do not fill two pages) */
+  rowsPerPart: number;
+  /** the document with only these rows of its long table, without its page header and footer */
+  part(rows: RowRange): RenderRun;
+  /** the document's page header and footer alone, over this many blank pages */
+  frame(pages: number): RenderRun;
 }
 
-/** Lays out and draws each run in turn into one PDF. Runs are taken one at a time from the iterable. */
-export async function renderRuns(runs: Iterable<RenderRun>, options: RenderRunsOptions = {}): Promise<Buffer> {
-  const pdfmake: PdfMakeServer = installFonts();
-  const { Printer, URLResolver, LayoutBuilder, SVGMeasure, Renderer, normalizePageSize, normalizePageMargin, tableLayouts } = pdfmakeParts();
+/** The table with the most rows in a document's content: the long table a PartedDocument's rows belong to. */
+function longestTable(node: unknown): ContentTable | null {
+  let best: ContentTable | null = null;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null) return;
+    const item = value as Record<string, unknown>;
+    if ('table' in item) {
+      const table = item as unknown as ContentTable;
+      if (!best || table.table.body.length > best.table.body.length) best = table;
+    }
+    for (const key of ['section', 'stack', 'columns'] as const) if (key in item) visit(item[key]);
+  };
+  visit(node);
+  return best;
+}
+
+/** The first and last page (from 1) that pdfmake put a laid-out node on, or null when it has no positions. */
+function pagesOf(node: unknown): { first: number; last: number } | null {
+  const positions = (node as { positions?: Array<{ pageNumber: number }> } | null)?.positions;
+  if (!positions?.length) return null;
+  let first = Infinity;
+  let last = 0;
+  for (const { pageNumber } of positions) {
+    first = Math.min(first, pageNumber);
+    last = Math.max(last, pageNumber);
+  }
+  return { first, last };
+}
+
+/**
+ * Where to cut a laid-out part: the pages to draw now and how many of the part's rows they hold in full. The
+ * rows that reach the last page are laid out again at the top of the next part, so that page fills up with the
+ * rows that follow (a row reaching back onto an earlier page takes that page along). Null when no row would be
+ * drawn: the part must grow.
+ */
+function cutBeforeLastPage(table: ContentTable, lastPage: number): { pages: number; rows: number } | null {
+  const headerRows = table.table.headerRows ?? 0;
+  const body = table.table.body;
+  let pages = lastPage - 1;
+  let rows = body.length - headerRows;
+  for (let row = rows - 1; row >= 0; row--) {
+    let first = Infinity;
+    let last = 0;
+    for (const cell of body[headerRows + row]!) {
+      const at = pagesOf(cell);
+      if (at) [first, last] = [Math.min(first, at.first), Math.max(last, at.last)];
+    }
+    // A row pdfmake placed nowhere cannot be placed by us either: keep it with the rows after it.
+    if (last === 0) {
+      rows = row;
+      continue;
+    }
+    if (last <= pages) break;
+    rows = row;
+    pages = Math.min(pages, first - 1);
+  }
+  return rows > 0 && pages > 0 ? { pages, rows } : null;
+}
+
+export interface DrawProgress {
+  /** how far the run or document being drawn is, 0..1 */
+  onProgress?: (fraction: number) => void;
+}
+
+/** One PDF being drawn: runs and long documents go in one after another, then finish() gives its bytes. */
+export class PdfBuilder {
+  private document: PdfKitDocument | null = null;
+  /** the finished part of the PDF, read out as it is written */
+  private readonly written: Buffer[] = [];
+  /** the most memory this thread's V8 heap and buffers held at any step, in bytes (the worker's own share) */
+  peakBytes = 0;
+
+  /** The pdfkit document, opened on the first run with its metadata (the title), no page drawn yet. */
+  private documentFor(definition: TDocumentDefinitions): PdfKitDocument {
+    if (this.document) return this.document;
+    const pdfmake: PdfMakeServer = installFonts();
+    const { PDFDocument, normalizePageSize } = pdfmakeParts();
+    const size = normalizePageSize(definition.pageSize, definition.pageOrientation);
+    // pdfmake's own PDFDocument (pdfkit with its fonts), with the options Printer.createPdfKitDocument gives it
+    // for our definitions; fonts come from the virtual file system only.
+    const info = Object.fromEntries(Object.entries({ producer: 'pdfmake', creator: 'pdfmake', ...definition.info }).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]));
+    this.document = new PDFDocument(pdfmake.fonts, {}, {}, {}, { size: [size.width, size.height], pdfVersion: '1.3', compress: true, fontLayoutCache: true, bufferPages: false, autoFirstPage: false, tagged: false, displayTitle: false, info, font: null }, pdfmake.virtualfs, () => false);
+    return this.document;
+  }
+
+  private noteMemory(): void {
+    const { heapTotal, external } = process.memoryUsage();
+    this.peakBytes = Math.max(this.peakBytes, heapTotal + external);
+  }
+
+  /** Lays out a run (prepared for Thai in place first); its content nodes then carry their page positions. */
+  private layout(run: RenderRun): { document: PdfKitDocument; pages: LaidOutPage[] } {
+    const document = this.documentFor(run.definition);
+    const { LayoutBuilder, SVGMeasure, normalizePageSize, normalizePageMargin, tableLayouts } = pdfmakeParts();
+    const definition = prepareDocument(run.definition, { thaiDigits: run.thaiDigits });
+    const builder = new LayoutBuilder(normalizePageSize(definition.pageSize, definition.pageOrientation), normalizePageMargin(definition.pageMargins ?? 40), new SVGMeasure());
+    builder.registerTableLayouts(tableLayouts);
+    const pages = builder.layoutDocument(definition.content, document, definition.styles ?? {}, definition.defaultStyle ?? {}, definition.background, definition.header, definition.footer, definition.watermark, definition.pageBreakBefore);
+    this.noteMemory();
+    return { document, pages };
+  }
+
+  /** Draws laid-out pages as new pages of the PDF, and reads out what pdfkit has written. */
+  private draw(document: PdfKitDocument, pages: LaidOutPage[], onProgress?: (fraction: number) => void): void {
+    const { Renderer } = pdfmakeParts();
+    new Renderer(document, onProgress).renderPages(pages);
+    // The renderer leaves the pages on the document ("TODO: Why?" in pdfmake): a whole part's layout, let go here.
+    delete document._pdfMakePages;
+    this.noteMemory();
+    this.drain(document);
+  }
+
   // The runs are drawn without a pause, so the stream never gets the chance to flow: its buffer is read out after
   // each run instead. Left in the stream, pdfkit's many small chunks (each pinning a slab of Node's buffer pool)
   // held about 40 KB a page until the end; read() hands them back as one copy.
-  const written: Buffer[] = [];
-  const drain = (from: PdfKitDocument) => {
-    for (let chunk = from.read(); chunk !== null; chunk = from.read()) written.push(chunk);
-  };
-  let document: PdfKitDocument | null = null;
-
-  for (const run of runs) {
-    const definition = prepareDocument(run.definition, { thaiDigits: run.thaiDigits });
-    if (!document) {
-      const urlResolver = new URLResolver(pdfmake.virtualfs);
-      urlResolver.setUrlAccessPolicy(() => false);
-      const printer = new Printer(pdfmake.fonts, pdfmake.virtualfs, urlResolver, () => false);
-      document = await printer.createPdfKitDocument(definition, { progressCallback: options.onRunProgress });
-    } else {
-      const builder = new LayoutBuilder(normalizePageSize(definition.pageSize, definition.pageOrientation), normalizePageMargin(definition.pageMargins ?? 40), new SVGMeasure());
-      builder.registerTableLayouts(tableLayouts);
-      const pages = builder.layoutDocument(definition.content, document, definition.styles ?? {}, definition.defaultStyle ?? {}, definition.background, definition.header, definition.footer, definition.watermark, definition.pageBreakBefore);
-      new Renderer(document, options.onRunProgress).renderPages(pages);
-    }
-    drain(document);
+  private drain(document: PdfKitDocument): void {
+    for (let chunk = document.read(); chunk !== null; chunk = document.read()) this.written.push(chunk);
   }
-  if (!document) throw new Error('nothing to render');
 
-  const finished = document;
-  await new Promise<void>((resolve, reject) => {
-    finished.on('readable', () => drain(finished));
-    finished.once('end', () => resolve());
-    finished.once('error', reject);
-    finished.end();
-  });
-  return Buffer.concat(written);
+  /** Lays out a run and draws all its pages; returns how many. */
+  drawRun(run: RenderRun, progress: DrawProgress = {}): number {
+    const { document, pages } = this.layout(run);
+    this.draw(document, pages, progress.onProgress);
+    return pages.length;
+  }
+
+  /**
+   * Lays out one long document a part at a time and draws it; returns its page count. Each part is drawn but for
+   * its last page, whose rows start the next part, so every page is as full as one layout of the whole would make
+   * it, and the table's header row repeats on each. The page header and footer ("หน้า x/y") need the page count:
+   * the pages stay open (pdfkit's bufferPages) with their drawn content already written out as a finished stream;
+   * at the end the header and footer are laid out over that many pages and drawn into a second content stream of
+   * each page (a PDF page may have several). What stays in memory meanwhile is a few small objects a page.
+   */
+  drawInParts(long: PartedDocument, progress: DrawProgress = {}): number {
+    let drawn = 0;
+    let firstPage = -1;
+    let sealed = 0;
+    let start = 0;
+    while (start < long.rowCount) {
+      let end = Math.min(long.rowCount, start + long.rowsPerPart);
+      for (;;) {
+        const run = long.part({ start, end });
+        const table = longestTable(run.definition.content);
+        const { document, pages } = this.layout(run);
+        if (firstPage < 0) {
+          // Pages before this document are finished; its own stay open until its page count is known.
+          document.flushPages();
+          document.options.bufferPages = true;
+          firstPage = document.bufferedPageRange().start;
+        }
+        const last = end === long.rowCount;
+        const cut = last ? { pages: pages.length, rows: end - start } : table && cutBeforeLastPage(table, pages.length);
+        if (!cut) {
+          end = Math.min(long.rowCount, end + long.rowsPerPart);
+          continue;
+        }
+        const [before, rows] = [start, cut.rows];
+        this.draw(document, pages.slice(0, cut.pages), progress.onProgress && ((fraction) => progress.onProgress!((before + fraction * rows) / long.rowCount)));
+        drawn += cut.pages;
+        sealed = this.seal(document, firstPage, sealed, drawn);
+        start += cut.rows;
+        break;
+      }
+    }
+    this.drawFrame(long.frame(drawn), firstPage, drawn);
+    return drawn;
+  }
+
+  /**
+   * Ends the drawn content of pages [from, to) of the open document (counted from its first page): it is
+   * compressed and written out now, and each page gets a new, empty content stream for its header and footer.
+   */
+  private seal(document: PdfKitDocument, firstPage: number, from: number, to: number): number {
+    for (let index = from; index < to; index++) {
+      const page = document.switchToPage(firstPage + index);
+      const drawnContent = page.content;
+      drawnContent.end();
+      page.content = document.ref();
+      page.dictionary.data.Contents = [drawnContent, page.content];
+      // The header and footer draw in the state the drawn content ends in; q … Q keeps theirs to themselves.
+      page.content.write('q');
+    }
+    this.drain(document);
+    return to;
+  }
+
+  /** Lays out the header and footer over `pages` pages and draws them onto the open pages, then finishes those. */
+  private drawFrame(frame: RenderRun, firstPage: number, pages: number): void {
+    const { document, pages: laidOut } = this.layout(frame);
+    if (laidOut.length !== pages) throw new Error(`page header and footer laid out over ${laidOut.length} pages, not ${pages}`);
+    let next = firstPage;
+    // pdfmake's renderer starts a page for each laid-out page: here it steps through the open pages instead.
+    document.addPage = () => {
+      const page = document.switchToPage(next++);
+      document._ctm = [1, 0, 0, -1, 0, page.height]; // as pdfkit sets it on a new page (y from the top)
+      return document;
+    };
+    try {
+      this.drawOnOpenPages(document, laidOut);
+    } finally {
+      Reflect.deleteProperty(document, 'addPage');
+    }
+    for (let index = 0; index < pages; index++) document.switchToPage(firstPage + index).content.write('Q');
+    document.flushPages();
+    document.options.bufferPages = false;
+    this.drain(document);
+  }
+
+  private drawOnOpenPages(document: PdfKitDocument, pages: LaidOutPage[]): void {
+    const { Renderer } = pdfmakeParts();
+    new Renderer(document).renderPages(pages);
+    delete document._pdfMakePages;
+  }
+
+  /** Ends the PDF and returns its bytes. */
+  async finish(): Promise<Buffer> {
+    const finished = this.document;
+    if (!finished) throw new Error('nothing to render');
+    await new Promise<void>((resolve, reject) => {
+      finished.on('readable', () => this.drain(finished));
+      finished.once('end', () => resolve());
+      finished.once('error', reject);
+      finished.end();
+    });
+    return Buffer.concat(this.written);
+  }
+}
+
+/** Lays out and draws each run in turn into one PDF. Runs are taken one at a time from the iterable. */
+export async function renderRuns(runs: Iterable<RenderRun>): Promise<Buffer> {
+  const pdf = new PdfBuilder();
+  for (const run of runs) pdf.drawRun(run);
+  return await pdf.finish();
 }
 
 /** One document definition → PDF bytes. */

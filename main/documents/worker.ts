@@ -3,8 +3,8 @@
 // The worker stays alive between requests (engine.ts), so fonts and code are loaded once.
 import { parentPort } from 'node:worker_threads';
 import { composeBatch, documentFileName, requireForm, type RenderOptions } from './document';
-import { renderRuns, type RenderRun } from './render';
-import { groupIntoRuns } from './runs';
+import { PdfBuilder } from './render';
+import { groupIntoRuns, needsParts, partedDocument } from './runs';
 
 export interface WorkerRequest {
   formId: string;
@@ -15,7 +15,14 @@ export interface WorkerRequest {
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; pdf: Uint8Array; pages: number; fileName: string }
+  | {
+      type: 'done';
+      pdf: Uint8Array;
+      pages: number;
+      fileName: string;
+      /** the most this worker's V8 heap and buffers held during the job, in bytes (engine.ts recycles on it) */
+      peakBytes: number;
+    }
   | { type: 'error'; message: string };
 
 function report(done: number, total: number): void {
@@ -26,7 +33,7 @@ function percentReporter(): (fraction: number) => void {
   let reported = -1;
   return (fraction) => {
     const percent = Math.floor(fraction * 100);
-    if (percent === reported) return;
+    if (percent <= reported) return;
     reported = percent;
     report(percent, 100);
   };
@@ -36,24 +43,28 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const form = requireForm(request.formId);
   const runs = groupIntoRuns(form, request.items);
   const total = request.items.length;
+  // One document: pdfmake's own progress (or the parts' progress), in whole percent (pdfmake calls back per drawn
+  // item — thousands of times — and a message each time cost a tenth of the render); a batch: documents finished.
+  const onProgress = total === 1 ? percentReporter() : undefined;
+  const pdf = new PdfBuilder();
   let pages = 0;
   let itemsDone = 0;
-
-  // Each run is composed only when its turn comes, and counted once it has been drawn.
-  function* definitions(): Generator<RenderRun> {
-    for (const run of runs) {
+  // Each run is composed only when its turn comes, and let go once it has been drawn.
+  for (const run of runs) {
+    if (needsParts(form, run)) pages += pdf.drawInParts(partedDocument(form, run[0], request.options), { onProgress });
+    else {
       const composed = composeBatch(form, run, request.options);
-      yield { definition: composed.definition, thaiDigits: composed.thaiDigits };
+      pdf.drawRun({ definition: composed.definition, thaiDigits: composed.thaiDigits }, { onProgress });
       pages += composed.pageCount();
-      itemsDone += run.length;
-      if (total > 1) report(itemsDone, total);
     }
+    itemsDone += run.length;
+    if (total > 1) report(itemsDone, total);
   }
-  // One document: pdfmake's own progress, in whole percent (pdfmake calls back per drawn item — thousands of
-  // times — and a message each time cost a tenth of the render); a batch: documents finished.
-  const pdf = await renderRuns(definitions(), { onRunProgress: total === 1 ? percentReporter() : undefined });
-  // A fresh copy owns its memory, so it can be transferred (Buffer.concat may hand out a slice of a shared pool).
-  return { type: 'done', pdf: new Uint8Array(pdf), pages, fileName: documentFileName(form, request.items) };
+  const bytes = await pdf.finish();
+  // Sent by transfer, which needs memory of its own: a large PDF has it (Buffer.concat allocates it outside the
+  // shared pool); a small one may be a slice of the pool, so it is copied.
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  return { type: 'done', pdf: own, pages, fileName: documentFileName(form, request.items), peakBytes: pdf.peakBytes };
 }
 
 if (!parentPort) throw new Error('documents worker must run in a worker thread');

@@ -142,22 +142,21 @@ export const nameListForm = defineForm({
         .map((entry) => ({ title: entry.title, firstName: entry.firstName, lastName: entry.lastName, houseNumber: entry.houseNumber, phone: entry.phone })),
     }));
   },
-  build: (data, { office, style }) => {
+  build: (data, { office, style, rows = { start: 0, end: data.people.length } }) => {
     const columns = data.columns;
     const table = dataTable({
       // A landscape page always fits (at most eight columns); a caller forcing portrait gets the narrowest fit.
       widths: fitColumns(style, scaledFits(columns, style)) ?? columnWidths(style, scaledFits(columns, style).map((fit) => ('fixed' in fit ? fit.fixed : fit.minimum))),
       header: [columns.map((column) => columnSpec[column].heading)],
-      body: data.people.map((entry, index) => columns.map((column) => cellFor(column, entry, index, data.fullCitizenId))),
+      body: data.people.slice(rows.start, rows.end).map((entry, index) => columns.map((column) => cellFor(column, entry, rows.start + index, data.fullCitizenId))),
     });
-    const content: Content[] = [
-      officeHeader(office, [office.councilName, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`]),
-      title(data.title, data.subtitle),
-      table,
-    ];
-    if (data.signers.length) content.push(signatureRow(data.signers));
+    const content: Content[] = [];
+    if (rows.start === 0) content.push(officeHeader(office, [office.councilName, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`]), title(data.title, data.subtitle));
+    content.push(table);
+    if (data.signers.length && rows.end === data.people.length) content.push(signatureRow(data.signers));
     return content;
   },
   weight: (data) => data.people.length,
+  rowCount: (data) => data.people.length,
   fileName: (data) => data.title.replace(/[\\/:*?"<>|\s]+/g, '-'),
 });

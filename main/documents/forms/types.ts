@@ -3,6 +3,12 @@ import type { z } from 'zod';
 import type { OfficeProfile } from '../blocks';
 import type { PageStyle } from '../style';
 
+/** Rows [start, end) of a document's long table. */
+export interface RowRange {
+  start: number;
+  end: number;
+}
+
 /** What a form's build() gets besides its data. */
 export interface FormContext {
   office: OfficeProfile;
@@ -12,6 +18,12 @@ export interface FormContext {
   today: string;
   /** digits are converted on the whole page later; forms that format numbers themselves may look at it */
   thaiDigits: boolean;
+  /**
+   * Only these rows of the long table (forms with rowCount; absent: all of them). The worker lays a very long
+   * document out a part at a time (runs.ts): print these rows, numbered from start + 1, what comes above the table
+   * only when start is 0, and what follows it only when end is rowCount.
+   */
+  rows?: RowRange;
 }
 
 /** One printable form: one file under main/documents/forms/, listed in forms/index.ts. */
@@ -37,6 +49,11 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
    * rendered in runs of bounded weight (worker.ts RUN_WEIGHT).
    */
   weight?(data: z.output<S>): number;
+  /**
+   * How many rows the document's long table has, for a form whose build() honours context.rows: such a document
+   * may be longer than one run and is then laid out a part at a time, its pages continuing (runs.ts).
+   */
+  rowCount?(data: z.output<S>): number;
   /** the suggested file name, without extension */
   fileName?(data: z.output<S>): string;
 }
