@@ -21,6 +21,8 @@ export interface RenderResult {
   pdf: Buffer;
   pages: number;
   fileName: string;
+  /** the most the worker's own memory (V8 heap and buffers) held during this job, in bytes */
+  workerPeakBytes: number;
 }
 
 export class RenderCancelledError extends Error {
@@ -57,6 +59,9 @@ interface Job {
 let worker: Worker | null = null;
 let current: Job | null = null;
 const waiting: Job[] = [];
+/** the worker was just ended after a large job: warm a new one unless a job comes first */
+let recycling = false;
+const idleWaiters: Array<() => void> = [];
 
 function settle(job: Job, outcome: (job: Job) => void): void {
   if (current === job) current = null;
@@ -70,6 +75,19 @@ function dropWorker(): void {
   void dying?.terminate();
 }
 
+/**
+ * After a job that made the worker's memory grow past this, the worker is replaced by a fresh one: V8 keeps the
+ * heap it has grown to (the issue saw 2.2 GB stay taken while idle), and ending the thread is what gives it back.
+ * A warm worker holds ~60 MB; a 100-page list peaks at ~110 MB (tests/bench/documents.ts).
+ */
+const RECYCLE_AFTER_BYTES = 150 * 1024 * 1024;
+
+/** Ends the worker after a large job and, when nothing is waiting, warms a new one (a waiting job starts it). */
+function recycleWorker(): void {
+  dropWorker();
+  recycling = true;
+}
+
 function workerFor(): Worker {
   if (worker) return worker;
   const started = startWorker();
@@ -79,7 +97,8 @@ function workerFor(): Worker {
     if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total, unit: job.request.items.length > 1 ? 'items' : 'percent' });
     else if (reply.type === 'done') {
       const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
-      settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName }));
+      if (reply.peakBytes > RECYCLE_AFTER_BYTES) recycleWorker();
+      settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName, workerPeakBytes: reply.peakBytes }));
     } else settle(job, (j) => j.reject(new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`)));
   });
   const fail = (error: unknown) => {
@@ -95,10 +114,17 @@ function workerFor(): Worker {
 
 function next(): void {
   if (current) return;
+  if (recycling && waiting.length === 0) {
+    recycling = false;
+    warmUpDocuments();
+    return;
+  }
+  recycling = false;
   const job = waiting.shift();
   // A warm worker waiting for work must not keep a finished process (tests, scripts) alive; a busy one must.
   if (!job) {
     worker?.unref();
+    idleWaiters.splice(0).forEach((resolve) => resolve());
     return;
   }
   current = job;
@@ -145,6 +171,12 @@ export async function renderBatch(formId: string, items: readonly unknown[], opt
 /** Renders one document of a registered form. Invalid data throws FormInputError before any work starts. */
 export async function renderForm(formId: string, data: unknown, options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
   return await renderBatch(formId, [data], options, control);
+}
+
+/** Resolves once no document is being printed or waiting (a worker being warmed up counts as printing). */
+export async function documentsIdle(): Promise<void> {
+  if (!current && waiting.length === 0) return;
+  await new Promise<void>((resolve) => idleWaiters.push(resolve));
 }
 
 /**

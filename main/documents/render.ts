@@ -39,6 +39,8 @@ interface PdfKitDocument {
   bufferedPageRange(): { start: number; count: number };
   _ctm: number[];
   _pdfMakePages?: unknown;
+  /** pdfmake's fonts by family and style: pdfkit fonts, each with its cache of shaped words */
+  fontCache: Record<string, Record<string, { layoutCache?: Record<string, unknown> }>>;
 }
 /** A page as pdfmake lays it out: positioned lines and vectors, drawn by its Renderer. */
 type LaidOutPage = unknown;
@@ -58,8 +60,31 @@ interface PdfMakeParts {
 
 let parts: PdfMakeParts | null = null;
 
+/** Where a laid-out table records the page (from 1) that each of its rows ends on: tables that carry the key. */
+const ROW_END_PAGES = Symbol('row end pages');
+
+type RecordingTable = ContentTable & { [ROW_END_PAGES]?: number[] };
+
+/**
+ * pdfmake records the page of every line it lays out, but a row kept whole (dontBreakRows, our tables' default)
+ * is laid out aside at the foot of the page first, and when it does not fit it is moved onto the next page with
+ * its lines still saying the page it was tried on. Where the row really went is known once TableProcessor.endRow
+ * has placed it; this records it, for the tables that ask (drawInParts cuts a long table between pages with it).
+ */
+function recordRowEndPages(TableProcessor: { prototype: { endRow(rowIndex: number, writer: { context(): { page: number } }, ...rest: unknown[]): unknown } }): void {
+  const endRow = TableProcessor.prototype.endRow;
+  TableProcessor.prototype.endRow = function (this: { tableNode: RecordingTable }, rowIndex, writer, ...rest) {
+    const result = endRow.call(this, rowIndex, writer, ...rest);
+    const pages = this.tableNode[ROW_END_PAGES];
+    if (pages) pages[rowIndex] = writer.context().page + 1;
+    return result;
+  };
+}
+
 function pdfmakeParts(): PdfMakeParts {
-  parts ??= {
+  if (parts) return parts;
+  recordRowEndPages(require('pdfmake/js/TableProcessor').default);
+  parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
     LayoutBuilder: require('pdfmake/js/LayoutBuilder').default,
     SVGMeasure: require('pdfmake/js/SVGMeasure').default,
@@ -105,17 +130,10 @@ function longestTable(node: unknown): ContentTable | null {
   return best;
 }
 
-/** The first and last page (from 1) that pdfmake put a laid-out node on, or null when it has no positions. */
-function pagesOf(node: unknown): { first: number; last: number } | null {
-  const positions = (node as { positions?: Array<{ pageNumber: number }> } | null)?.positions;
-  if (!positions?.length) return null;
-  let first = Infinity;
-  let last = 0;
-  for (const { pageNumber } of positions) {
-    first = Math.min(first, pageNumber);
-    last = Math.max(last, pageNumber);
-  }
-  return { first, last };
+/** The first page (from 1) pdfmake put a laid-out node's lines on, or Infinity when it has none. */
+function firstPageOf(node: unknown): number {
+  const positions = (node as { positions?: Array<{ pageNumber: number }> } | null)?.positions ?? [];
+  return positions.reduce((first, { pageNumber }) => Math.min(first, pageNumber), Infinity);
 }
 
 /**
@@ -124,28 +142,37 @@ function pagesOf(node: unknown): { first: number; last: number } | null {
  * rows that follow (a row reaching back onto an earlier page takes that page along). Null when no row would be
  * drawn: the part must grow.
  */
-function cutBeforeLastPage(table: ContentTable, lastPage: number): { pages: number; rows: number } | null {
+function cutBeforeLastPage(table: RecordingTable, lastPage: number): { pages: number; rows: number } | null {
   const headerRows = table.table.headerRows ?? 0;
   const body = table.table.body;
+  const endPages = table[ROW_END_PAGES] ?? [];
   let pages = lastPage - 1;
   let rows = body.length - headerRows;
   for (let row = rows - 1; row >= 0; row--) {
-    let first = Infinity;
-    let last = 0;
-    for (const cell of body[headerRows + row]!) {
-      const at = pagesOf(cell);
-      if (at) [first, last] = [Math.min(first, at.first), Math.max(last, at.last)];
-    }
-    // A row pdfmake placed nowhere cannot be placed by us either: keep it with the rows after it.
-    if (last === 0) {
-      rows = row;
-      continue;
-    }
+    const index = headerRows + row;
+    const last = endPages[index] ?? Infinity;
     if (last <= pages) break;
+    // A row kept whole lies on the page it ends on; a row that may break starts where its first line went.
+    const first = table.table.dontBreakRows ? last : Math.min(last, ...body[index]!.map(firstPageOf));
     rows = row;
     pages = Math.min(pages, first - 1);
   }
   return rows > 0 && pages > 0 ? { pages, rows } : null;
+}
+
+/**
+ * pdfkit keeps every word it has shaped, for good: in a long list every order number, phone and ID is a word of
+ * its own (about 1 KB each, 50 MB over 50,000 rows). Past this many words a font's cache starts again; the words
+ * that recur are shaped again once.
+ */
+const SHAPED_WORDS_KEPT = 20_000;
+
+function forgetShapedWords(document: PdfKitDocument): void {
+  for (const styles of Object.values(document.fontCache)) {
+    for (const font of Object.values(styles)) {
+      if (font.layoutCache && Object.keys(font.layoutCache).length > SHAPED_WORDS_KEPT) font.layoutCache = Object.create(null) as Record<string, unknown>;
+    }
+  }
 }
 
 export interface DrawProgress {
@@ -199,6 +226,7 @@ export class PdfBuilder {
     delete document._pdfMakePages;
     this.noteMemory();
     this.drain(document);
+    forgetShapedWords(document);
   }
 
   // The runs are drawn without a pause, so the stream never gets the chance to flow: its buffer is read out after
@@ -232,7 +260,8 @@ export class PdfBuilder {
       let end = Math.min(long.rowCount, start + long.rowsPerPart);
       for (;;) {
         const run = long.part({ start, end });
-        const table = longestTable(run.definition.content);
+        const table: RecordingTable | null = longestTable(run.definition.content);
+        if (table) table[ROW_END_PAGES] = [];
         const { document, pages } = this.layout(run);
         if (firstPage < 0) {
           // Pages before this document are finished; its own stay open until its page count is known.
