@@ -32,8 +32,13 @@ export const chromiumLaunchOptions: LaunchOptions = overridePath
   ? { executablePath: overridePath, args }
   : { executablePath: chromiumBinary, args, env: { ...process.env, FONTCONFIG_FILE: fontsConfig } };
 
-/** A problem a developer can fix, told in one line (no stack trace). */
-export class BrowserSetupError extends Error {}
+/** A problem a developer can fix: told in one line, so its stack is left out of what Playwright prints. */
+export class BrowserSetupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.stack = message;
+  }
+}
 
 /** Unpacks the npm Chromium if this version is not unpacked yet and checks it can start. Safe when several test
  * runs start at once: each unpacks into its own folder and the first complete one is renamed into place. */
