@@ -63,16 +63,17 @@ async function unpack(): Promise<void> {
   try {
     const bin = path.join(packageDir, 'bin');
     // tar-fs is the package's own dependency; resolve it from there rather than relying on npm hoisting it.
-    const tarFs = createRequire(path.join(packageDir, 'package.json'))('tar-fs') as { extract(folder: string): NodeJS.WritableStream };
+    const tarFs = createRequire(path.join(packageDir, 'package.json'))('tar-fs') as { extract(folder: string, options: { chown: boolean }): NodeJS.WritableStream };
     await Promise.all([
       pipeline(fs.createReadStream(path.join(bin, 'chromium.br')), zlib.createBrotliDecompress(), fs.createWriteStream(path.join(partial, 'chromium'), { mode: 0o755 })),
-      // fonts.tar.br holds Open Sans under fonts/ (and a fontconfig file for AWS paths, which we do not use).
-      pipeline(fs.createReadStream(path.join(bin, 'fonts.tar.br')), zlib.createBrotliDecompress(), tarFs.extract(path.join(partial, 'fonts'))),
+      // fonts.tar.br holds Open Sans under fonts/ (and a fontconfig file for AWS paths, which we do not use). Files
+      // belong to whoever unpacks, not to the archive's user id (tar-fs would chown them when run as root).
+      pipeline(fs.createReadStream(path.join(bin, 'fonts.tar.br')), zlib.createBrotliDecompress(), tarFs.extract(path.join(partial, 'fonts'), { chown: false })),
     ]);
     // Paths point at the final folder: the file is only read once the folder has been renamed into place.
     fs.writeFileSync(
       path.join(partial, 'fonts.conf'),
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${path.join(chromiumDir, 'fonts')}</dir>\n  <cachedir>${path.join(chromiumDir, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${xmlText(path.join(chromiumDir, 'fonts'))}</dir>\n  <cachedir>${xmlText(path.join(chromiumDir, 'fontconfig-cache'))}</cachedir>\n</fontconfig>\n`,
     );
     fs.renameSync(partial, chromiumDir);
   } catch (error) {
@@ -80,6 +81,11 @@ async function unpack(): Promise<void> {
     // Another run finished first: its copy is as good as ours.
     if (!fs.existsSync(chromiumDir)) throw error;
   }
+}
+
+/** A folder name inside XML: a project may live under a path with & or <. */
+function xmlText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** Older versions (200 MB each) and unpacks an interrupted run left behind; a recent partial may be a running unpack. */
