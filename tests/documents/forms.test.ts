@@ -19,7 +19,7 @@ import { nameListForm } from '../../main/documents/forms/name-list';
 import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';
 import { STRESS_WORDS } from '../../main/documents/forms/thai-stress';
 import { cm, pageStyle } from '../../main/documents/style';
-import { compareImages, pageImage, pdfFonts, pdfPageCount, pdfText, pdfWords, comparable, type PageWords } from './pdf-tools';
+import { compareImages, pageImage, pdfActualTexts, pdfFonts, pdfPageCount, pdfText, pdfWords, comparable, type PageWords } from './pdf-tools';
 
 const GOLDEN_DIR = path.join(import.meta.dirname, 'golden');
 const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
@@ -224,7 +224,19 @@ describe('break marks and fonts', () => {
     const file = path.join(outDir, 'copy-text.pdf');
     const line = 'ตำบลหนองบัว นายทองดี น้ำท่วม ผู้ใหญ่บ้าน กำนัน';
     fs.writeFileSync(file, await renderDocument({ content: [{ text: line }], defaultStyle: { font: 'Sarabun' } }, { thaiDigits: false }));
+    // pdf.js reads the glyphs' own mapping: every letter, ำ as ํ + า
     expect(comparable(await pdfText(file))).toBe(comparable(line));
+    // poppler and Adobe Reader copy each line's ActualText: exactly as written, ำ whole, no break marks
+    expect(pdfActualTexts(file).join('').trim()).toBe(line);
+  });
+
+  it('copies every line of a form as written (ActualText), marks and ำ in place', async () => {
+    const { file } = rendered.get('letter')!;
+    const copied = pdfActualTexts(file).join('\n');
+    expect(copied).not.toMatch(/[\u200B\u2060\u00A0]|\u0E4D\u0E32/);
+    for (const expected of ['สภาองค์กรชุมชนตำบล', 'ขอแสดงความนับถือ', 'หมู่ที่ 1']) expect(copied).toContain(expected);
+    // the same letters as pdf.js finds, line for line
+    expect(comparable(copied)).toBe(comparable((await pdfText(file)).split('\n').filter((line) => /[\u0E00-\u0E7F]/.test(line)).join('')));
   });
 
   it('prints Thai digits everywhere when the office asks for them', async () => {

@@ -6,6 +6,7 @@
 //   fonts    — the names of the fonts the pages use.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import pixelmatch from 'pixelmatch';
@@ -283,6 +284,58 @@ export async function pdfFonts(file: string): Promise<string[]> {
     }
   }
   return [...names];
+}
+
+/** A PDF literal string's bytes: (…) with its backslash escapes. */
+function literalBytes(literal: string): number[] {
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12 };
+  for (let index = 1; index < literal.length - 1; index++) {
+    const char = literal[index]!;
+    if (char !== '\\') {
+      bytes.push(char.charCodeAt(0) & 0xff);
+      continue;
+    }
+    const next = literal[++index]!;
+    const octal = /^[0-7]{1,3}/.exec(literal.slice(index, index + 3));
+    if (octal) {
+      bytes.push(parseInt(octal[0], 8) & 0xff);
+      index += octal[0].length - 1;
+    } else bytes.push(escapes[next] ?? next.charCodeAt(0));
+  }
+  return bytes;
+}
+
+/** A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (Latin-1 is close enough here). */
+function textString(bytes: number[]): string {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    let text = '';
+    for (let index = 2; index + 1 < bytes.length; index += 2) text += String.fromCharCode((bytes[index]! << 8) | bytes[index + 1]!);
+    return text;
+  }
+  return String.fromCharCode(...bytes);
+}
+
+/**
+ * The ActualText of every marked-content span, in drawing order: what poppler and Adobe Reader copy out for the
+ * glyphs inside the span (copy-text.ts). Read from the raw content streams, which pdf.js does not expose.
+ */
+export function pdfActualTexts(file: string): string[] {
+  const raw = fs.readFileSync(file).toString('latin1');
+  const texts: string[] = [];
+  for (const match of raw.matchAll(/<<([^]*?)>>\s*stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    const bytes = Buffer.from(raw.slice(start, end), 'latin1');
+    let content: string;
+    try {
+      content = (/\/FlateDecode/.test(match[1]!) ? zlib.inflateSync(bytes) : bytes).toString('latin1');
+    } catch {
+      continue; // not a content stream pdfkit compressed whole (fonts, images)
+    }
+    for (const span of content.matchAll(/\/ActualText\s*(\((?:\\[^]|[^\\)])*\))/g)) texts.push(textString(literalBytes(span[1]!)));
+  }
+  return texts;
 }
 
 /** Draws one page as a PNG at the given resolution, on white. */
