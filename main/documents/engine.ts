@@ -44,13 +44,27 @@ function startWorker(): Worker {
     // On Node 20 `execArgv: ['--import', 'tsx']` does not reach the worker's own entry (".ts" is refused before
     // the hooks load), so a small bootstrap registers tsx inside the worker first, then imports the source.
     const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
-    return new Worker(bootstrap, { eval: true });
+    return new Worker(bootstrap, { eval: true, resourceLimits: workerLimits() });
   }
-  return new Worker(path.join(directory, 'documents-worker.cjs'));
+  return new Worker(path.join(directory, 'documents-worker.cjs'), { resourceLimits: workerLimits() });
+}
+
+/**
+ * The worker's V8 heap may not grow past this. Laid out in runs and parts, no print needs more than about 100 MB
+ * live; without a ceiling V8 let the heap grow to three times that before collecting (worker peak 370 MB for a
+ * 50,000-row list), with it the worker peaks near 230 MB for about a tenth more CPU time (tests/bench). A
+ * document that really needed more would fail with an error instead of taking the office PC's memory.
+ */
+const WORKER_HEAP_MB = 192;
+
+function workerLimits() {
+  return { maxOldGenerationSizeMb: WORKER_HEAP_MB };
 }
 
 interface Job {
   request: WorkerRequest;
+  /** how progress is counted: documents of a batch, or percent of one document */
+  unit: 'items' | 'percent';
   control: RenderControl;
   resolve(result: RenderResult): void;
   reject(error: unknown): void;
@@ -78,9 +92,11 @@ function dropWorker(): void {
 /**
  * After a job that made the worker's memory grow past this, the worker is replaced by a fresh one: V8 keeps the
  * heap it has grown to (the issue saw 2.2 GB stay taken while idle), and ending the thread is what gives it back.
- * A warm worker holds ~60 MB; a 100-page list peaks at ~110 MB (tests/bench/documents.ts).
+ * A warm worker peaks at ~60 MB on a letter and ~90 MB on a 100-page list; a list of about 500 pages or more goes
+ * past this (tests/bench/documents.ts: idle RSS back to where it was before a 1,000-page job). The new worker is
+ * warmed at once, so the next print does not wait for it to start.
  */
-const RECYCLE_AFTER_BYTES = 150 * 1024 * 1024;
+const RECYCLE_AFTER_BYTES = 120 * 1024 * 1024;
 
 /** Ends the worker after a large job and, when nothing is waiting, warms a new one (a waiting job starts it). */
 function recycleWorker(): void {
@@ -94,7 +110,7 @@ function workerFor(): Worker {
   started.on('message', (reply: WorkerReply) => {
     const job = current;
     if (!job || worker !== started) return;
-    if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total, unit: job.request.items.length > 1 ? 'items' : 'percent' });
+    if (reply.type === 'progress') job.control.onProgress?.({ done: reply.done, total: reply.total, unit: job.unit });
     else if (reply.type === 'done') {
       const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
       if (reply.peakBytes > RECYCLE_AFTER_BYTES) recycleWorker();
@@ -131,6 +147,8 @@ function next(): void {
   const busy = workerFor();
   busy.ref();
   busy.postMessage(job.request);
+  // The worker has its own copy now; the data of a 50,000-row list need not stay in this thread meanwhile.
+  job.request.items = [];
 }
 
 /** Renders several documents of one form into one PDF, each with its own page numbers. */
@@ -142,6 +160,7 @@ export async function renderBatch(formId: string, items: readonly unknown[], opt
   return await new Promise<RenderResult>((resolve, reject) => {
     const job: Job = {
       request: { formId, items: parsed, options },
+      unit: parsed.length > 1 ? 'items' : 'percent',
       control,
       resolve: (result) => {
         signal?.removeEventListener('abort', cancel);

@@ -29,7 +29,8 @@ interface PdfKitPage {
 /** The pdfkit document pdfmake draws into: a readable stream of PDF bytes. */
 interface PdfKitDocument {
   read(): Buffer | null;
-  on(event: 'readable', listener: () => void): void;
+  on(event: 'readable' | 'pageAdded', listener: () => void): void;
+  removeListener(event: 'pageAdded', listener: () => void): void;
   once(event: 'end' | 'error', listener: (value?: unknown) => void): void;
   end(): void;
   options: { bufferPages?: boolean };
@@ -38,6 +39,8 @@ interface PdfKitDocument {
   flushPages(): void;
   switchToPage(index: number): PdfKitPage;
   bufferedPageRange(): { start: number; count: number };
+  /** the pages kept open (bufferPages), from bufferedPageRange().start */
+  _pageBuffer: PdfKitPage[];
   _ctm: number[];
   _pdfMakePages?: unknown;
   /** pdfmake's fonts by family and style: pdfkit fonts, each with its cache of shaped words */
@@ -165,9 +168,9 @@ function cutBeforeLastPage(table: RecordingTable, lastPage: number): { pages: nu
 /**
  * pdfkit keeps every word it has shaped, for good: in a long list every order number, phone and ID is a word of
  * its own (about 1 KB each, 50 MB over 50,000 rows). Past this many words a font's cache starts again; the words
- * that recur are shaped again once.
+ * that recur are shaped again once (a few hundred ms over 50,000 rows).
  */
-const SHAPED_WORDS_KEPT = 20_000;
+const SHAPED_WORDS_KEPT = 10_000;
 
 function forgetShapedWords(document: PdfKitDocument): void {
   for (const styles of Object.values(document.fontCache)) {
@@ -254,9 +257,10 @@ export class PdfBuilder {
    * each page (a PDF page may have several). What stays in memory meanwhile is a few small objects a page.
    */
   drawInParts(long: PartedDocument, progress: DrawProgress = {}): number {
-    let drawn = 0;
-    let firstPage = -1;
-    let sealed = 0;
+    let document: PdfKitDocument | null = null;
+    /** this document's pages whose drawn content is written out: all but the one being drawn */
+    const sealed: PdfKitPage[] = [];
+    const sealOnNewPage = () => this.sealPages(document!, sealed, document!._pageBuffer.length - 1);
     let start = 0;
     while (start < long.rowCount) {
       let end = Math.min(long.rowCount, start + long.rowsPerPart);
@@ -264,13 +268,15 @@ export class PdfBuilder {
         const run = long.part({ start, end });
         const table: RecordingTable | null = longestTable(run.definition.content);
         if (table) table[ROW_END_PAGES] = [];
-        const { document, pages } = this.layout(run);
-        if (firstPage < 0) {
+        const laidOut = this.layout(run);
+        if (!document) {
+          document = laidOut.document;
           // Pages before this document are finished; its own stay open until its page count is known.
           document.flushPages();
           document.options.bufferPages = true;
-          firstPage = document.bufferedPageRange().start;
+          document.on('pageAdded', sealOnNewPage);
         }
+        const pages = laidOut.pages;
         const last = end === long.rowCount;
         const cut = last ? { pages: pages.length, rows: end - start } : table && cutBeforeLastPage(table, pages.length);
         if (!cut) {
@@ -279,32 +285,34 @@ export class PdfBuilder {
         }
         const [before, rows] = [start, cut.rows];
         this.draw(document, pages.slice(0, cut.pages), progress.onProgress && ((fraction) => progress.onProgress!((before + fraction * rows) / long.rowCount)));
-        drawn += cut.pages;
-        sealed = this.seal(document, firstPage, sealed, drawn);
         start += cut.rows;
         break;
       }
     }
-    this.drawFrame(long.frame(drawn), firstPage, drawn);
-    return drawn;
+    if (!document) throw new Error('a long document with no rows');
+    document.removeListener('pageAdded', sealOnNewPage);
+    this.sealPages(document, sealed, document._pageBuffer.length);
+    this.drawFrame(long.frame(sealed.length), document.bufferedPageRange().start, sealed.length);
+    return sealed.length;
   }
 
   /**
-   * Ends the drawn content of pages [from, to) of the open document (counted from its first page): it is
-   * compressed and written out now, and each page gets a new, empty content stream for its header and footer.
+   * Ends the drawn content of the open pages up to `finished` (not counting those already done): it is compressed
+   * and written out now, as pdfkit does when it moves on from a page it does not keep, and each page gets a new,
+   * empty content stream for its header and footer. Done as each page starts: a part's pages held as pdfkit's many
+   * small chunks until the end of the part cost half again as much garbage collection.
    */
-  private seal(document: PdfKitDocument, firstPage: number, from: number, to: number): number {
-    for (let index = from; index < to; index++) {
-      const page = document.switchToPage(firstPage + index);
+  private sealPages(document: PdfKitDocument, sealed: PdfKitPage[], finished: number): void {
+    for (let index = sealed.length; index < finished; index++) {
+      const page = document._pageBuffer[index]!;
       const drawnContent = page.content;
       drawnContent.end();
       page.content = document.ref();
       page.dictionary.data.Contents = [drawnContent, page.content];
       // The header and footer draw in the state the drawn content ends in; q … Q keeps theirs to themselves.
       page.content.write('q');
+      sealed.push(page);
     }
-    this.drain(document);
-    return to;
   }
 
   /** Lays out the header and footer over `pages` pages and draws them onto the open pages, then finishes those. */
