@@ -1,6 +1,7 @@
 // The entry point for printing: renderForm()/renderBatch() check the data here, then lay out and render the PDF
 // in a worker thread, so the main process stays responsive. One worker is kept warm and takes requests one at a
-// time; cancelling the request it is working on ends that worker (the next request starts a fresh one).
+// time; cancelling the request it is working on ends that worker (the next request starts a fresh one), and so
+// does a job that made it grow large (a new one is warmed at once: V8 would keep the grown heap while idle).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

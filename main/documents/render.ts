@@ -5,8 +5,9 @@
 // shared, and pdfkit writes each page out as the next one starts, so the finished part of the PDF is just bytes.
 // A document longer than one run (a list of 50,000 people) is laid out a part at a time too (drawInParts), its
 // pages continuing from part to part; its "หน้า x/y" is drawn once its last page is known.
-// pdfmake 0.3's public API makes one document per definition, so this uses its own building blocks (Printer,
-// LayoutBuilder, Renderer — the steps of Printer.createPdfKitDocument), which is why pdfmake is pinned exactly.
+// pdfmake 0.3's public API makes one document per definition, so this uses its own building blocks (PDFDocument,
+// LayoutBuilder, TableProcessor, Renderer — the steps of Printer.createPdfKitDocument), which is why pdfmake is
+// pinned exactly.
 import { createRequire } from 'node:module';
 import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { copyThaiAsWritten } from './copy-text';
@@ -110,7 +111,7 @@ export interface RenderRun {
 export interface PartedDocument {
   /** rows of its long table */
   rowCount: number;
-  /** rows laid out at a time (more when that many do not fill two pages) */
+  /** rows laid out at a time (more when a part would not complete one page) */
   rowsPerPart: number;
   /** the document with only these rows of its long table, without its page header and footer */
   part(rows: RowRange): RenderRun;
