@@ -157,13 +157,15 @@ function next(): void {
 /** Renders several documents of one form into one PDF, each with its own page numbers. */
 export async function renderBatch(formId: string, items: readonly unknown[], options: RenderOptions, control: RenderControl = {}): Promise<RenderResult> {
   const form = requireForm(formId);
-  const parsed = items.map((item, index) => parseFormData(form, item, index));
+  // The parsed data is held by the request alone, which lets it go once the worker has its copy (next()).
+  const request: WorkerRequest = { formId, items: items.map((item, index) => parseFormData(form, item, index)), options };
+  const unit = items.length > 1 ? 'items' : 'percent';
   const { signal } = control;
   if (signal?.aborted) throw new RenderCancelledError();
   return await new Promise<RenderResult>((resolve, reject) => {
     const job: Job = {
-      request: { formId, items: parsed, options },
-      unit: parsed.length > 1 ? 'items' : 'percent',
+      request,
+      unit,
       control,
       resolve: (result) => {
         signal?.removeEventListener('abort', cancel);
