@@ -1,8 +1,12 @@
 // Building blocks that forms put together. Each returns plain pdfmake content; the Thai pass (prepare.ts)
 // happens once over the whole document, so nothing here segments or converts digits itself.
-import type { Column, Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { Column, Content, DynamicContent, PageOrientation, TableCell, TableLayout } from 'pdfmake/interfaces';
 import type { OfficeProfileData } from '../office/schemas';
-import { contentWidth, cm, type PageStyle } from './style';
+import { breakUnits, lineCount, lineHeight, numberTextWidths, preparedText, syllables, textWidth } from './measure';
+import { allowRowToSplit, installPageBreakRules } from './page-breaks';
+import { BREAK_MARK } from './prepare';
+import { toThaiDigits } from './format';
+import { contentWidth, cm, pageStyle, type PageStyle } from './style';
 
 /** The office profile as printed: the fields an administrator edits (main/office/schemas.ts). */
 export type OfficeProfile = OfficeProfileData;
@@ -49,9 +53,9 @@ export function title(text: string, subtitle?: string | string[]): Content {
 }
 
 /** Thin black grid with room around the text; header rows get a light shade. */
-export function gridLayout(headerRows: number): TableLayout {
+export function gridLayout(headerRows: number, topRule = true): TableLayout {
   return {
-    hLineWidth: () => 0.5,
+    hLineWidth: (index: number) => (index === 0 && !topRule ? 0 : 0.5),
     vLineWidth: () => 0.5,
     hLineColor: () => '#000000',
     vLineColor: () => '#000000',
@@ -64,30 +68,70 @@ export function gridLayout(headerRows: number): TableLayout {
 }
 
 export interface TableSpec {
-  /** column widths in points, '*' or 'auto' */
+  /** column widths in points, '*' or 'auto' (a planned table: TablePlan.widths) */
   widths: (number | '*' | 'auto')[];
   /** header rows, repeated on every page; cells may span (colSpan/rowSpan, with {} placeholders) */
   header: TableCell[][];
   body: TableCell[][];
-  /** keep a row on one page (default true) */
+  /** keep a row on one page (default true); rows listed in `tallRows` may still break */
   keepRowsWhole?: boolean;
+  /** body rows (indices) too tall for one page: they break at the page end instead (TablePlan.tallRows) */
+  tallRows?: ReadonlySet<number>;
   /** text size of the whole table, header included (default: the page style's table size) */
   fontSize?: number;
+  /**
+   * What follows the table and must not stand alone on a page (the signatures under a list): it is laid out
+   * with the table's last row, so the two always share a page. Leave out when the last row is a tall one.
+   */
+  keepWithLastRow?: Content;
 }
 
-/** A table whose header rows repeat on each page. */
-export function dataTable(spec: TableSpec): ContentTable {
-  return {
+/**
+ * A table whose header rows repeat on each page, followed by `keepWithLastRow` if given. Nothing in it is ever
+ * dropped (page-breaks.ts): a row taller than a page either breaks (listed in `tallRows`) or stops the render
+ * with a message naming it.
+ */
+export function dataTable(spec: TableSpec): Content {
+  installPageBreakRules();
+  const body = [...spec.body];
+  spec.tallRows?.forEach((index) => body[index] && allowRowToSplit(body[index]));
+  const columns = spec.header[0]?.length ?? body[0]?.length ?? 0;
+  const lastIndex = body.length - 1;
+  // A tall last row breaks over pages: its end shares a page with what follows anyway.
+  const groupWithLast = spec.keepWithLastRow !== undefined && lastIndex >= 0 && !spec.tallRows?.has(lastIndex) && spec.widths.every((width) => typeof width === 'number');
+  if (groupWithLast) body.push(lastRowWith(body.pop()!, spec.keepWithLastRow!, spec.widths, columns));
+  const table: Content = {
     style: 'table',
     table: {
       headerRows: spec.header.length,
       widths: spec.widths,
       dontBreakRows: spec.keepRowsWhole ?? true,
-      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell, spec.fontSize))), ...spec.body],
+      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell, spec.fontSize))), ...body],
     },
     layout: gridLayout(spec.header.length),
     ...(spec.fontSize === undefined ? {} : { fontSize: spec.fontSize }),
   };
+  return spec.keepWithLastRow === undefined || groupWithLast ? table : { stack: [table, spec.keepWithLastRow] };
+}
+
+const NO_BORDER: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+
+/**
+ * The last row and what must stay with it, as one unbreakable row of the table: a cell across every column
+ * holding a one-row table drawn exactly over the columns (same widths, rules, padding; its top rule is the
+ * one above) and, under it, the content. As a row it moves to the next page whole, with the header repeated.
+ */
+function lastRowWith(row: TableCell[], content: Content, widths: TableSpec['widths'], columns: number): TableCell[] {
+  const sameRow: Content = {
+    table: { widths, body: [row], dontBreakRows: true },
+    layout: gridLayout(0, false),
+    // over the outer cell's padding and rule: the inner rules fall on the outer ones
+    margin: [-(CELL_PADDING / 2 + 0.5), -1, -(CELL_PADDING / 2 + 0.5), 0],
+  };
+  return [
+    { stack: [sameRow, content], colSpan: columns, border: NO_BORDER } as TableCell,
+    ...Array.from({ length: columns - 1 }, (): TableCell => ({ text: '', border: NO_BORDER }) as TableCell),
+  ];
 }
 
 function headerCell(cell: TableCell, fontSize: number | undefined): TableCell {
@@ -97,44 +141,372 @@ function headerCell(cell: TableCell, fontSize: number | undefined): TableCell {
   return { style: 'tableHeader', ...size, ...(cell as object) } as TableCell;
 }
 
+/** Room a column takes besides its text: 4 pt padding each side and a 0.5 pt rule (gridLayout). */
+const CELL_PADDING = 8;
+const RULE = 0.5;
+
 /** Fractions of the content width → point widths that add up exactly (tables never overrun the margin). */
-/**
- * A column that holds a number-like value (phone, citizen ID, house number) gets the width that value needs, so it
- * is never cut; the other columns share what is left by weight, each at least its minimum. Widths in points at
- * the table's text size.
- */
-export type ColumnFit = { fixed: number } | { weight: number; minimum: number };
-
-const CELL_PADDING = 8.5;
-
-/** Widths for `columns` on this page, or null when they cannot fit it. */
-export function fitColumns(style: PageStyle, columns: readonly ColumnFit[]): number[] | null {
-  const usable = contentWidth(style) - columns.length * CELL_PADDING - 1;
-  const fixed = columns.reduce((sum, column) => sum + ('fixed' in column ? column.fixed : 0), 0);
-  const flexible = columns.filter((column): column is { weight: number; minimum: number } => 'weight' in column);
-  const left = usable - fixed;
-  const totalWeight = flexible.reduce((sum, column) => sum + column.weight, 0);
-  if (left < flexible.reduce((sum, column) => sum + column.minimum, 0)) return null;
-  if (totalWeight === 0) return columns.map((column) => ('fixed' in column ? column.fixed : 0));
-  // Columns whose share would fall below their minimum take the minimum; the rest share what remains.
-  const pinned = new Set<ColumnFit>();
-  let share = 0;
-  for (;;) {
-    const free = flexible.filter((column) => !pinned.has(column));
-    const freeWeight = free.reduce((sum, column) => sum + column.weight, 0);
-    const room = left - [...pinned].reduce((sum, column) => sum + ('minimum' in column ? column.minimum : 0), 0);
-    share = room / freeWeight;
-    const tooNarrow = free.filter((column) => column.weight * share < column.minimum);
-    if (tooNarrow.length === 0) break;
-    tooNarrow.forEach((column) => pinned.add(column));
-  }
-  return columns.map((column) => Math.floor('fixed' in column ? column.fixed : pinned.has(column) ? column.minimum : column.weight * share));
-}
-
-export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = CELL_PADDING): number[] {
+export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = CELL_PADDING + RULE): number[] {
   const total = fractions.reduce((sum, value) => sum + value, 0);
   const usable = contentWidth(style) - fractions.length * paddingPerColumn - 1;
   return fractions.map((fraction) => Math.floor((usable * fraction) / total));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Table layout by content: every form's tables (lists, receipts, registers, ผ.02) size their columns here.
+
+export interface TableColumn {
+  heading: string;
+  align?: 'left' | 'center' | 'right';
+  /**
+   * A set width, in points at 14 pt, for a column filled in by hand (a signature): its content does not size it.
+   * Other columns are sized by what they hold: never narrower than their widest word or number.
+   */
+  handwritten?: number;
+  /**
+   * Lines break only at spaces in this column, not between Thai words (person names: "title+first name" and
+   * "last name" each stay whole). TODO(segment): set on the name column once personName() marks names.
+   */
+  wholeWords?: boolean;
+  /**
+   * Share of the room left once every column has its longest line (default 1; 0: never wider than its
+   * content — order numbers, IDs, phones).
+   */
+  grow?: number;
+}
+
+export interface TablePlanOptions {
+  /** the page style; its orientation is the first tried */
+  style: PageStyle;
+  /**
+   * When a portrait page cannot hold the columns: turn landscape before making the text smaller ('first', the
+   * page was not chosen by the caller), only after ('last', the caller asked for portrait), or never (the page
+   * is already set).
+   */
+  turn: 'first' | 'last' | 'never';
+  thaiDigits: boolean;
+}
+
+export interface TablePlan {
+  orientation: PageOrientation;
+  /** text size of the whole table */
+  fontSize: number;
+  /** column widths in points, for dataTable */
+  widths: number[];
+  /** the cells' text as printed: break marks added inside the rare word no column can hold */
+  body: readonly string[][];
+  /** body rows too tall to keep on one page (dataTable tallRows) */
+  tallRows: Set<number>;
+  /** what the office should know about the table (a smaller font, a turned page); empty when nothing changed */
+  notices: string[];
+}
+
+/** The table sizes tried, largest first, before a table gives up: never below 12 pt. */
+const SIZE_STEPS = [0, 1, 2];
+
+/** A piece no line may break inside that is made of digits and their punctuation: never cut. */
+const NUMBER_LIKE = /^[0-9๐-๙.,:/()\-+#%\u00A0]+$/;
+
+/** A text column's widest piece is cut between syllables above this share of the table's width. */
+const LONGEST_WORD_SHARE = 0.4;
+
+/** A row taller than this share of the page body may break across pages; shorter rows stay whole. */
+const TALL_ROW_SHARE = 0.45;
+
+/** Widths at 1 pt with the office's Arabic digits [0] or Thai digits [1] (prepare.ts converts them later). */
+type ByDigits = [number, number];
+
+interface ColumnMeasure {
+  /** widest number-like piece (never cut) */
+  numberMinimum: ByDigits;
+  /** distinct breakable pieces, widest first (by their Arabic-digit width) */
+  words: { text: string; width: ByDigits }[];
+  /** longest line */
+  preferred: ByDigits;
+  /** header: widest word and whole width, bold */
+  headerMinimum: ByDigits;
+  headerPreferred: ByDigits;
+}
+
+interface CellMeasure {
+  /** as printed with Arabic digits */
+  prepared: string;
+  preferred: ByDigits;
+  /** pieces between break opportunities: no more lines than this */
+  pieces: number;
+}
+
+/** What a table's content asks of its columns, measured once (a batch lays a list out once per orientation). */
+export interface TableMeasure {
+  columns: readonly TableColumn[];
+  rows: readonly string[][];
+  measures: ColumnMeasure[];
+  /** per cell; null for an empty cell or a number, which is one line and never cut */
+  cells: (CellMeasure | null)[][];
+}
+
+/** Text with no Thai letters: the Thai pass only converts its digits (no break marks, no ำ). */
+const PLAIN_NUMBER_TEXT = /^[0-9.,:/()\-+#% ]*$/;
+
+function byDigits(text: string, bold = false): ByDigits {
+  const arabic = textWidth(text, 1, bold);
+  return [arabic, /[0-9]/.test(text) ? textWidth(toThaiDigits(text), 1, bold) : arabic];
+}
+
+function maxByDigits(into: ByDigits, value: ByDigits): void {
+  if (value[0] > into[0]) into[0] = value[0];
+  if (value[1] > into[1]) into[1] = value[1];
+}
+
+interface MeasuredText {
+  cell: CellMeasure;
+  pieces: { text: string; width: ByDigits; number: boolean }[];
+}
+
+function measureText(text: string): MeasuredText {
+  const prepared = preparedText(text, false);
+  const units = breakUnits(prepared);
+  const pieces = units.map((unit) => ({ text: unit, width: byDigits(unit), number: NUMBER_LIKE.test(unit) }));
+  const preferred: ByDigits = [0, 0];
+  prepared.split('\n').forEach((line) => maxByDigits(preferred, byDigits(line.trim())));
+  return { cell: { prepared, preferred, pieces: Math.max(1, units.length) }, pieces };
+}
+
+/**
+ * Measures every cell with both digit sets, so that choosing the page and building the table share one
+ * measurement. Each distinct text is measured once (a register repeats names, villages and notes); numbers,
+ * mostly unique, are summed character by character (measure.ts numberTextWidths).
+ */
+export function measureTable(columns: readonly TableColumn[], rows: readonly string[][]): TableMeasure {
+  const textMemo = new Map<string, MeasuredText>();
+  const measures = columns.map((column): ColumnMeasure => {
+    const heading = preparedText(column.heading, false);
+    const headerMinimum: ByDigits = [0, 0];
+    breakUnits(heading).forEach((unit) => maxByDigits(headerMinimum, byDigits(unit, true)));
+    return { numberMinimum: [0, 0], words: [], preferred: [0, 0], headerMinimum, headerPreferred: byDigits(heading, true) };
+  });
+  const textSeen = measures.map(() => new Set<string>());
+  const wordSeen = measures.map(() => new Set<string>());
+  const cells = rows.map((row) => {
+    const measuredRow: (CellMeasure | null)[] = new Array<CellMeasure | null>(columns.length).fill(null);
+    for (let index = 0; index < columns.length; index++) {
+      const text = row[index] ?? '';
+      const column = columns[index]!;
+      const measure = measures[index]!;
+      if (text === '' || column.handwritten !== undefined) continue;
+      const numbers = PLAIN_NUMBER_TEXT.test(text) ? numberTextWidths(text) : undefined;
+      if (numbers) {
+        const [widest, whole, widestThai, wholeThai] = numbers;
+        if (widest > measure.numberMinimum[0]) measure.numberMinimum[0] = widest;
+        if (widestThai > measure.numberMinimum[1]) measure.numberMinimum[1] = widestThai;
+        if (whole > measure.preferred[0]) measure.preferred[0] = whole;
+        if (wholeThai > measure.preferred[1]) measure.preferred[1] = wholeThai;
+        continue;
+      }
+      let known = textMemo.get(text);
+      if (known === undefined) {
+        known = measureText(text);
+        textMemo.set(text, known);
+      }
+      measuredRow[index] = known.cell;
+      if (textSeen[index]!.has(text)) continue;
+      textSeen[index]!.add(text);
+      maxByDigits(measure.preferred, known.cell.preferred);
+      for (const piece of column.wholeWords ? wholeWordPieces(known.cell.prepared) : known.pieces) {
+        if (piece.number) maxByDigits(measure.numberMinimum, piece.width);
+        else if (!wordSeen[index]!.has(piece.text)) {
+          wordSeen[index]!.add(piece.text);
+          measure.words.push({ text: piece.text, width: piece.width });
+        }
+      }
+    }
+    return measuredRow;
+  });
+  for (const measure of measures) measure.words.sort((a, b) => b.width[0] - a.width[0]);
+  return { columns, rows, measures, cells };
+}
+
+function wholeWordPieces(prepared: string): { text: string; width: ByDigits; number: boolean }[] {
+  return prepared
+    .split(/ +/)
+    .filter((unit) => unit !== '')
+    .map((unit) => ({ text: unit, width: byDigits(unit), number: NUMBER_LIKE.test(unit) }));
+}
+
+/** Widest piece of a word cut between syllables (at 1 pt). */
+function widestSyllable(word: string, digits: 0 | 1): number {
+  return Math.max(0, ...syllablePieces(word).map((piece) => byDigits(piece)[digits]));
+}
+
+/** Syllables, with a mark no line may start with (ๆ ฯ, closing brackets, punctuation) kept on the piece before. */
+function syllablePieces(word: string): string[] {
+  const pieces: string[] = [];
+  for (const piece of syllables(word)) {
+    if (pieces.length > 0 && /^[\u0E2F\u0E46)\]}.,:;!?%\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/.test(piece)) pieces[pieces.length - 1] += piece;
+    else pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** The narrowest a column may be at 1 pt when words wider than `cap` (at 1 pt) are cut between syllables. */
+function columnMinimum(column: TableColumn, measure: ColumnMeasure, cap: number, digits: 0 | 1): { minimum: number; cut: Set<string> } {
+  const cut = new Set<string>();
+  if (column.handwritten !== undefined) return { minimum: Math.max(column.handwritten / 14, measure.headerMinimum[digits]), cut };
+  let minimum = Math.max(measure.numberMinimum[digits], measure.headerMinimum[digits]);
+  for (const word of measure.words) {
+    if (word.width[digits] <= cap) {
+      // sorted by the Arabic width: the next words may still be wider in Thai digits, look a little further
+      if (word.width[0] * 1.3 < minimum) break;
+      minimum = Math.max(minimum, word.width[digits]);
+      continue;
+    }
+    cut.add(word.text);
+    minimum = Math.max(minimum, widestSyllable(word.text, digits));
+  }
+  return { minimum, cut };
+}
+
+/** Spreads `usable` points over columns: each its minimum, then evenly towards its longest line, then by grow. */
+function spreadWidths(minimums: number[], preferred: number[], grow: number[], usable: number): number[] {
+  const widths = [...minimums];
+  let room = usable - widths.reduce((sum, width) => sum + width, 0);
+  // Evenly raise every column still below its longest line (water filling): a column that needs a little more
+  // gets it all; one that wants the moon (a long note) takes what is left.
+  for (let wanting = widths.map((_, index) => index).filter((index) => preferred[index]! > widths[index]!); room > 0.01 && wanting.length > 0; ) {
+    const step = Math.min(room / wanting.length, ...wanting.map((index) => preferred[index]! - widths[index]!));
+    for (const index of wanting) widths[index]! += step;
+    room -= step * wanting.length;
+    wanting = wanting.filter((index) => preferred[index]! - widths[index]! > 0.01);
+  }
+  const totalGrow = grow.reduce((sum, share) => sum + share, 0);
+  if (room > 0.01 && totalGrow > 0) grow.forEach((share, index) => (widths[index]! += (room * share) / totalGrow));
+  else if (room > 0.01) widths[widths.length - 1]! += room;
+  return widths;
+}
+
+/**
+ * Lays a table out by its content: each column at least as wide as its widest word or number (measured on the
+ * text as printed, with the real font), the room left to the columns whose text needs it, a column filled by
+ * hand at its set width. When the columns do not fit the page: landscape (if the caller allows), then the
+ * text one point smaller, down to 12 pt — said in `notices`. A word wider than any column could be (a long
+ * unbroken string) is cut between syllables; a number never is.
+ */
+export function planTable(table: TableMeasure, options: TablePlanOptions): TablePlan {
+  const { columns, rows, measures, cells } = table;
+  const digits: 0 | 1 = options.thaiDigits ? 1 : 0;
+  const baseSize = options.style.tableSize;
+  const sizes = SIZE_STEPS.map((step) => Math.max(12, baseSize - step)).filter((size, index, all) => all.indexOf(size) === index);
+  const own = options.style.orientation;
+  const canTurn = own === 'portrait' && options.turn !== 'never';
+  const attempts: { orientation: PageOrientation; fontSize: number }[] =
+    canTurn && options.turn === 'first'
+      ? [{ orientation: own, fontSize: baseSize }, ...sizes.map((fontSize) => ({ orientation: 'landscape' as const, fontSize }))]
+      : [...sizes.map((fontSize) => ({ orientation: own, fontSize })), ...(canTurn ? sizes.map((fontSize) => ({ orientation: 'landscape' as const, fontSize })) : [])];
+  const grow = columns.map((column) => column.grow ?? 1);
+  for (const [attemptIndex, attempt] of attempts.entries()) {
+    const style = pageStyle(options.style, { orientation: attempt.orientation });
+    const usable = contentWidth(style) - columns.length * (CELL_PADDING + RULE) - RULE - 1;
+    const last = attemptIndex === attempts.length - 1;
+    // At the last size, words may be cut down to an equal share of the width before the table gives up.
+    const caps = last ? [LONGEST_WORD_SHARE, 1 / columns.length] : [LONGEST_WORD_SHARE];
+    for (const share of caps) {
+      const cap = (usable * share) / attempt.fontSize;
+      const minimums = columns.map((column, index) => columnMinimum(column, measures[index]!, cap, digits));
+      const minimumWidths = minimums.map(({ minimum }) => minimum * attempt.fontSize);
+      if (minimumWidths.reduce((sum, width) => sum + width, 0) > usable) continue;
+      const preferred = columns.map((column, index) =>
+        column.handwritten !== undefined ? minimumWidths[index]! : Math.max(measures[index]!.preferred[digits], measures[index]!.headerPreferred[digits]) * attempt.fontSize,
+      );
+      // Round down to a hundredth of a point, never below what the widest piece needs.
+      const widths = spreadWidths(minimumWidths, preferred, grow, usable).map((width, index) => Math.max(Math.floor(width * 100) / 100, Math.ceil(minimumWidths[index]! * 100) / 100));
+      const cutting = minimums.some(({ cut }) => cut.size > 0);
+      const body = cutting
+        ? rows.map((row, rowIndex) =>
+            row.map((text, index) => {
+              const cell = cells[rowIndex]![index];
+              return cell && minimums[index]!.cut.size ? cutLongWords(text, cell.prepared, minimums[index]!.cut, columns[index]!.wholeWords) : text;
+            }),
+          )
+        : rows;
+      const notices: string[] = [];
+      if (attempt.orientation !== options.style.orientation) notices.push('ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน');
+      if (attempt.fontSize < baseSize) notices.push(`ตารางมีหลายคอลัมน์ จึงพิมพ์ด้วยตัวอักษรขนาด ${attempt.fontSize} พอยต์ (ปกติ ${baseSize} พอยต์)`);
+      if (minimums.some(({ cut }) => cut.size > 0)) notices.push('ข้อความบางช่องยาวต่อเนื่องเกินความกว้างของคอลัมน์ จึงตัดขึ้นบรรทัดใหม่ระหว่างพยางค์');
+      return {
+        orientation: attempt.orientation,
+        fontSize: attempt.fontSize,
+        widths,
+        body,
+        tallRows: tallRows(cells, widths, attempt.fontSize, style, digits),
+        notices,
+      };
+    }
+  }
+  throw new RangeError('ตารางมีคอลัมน์มากเกินกว่าจะพิมพ์บนกระดาษ A4 ได้ แม้เป็นแนวนอนและตัวอักษร 12 พอยต์ กรุณาเลือกคอลัมน์ให้น้อยลง');
+}
+
+/**
+ * The cell text with break marks between the syllables of the words in `cut` (and nowhere else). The words are
+ * found in the prepared text; the raw text keeps its own characters, so the break marks go into it by position
+ * of the word's characters, which prepare.ts changes only by adding marks, writing ำ as ํ + า and digits.
+ */
+function cutLongWords(text: string, prepared: string, cut: ReadonlySet<string>, wholeWords = false): string {
+  const units = (wholeWords ? prepared.split(/ +/) : breakUnits(prepared)).filter((unit) => cut.has(unit));
+  if (units.length === 0) return text;
+  let result = text;
+  for (const unit of units) {
+    const raw = rawSpan(result, unit);
+    if (raw === null) continue;
+    const broken = syllablePieces(result.slice(raw.start, raw.end)).join(BREAK_MARK);
+    result = result.slice(0, raw.start) + broken + result.slice(raw.end);
+  }
+  return result;
+}
+
+/** Where the prepared word `unit` sits in the raw text (matching ignoring break marks, ำ's two parts and digits). */
+function rawSpan(raw: string, unit: string): { start: number; end: number } | null {
+  const normalise = (character: string) => (/[๐-๙]/.test(character) ? String(character.charCodeAt(0) - 0x0e50) : character);
+  const target = unit.replace(/\u0E4D\u0E32/g, '\u0E33');
+  for (let start = raw.indexOf(target.charAt(0)) >= 0 ? 0 : raw.length; start < raw.length; start++) {
+    let index = start;
+    let matched = 0;
+    while (index < raw.length && matched < target.length) {
+      if (raw[index] === BREAK_MARK) {
+        index++;
+        continue;
+      }
+      if (normalise(raw[index]!) !== normalise(target[matched]!)) break;
+      index++;
+      matched++;
+    }
+    if (matched === target.length) return { start, end: index };
+  }
+  return null;
+}
+
+/** Body rows whose estimated height is more than TALL_ROW_SHARE of the page body. */
+function tallRows(cells: readonly (CellMeasure | null)[][], widths: readonly number[], fontSize: number, style: PageStyle, digits: 0 | 1): Set<number> {
+  const pageBody = (style.orientation === 'landscape' ? cm(21) : cm(29.7)) - cm(style.marginsCm.top) - cm(style.marginsCm.bottom);
+  const line = lineHeight(fontSize, style.lineHeight);
+  const limit = Math.floor((pageBody * TALL_ROW_SHARE - 2 - RULE) / line);
+  const tall = new Set<number>();
+  const counted = widths.map(() => new Map<string, number>());
+  cells.forEach((row, rowIndex) => {
+    for (const [index, cell] of row.entries()) {
+      // Cheap answers first: text that fits its column is one line; no more lines than pieces.
+      if (!cell || cell.pieces <= limit || cell.preferred[digits] * fontSize <= widths[index]!) continue;
+      let lines = counted[index]!.get(cell.prepared);
+      if (lines === undefined) {
+        lines = lineCount(cell.prepared, widths[index]!, fontSize);
+        counted[index]!.set(cell.prepared, lines);
+      }
+      if (lines > limit) {
+        tall.add(rowIndex);
+        break;
+      }
+    }
+  });
+  return tall;
 }
 
 export interface Signer {

@@ -12,6 +12,11 @@ export interface FormContext {
   today: string;
   /** digits are converted on the whole page later; forms that format numbers themselves may look at it */
   thaiDigits: boolean;
+  /**
+   * Tells the office something about how the document was laid out (a table printed smaller or turned
+   * landscape to fit its columns). Optional: the caller that wants to show such notices passes it.
+   */
+  notice?(text: string): void;
 }
 
 /** One printable form: one file under main/documents/forms/, listed in forms/index.ts. */
