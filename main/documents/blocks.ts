@@ -185,6 +185,8 @@ export interface TablePlanOptions {
    */
   turn: 'first' | 'last' | 'never';
   thaiDigits: boolean;
+  /** points the document uses above the table on its first page (office header, title), for choosing the page */
+  above?: number;
 }
 
 export interface TablePlan {
@@ -210,6 +212,9 @@ const NUMBER_LIKE = /^[0-9๐-๙.,:/()\-+#%\u00A0]+$/;
 /** A text column's widest piece is cut between syllables above this share of the table's width. */
 const LONGEST_WORD_SHARE = 0.4;
 
+/** Before saving lines, every column may widen to this share of the table's width (if its text needs it). */
+const COMFORTABLE_SHARE = 0.12;
+
 /** A row taller than this share of the page body may break across pages; shorter rows stay whole. */
 const TALL_ROW_SHARE = 0.45;
 
@@ -232,8 +237,41 @@ interface CellMeasure {
   /** as printed with Arabic digits */
   prepared: string;
   preferred: ByDigits;
-  /** pieces between break opportunities: no more lines than this */
+  /** pieces between break opportunities: no more lines than this, unless one is wider than the column */
   pieces: number;
+  widestPiece: ByDigits;
+  /** the pieces' widths at 1 pt, each with the width of the space after it (0 after a break mark), for counting lines */
+  flow: Float64Array;
+}
+
+/** Lines the text takes in a column `width` wide (at 1 pt), filled greedily as pdfmake fills them. */
+function flowLines(flow: Float64Array, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (let index = 0; index < flow.length; index += 2) {
+    const piece = flow[index]!;
+    if (used > 0 && used + piece > width) {
+      lines++;
+      used = 0;
+    }
+    if (piece > width) {
+      lines += Math.ceil(piece / width) - 1;
+      used = piece % width;
+    } else used += piece + flow[index + 1]!;
+  }
+  return lines;
+}
+
+function textFlow(prepared: string): Float64Array {
+  const parts = prepared.split(/([ \u200B\n]+)/);
+  const flow = new Float64Array(Math.ceil(parts.length / 2) * 2);
+  for (let index = 0; index < parts.length; index += 2) {
+    flow[index] = textWidth(parts[index]!, 1);
+    const separator = parts[index + 1] ?? '';
+    // a hard line break is counted as a line full of space; several spaces as one
+    flow[index + 1] = separator.includes('\n') ? Number.MAX_SAFE_INTEGER / 4 : separator.includes(' ') ? textWidth(' ', 1) : 0;
+  }
+  return flow;
 }
 
 /** What a table's content asks of its columns, measured once (a batch lays a list out once per orientation). */
@@ -269,7 +307,9 @@ function measureText(text: string): MeasuredText {
   const pieces = units.map((unit) => ({ text: unit, width: byDigits(unit), number: NUMBER_LIKE.test(unit) }));
   const preferred: ByDigits = [0, 0];
   prepared.split('\n').forEach((line) => maxByDigits(preferred, byDigits(line.trim())));
-  return { cell: { prepared, preferred, pieces: Math.max(1, units.length) }, pieces };
+  const widestPiece: ByDigits = [0, 0];
+  pieces.forEach((piece) => maxByDigits(widestPiece, piece.width));
+  return { cell: { prepared, preferred, pieces: Math.max(1, units.length), widestPiece, flow: textFlow(prepared) }, pieces };
 }
 
 /**
@@ -366,8 +406,59 @@ function columnMinimum(column: TableColumn, measure: ColumnMeasure, cap: number,
   return { minimum, cut };
 }
 
+/** Rows the height-saving pass looks at: all of a short table, an even sample of a long one. */
+const HEIGHT_SAMPLE = 400;
+
+/**
+ * Gives room, a few points at a time, to the column where it saves the most lines over the table's rows (a row
+ * is as tall as its tallest cell): a long note gets the width that shortens its rows, not the empty signature
+ * column or a name that is on two lines anyway. Stops when more room would save no line.
+ */
+function saveLines(widths: number[], preferred: readonly number[], cells: readonly (CellMeasure | null)[][], usable: number, fontSize: number): number[] {
+  const sample = cells.length <= HEIGHT_SAMPLE ? cells : Array.from({ length: HEIGHT_SAMPLE }, (_, index) => cells[Math.floor((index * cells.length) / HEIGHT_SAMPLE)]!);
+  const lines = sample.map((row) => row.map((cell, column) => (cell ? flowLines(cell.flow, widths[column]! / fontSize) : 1)));
+  let room = usable - widths.reduce((sum, width) => sum + width, 0);
+  for (let step = Math.max(2, room / 12); room > 0.5; ) {
+    let best = -1;
+    let bestGain = 0;
+    let bestLines: number[] = [];
+    for (let column = 0; column < widths.length; column++) {
+      const wider = Math.min(widths[column]! + Math.min(step, room), preferred[column]!);
+      if (wider <= widths[column]! + 0.01) continue;
+      let gain = 0;
+      const columnLines = sample.map((row, index) => {
+        const cell = row[column];
+        const now = lines[index]!;
+        const after = cell ? flowLines(cell.flow, wider / fontSize) : 1;
+        let tallestOther = 1;
+        for (let other = 0; other < now.length; other++) if (other !== column && now[other]! > tallestOther) tallestOther = now[other]!;
+        gain += Math.max(tallestOther, now[column]!) - Math.max(tallestOther, after);
+        return after;
+      });
+      const perPoint = gain / (wider - widths[column]!);
+      if (perPoint > bestGain) {
+        bestGain = perPoint;
+        best = column;
+        bestLines = columnLines;
+      }
+    }
+    if (best < 0) {
+      // nothing saves a line at this step: try a bigger one before giving up
+      if (step >= room) break;
+      step = Math.min(room, step * 2);
+      continue;
+    }
+    const wider = Math.min(widths[best]! + Math.min(step, room), preferred[best]!);
+    room -= wider - widths[best]!;
+    widths[best] = wider;
+    bestLines.forEach((count, index) => (lines[index]![best] = count));
+    step = Math.max(2, room / 12);
+  }
+  return widths;
+}
+
 /** Spreads `usable` points over columns: each its minimum, then evenly towards its longest line, then by grow. */
-function spreadWidths(minimums: number[], preferred: number[], grow: number[], usable: number): number[] {
+function spreadWidths(minimums: number[], preferred: number[], grow: number[], usable: number, fillTheRest = true): number[] {
   const widths = [...minimums];
   let room = usable - widths.reduce((sum, width) => sum + width, 0);
   // Evenly raise every column still below its longest line (water filling): a column that needs a little more
@@ -378,6 +469,7 @@ function spreadWidths(minimums: number[], preferred: number[], grow: number[], u
     room -= step * wanting.length;
     wanting = wanting.filter((index) => preferred[index]! - widths[index]! > 0.01);
   }
+  if (!fillTheRest) return widths;
   const totalGrow = grow.reduce((sum, share) => sum + share, 0);
   if (room > 0.01 && totalGrow > 0) grow.forEach((share, index) => (widths[index]! += (room * share) / totalGrow));
   else if (room > 0.01) widths[widths.length - 1]! += room;
@@ -392,8 +484,6 @@ function spreadWidths(minimums: number[], preferred: number[], grow: number[], u
  * unbroken string) is cut between syllables; a number never is.
  */
 export function planTable(table: TableMeasure, options: TablePlanOptions): TablePlan {
-  const { columns, rows, measures, cells } = table;
-  const digits: 0 | 1 = options.thaiDigits ? 1 : 0;
   const baseSize = options.style.tableSize;
   const sizes = SIZE_STEPS.map((step) => Math.max(12, baseSize - step)).filter((size, index, all) => all.indexOf(size) === index);
   const own = options.style.orientation;
@@ -402,47 +492,112 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
     canTurn && options.turn === 'first'
       ? [{ orientation: own, fontSize: baseSize }, ...sizes.map((fontSize) => ({ orientation: 'landscape' as const, fontSize }))]
       : [...sizes.map((fontSize) => ({ orientation: own, fontSize })), ...(canTurn ? sizes.map((fontSize) => ({ orientation: 'landscape' as const, fontSize })) : [])];
-  const grow = columns.map((column) => column.grow ?? 1);
   for (const [attemptIndex, attempt] of attempts.entries()) {
-    const style = pageStyle(options.style, { orientation: attempt.orientation });
-    const usable = contentWidth(style) - columns.length * (CELL_PADDING + RULE) - RULE - 1;
-    const last = attemptIndex === attempts.length - 1;
-    // At the last size, words may be cut down to an equal share of the width before the table gives up.
-    const caps = last ? [LONGEST_WORD_SHARE, 1 / columns.length] : [LONGEST_WORD_SHARE];
-    for (const share of caps) {
-      const cap = (usable * share) / attempt.fontSize;
-      const minimums = columns.map((column, index) => columnMinimum(column, measures[index]!, cap, digits));
-      const minimumWidths = minimums.map(({ minimum }) => minimum * attempt.fontSize);
-      if (minimumWidths.reduce((sum, width) => sum + width, 0) > usable) continue;
-      const preferred = columns.map((column, index) =>
-        column.handwritten !== undefined ? minimumWidths[index]! : Math.max(measures[index]!.preferred[digits], measures[index]!.headerPreferred[digits]) * attempt.fontSize,
-      );
-      // Round down to a hundredth of a point, never below what the widest piece needs.
-      const widths = spreadWidths(minimumWidths, preferred, grow, usable).map((width, index) => Math.max(Math.floor(width * 100) / 100, Math.ceil(minimumWidths[index]! * 100) / 100));
-      const cutting = minimums.some(({ cut }) => cut.size > 0);
-      const body = cutting
-        ? rows.map((row, rowIndex) =>
-            row.map((text, index) => {
-              const cell = cells[rowIndex]![index];
-              return cell && minimums[index]!.cut.size ? cutLongWords(text, cell.prepared, minimums[index]!.cut, columns[index]!.wholeWords) : text;
-            }),
-          )
-        : rows;
-      const notices: string[] = [];
-      if (attempt.orientation !== options.style.orientation) notices.push('ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน');
-      if (attempt.fontSize < baseSize) notices.push(`ตารางมีหลายคอลัมน์ จึงพิมพ์ด้วยตัวอักษรขนาด ${attempt.fontSize} พอยต์ (ปกติ ${baseSize} พอยต์)`);
-      if (minimums.some(({ cut }) => cut.size > 0)) notices.push('ข้อความบางช่องยาวต่อเนื่องเกินความกว้างของคอลัมน์ จึงตัดขึ้นบรรทัดใหม่ระหว่างพยางค์');
-      return {
-        orientation: attempt.orientation,
-        fontSize: attempt.fontSize,
-        widths,
-        body,
-        tallRows: tallRows(cells, widths, attempt.fontSize, style, digits),
-        notices,
-      };
+    const plan = planAt(table, options, attempt, attemptIndex === attempts.length - 1);
+    if (!plan) continue;
+    // Free to turn and both fit: landscape when its wider columns make the list clearly shorter (long notes).
+    if (canTurn && options.turn === 'first' && attemptIndex === 0) {
+      const turned = planAt(table, options, attempts[1]!, false);
+      const pages = (candidate: { estimatedPages: number }, orientation: PageOrientation) =>
+        Math.ceil(candidate.estimatedPages + (options.above ?? 0) / pageBodyHeight(pageStyle(options.style, { orientation })));
+      if (turned && pages(turned, 'landscape') < pages(plan, 'portrait')) {
+        return { ...withoutEstimate(turned), notices: turned.notices.filter((notice) => notice !== TURNED_NOTICE) };
+      }
     }
+    return withoutEstimate(plan);
   }
   throw new RangeError('ตารางมีคอลัมน์มากเกินกว่าจะพิมพ์บนกระดาษ A4 ได้ แม้เป็นแนวนอนและตัวอักษร 12 พอยต์ กรุณาเลือกคอลัมน์ให้น้อยลง');
+}
+
+const TURNED_NOTICE = 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน';
+
+function withoutEstimate(plan: TablePlan & { estimatedPages: number }): TablePlan {
+  const { estimatedPages: _estimate, ...rest } = plan;
+  return rest;
+}
+
+/** The table at one orientation and text size, or null when its columns do not fit the page. */
+function planAt(
+  table: TableMeasure,
+  options: TablePlanOptions,
+  attempt: { orientation: PageOrientation; fontSize: number },
+  last: boolean,
+): (TablePlan & { estimatedPages: number }) | null {
+  const { columns, rows, measures, cells } = table;
+  const digits: 0 | 1 = options.thaiDigits ? 1 : 0;
+  const baseSize = options.style.tableSize;
+  const grow = columns.map((column) => column.grow ?? 1);
+  const style = pageStyle(options.style, { orientation: attempt.orientation });
+  const usable = contentWidth(style) - columns.length * (CELL_PADDING + RULE) - RULE - 1;
+  // At the last size, words may be cut down to an equal share of the width before the table gives up.
+  const caps = last ? [LONGEST_WORD_SHARE, 1 / columns.length] : [LONGEST_WORD_SHARE];
+  for (const share of caps) {
+    const cap = (usable * share) / attempt.fontSize;
+    const minimums = columns.map((column, index) => columnMinimum(column, measures[index]!, cap, digits));
+    const minimumWidths = minimums.map(({ minimum }) => minimum * attempt.fontSize);
+    if (minimumWidths.reduce((sum, width) => sum + width, 0) > usable) continue;
+    // Room goes first where it saves lines, then to the cells' longest lines, then to headings that would
+    // rather not wrap, then by grow.
+    const contentPreferred = columns.map((column, index) =>
+      column.handwritten !== undefined ? minimumWidths[index]! : Math.max(minimumWidths[index]!, measures[index]!.preferred[digits] * attempt.fontSize),
+    );
+    const headerPreferred = columns.map((column, index) => Math.max(contentPreferred[index]!, column.handwritten !== undefined ? 0 : measures[index]!.headerPreferred[digits] * attempt.fontSize));
+    // Every text column first up to a comfortable width (a name on one or two lines), so that a long note taking
+    // the room that saves lines never squeezes its neighbours to a word a line.
+    const comfortable = spreadWidths(
+      minimumWidths,
+      contentPreferred.map((preferred, index) => (grow[index]! > 0 ? Math.min(preferred, usable * COMFORTABLE_SHARE) : 0)),
+      grow.map(() => 0),
+      usable,
+      false,
+    );
+    const shortest = saveLines(comfortable.map((width, index) => Math.max(width, minimumWidths[index]!)), contentPreferred, cells, usable, attempt.fontSize);
+    const spread = spreadWidths(spreadWidths(shortest, contentPreferred, grow.map(() => 0), usable, false), headerPreferred, grow, usable);
+    // Round down to a hundredth of a point, never below what the widest piece needs.
+    const widths = spread.map((width, index) => Math.max(Math.floor(width * 100) / 100, Math.ceil(minimumWidths[index]! * 100) / 100));
+    const cutting = minimums.some(({ cut }) => cut.size > 0);
+    const body = cutting
+      ? rows.map((row, rowIndex) =>
+          row.map((text, index) => {
+            const cell = cells[rowIndex]![index];
+            return cell && minimums[index]!.cut.size ? cutLongWords(text, cell.prepared, minimums[index]!.cut, columns[index]!.wholeWords) : text;
+          }),
+        )
+      : rows;
+    const notices: string[] = [];
+    if (attempt.orientation !== options.style.orientation) notices.push(TURNED_NOTICE);
+    if (attempt.fontSize < baseSize) notices.push(`ตารางมีหลายคอลัมน์ จึงพิมพ์ด้วยตัวอักษรขนาด ${attempt.fontSize} พอยต์ (ปกติ ${baseSize} พอยต์)`);
+    if (cutting) notices.push('ข้อความบางช่องยาวต่อเนื่องเกินความกว้างของคอลัมน์ จึงตัดขึ้นบรรทัดใหม่ระหว่างพยางค์');
+    return {
+      orientation: attempt.orientation,
+      fontSize: attempt.fontSize,
+      widths,
+      body,
+      tallRows: tallRows(cells, widths, attempt.fontSize, style, digits),
+      notices,
+      estimatedPages: estimatePages(cells, widths, attempt.fontSize, style),
+    };
+  }
+  return null;
+}
+
+/** Pages of page body the rows fill (an even sample of a long table, scaled up). */
+function estimatePages(cells: readonly (CellMeasure | null)[][], widths: readonly number[], fontSize: number, style: PageStyle): number {
+  const sample = cells.length <= HEIGHT_SAMPLE ? cells : Array.from({ length: HEIGHT_SAMPLE }, (_, index) => cells[Math.floor((index * cells.length) / HEIGHT_SAMPLE)]!);
+  const line = lineHeight(fontSize, style.lineHeight);
+  let height = 0;
+  for (const row of sample) {
+    let tallest = 1;
+    row.forEach((cell, column) => {
+      if (cell) tallest = Math.max(tallest, flowLines(cell.flow, widths[column]! / fontSize));
+    });
+    height += tallest * line + 2 + RULE;
+  }
+  return (height * cells.length) / Math.max(1, sample.length) / pageBodyHeight(style);
+}
+
+function pageBodyHeight(style: PageStyle): number {
+  return (style.orientation === 'landscape' ? cm(21) : cm(29.7)) - cm(style.marginsCm.top) - cm(style.marginsCm.bottom);
 }
 
 /**
@@ -486,7 +641,7 @@ function rawSpan(raw: string, unit: string): { start: number; end: number } | nu
 
 /** Body rows whose estimated height is more than TALL_ROW_SHARE of the page body. */
 function tallRows(cells: readonly (CellMeasure | null)[][], widths: readonly number[], fontSize: number, style: PageStyle, digits: 0 | 1): Set<number> {
-  const pageBody = (style.orientation === 'landscape' ? cm(21) : cm(29.7)) - cm(style.marginsCm.top) - cm(style.marginsCm.bottom);
+  const pageBody = pageBodyHeight(style);
   const line = lineHeight(fontSize, style.lineHeight);
   const limit = Math.floor((pageBody * TALL_ROW_SHARE - 2 - RULE) / line);
   const tall = new Set<number>();
@@ -494,7 +649,8 @@ function tallRows(cells: readonly (CellMeasure | null)[][], widths: readonly num
   cells.forEach((row, rowIndex) => {
     for (const [index, cell] of row.entries()) {
       // Cheap answers first: text that fits its column is one line; no more lines than pieces.
-      if (!cell || cell.pieces <= limit || cell.preferred[digits] * fontSize <= widths[index]!) continue;
+      if (!cell || cell.preferred[digits] * fontSize <= widths[index]!) continue;
+      if (cell.pieces <= limit && cell.widestPiece[digits] * fontSize <= widths[index]!) continue;
       let lines = counted[index]!.get(cell.prepared);
       if (lines === undefined) {
         lines = lineCount(cell.prepared, widths[index]!, fontSize);

@@ -23,8 +23,8 @@ const columnSpec: Record<NameListColumn, TableColumn> = {
   houseNumber: { heading: 'บ้านเลขที่', align: 'center', grow: 0 },
   citizenId: { heading: 'เลขประจำตัวประชาชน', align: 'center', grow: 0 },
   phone: { heading: 'โทรศัพท์', align: 'center', grow: 0 },
-  // about 3 cm at 14 pt: room for a signature; more when the page has it to spare
-  signature: { heading: 'ลายมือชื่อ', handwritten: 85, grow: 2 },
+  // about 2.5 cm at 14 pt: room for a signature; more when the page has it to spare
+  signature: { heading: 'ลายมือชื่อ', handwritten: 72, grow: 2 },
   note: { heading: 'หมายเหตุ', grow: 1 },
 };
 
@@ -99,7 +99,8 @@ function planFor(data: NameListData, style: PageStyle, thaiDigits: boolean, turn
     );
     measured.set(data, table);
   }
-  return planTable(table, { style, turn, thaiDigits });
+  // office header and title above the list: about 150 pt (for choosing the page only)
+  return planTable(table, { style, turn, thaiDigits, above: 150 });
 }
 
 export const nameListForm = defineForm({
