@@ -407,7 +407,7 @@ function columnMinimum(column: TableColumn, measure: ColumnMeasure, cap: number,
 }
 
 /** Rows the height-saving pass looks at: all of a short table, an even sample of a long one. */
-const HEIGHT_SAMPLE = 400;
+const HEIGHT_SAMPLE = 240;
 
 /**
  * Gives room, a few points at a time, to the column where it saves the most lines over the table's rows (a row
@@ -418,41 +418,37 @@ function saveLines(widths: number[], preferred: readonly number[], cells: readon
   const sample = cells.length <= HEIGHT_SAMPLE ? cells : Array.from({ length: HEIGHT_SAMPLE }, (_, index) => cells[Math.floor((index * cells.length) / HEIGHT_SAMPLE)]!);
   const lines = sample.map((row) => row.map((cell, column) => (cell ? flowLines(cell.flow, widths[column]! / fontSize) : 1)));
   let room = usable - widths.reduce((sum, width) => sum + width, 0);
-  for (let step = Math.max(2, room / 12); room > 0.5; ) {
-    let best = -1;
-    let bestGain = 0;
-    let bestLines: number[] = [];
-    for (let column = 0; column < widths.length; column++) {
-      const wider = Math.min(widths[column]! + Math.min(step, room), preferred[column]!);
-      if (wider <= widths[column]! + 0.01) continue;
-      let gain = 0;
-      const columnLines = sample.map((row, index) => {
-        const cell = row[column];
-        const now = lines[index]!;
-        const after = cell ? flowLines(cell.flow, wider / fontSize) : 1;
-        let tallestOther = 1;
-        for (let other = 0; other < now.length; other++) if (other !== column && now[other]! > tallestOther) tallestOther = now[other]!;
-        gain += Math.max(tallestOther, now[column]!) - Math.max(tallestOther, after);
-        return after;
-      });
-      const perPoint = gain / (wider - widths[column]!);
-      if (perPoint > bestGain) {
-        bestGain = perPoint;
-        best = column;
-        bestLines = columnLines;
+  const textColumns = widths.map((_, column) => column).filter((column) => sample.some((row) => row[column] !== null));
+  while (room > 0.5) {
+    // Lines come off in steps (a name is on one line only once the whole name fits): each column is tried at
+    // several widths, and the best lines saved per point wins.
+    let best: { column: number; width: number; lines: number[]; perPoint: number } | null = null;
+    // each row's tallest cell without the column being tried: the tallest, or the second tallest in its own
+    const tallest = lines.map((row) => Math.max(...row));
+    const tallestColumn = lines.map((row, index) => row.indexOf(tallest[index]!));
+    const secondTallest = lines.map((row, index) => Math.max(1, ...row.filter((_, column) => column !== tallestColumn[index])));
+    for (const column of textColumns) {
+      const most = Math.min(widths[column]! + room, preferred[column]!);
+      for (let increment = 2; widths[column]! < most; increment *= 2) {
+        const wider = Math.min(widths[column]! + increment, most);
+        let gain = 0;
+        const columnLines = sample.map((row, index) => {
+          const cell = row[column];
+          if (!cell) return 1;
+          const after = flowLines(cell.flow, wider / fontSize);
+          const tallestOther = tallestColumn[index] === column ? secondTallest[index]! : tallest[index]!;
+          gain += tallest[index]! - Math.max(tallestOther, after);
+          return after;
+        });
+        const perPoint = gain / (wider - widths[column]!);
+        if (gain > 0 && (!best || perPoint > best.perPoint)) best = { column, width: wider, lines: columnLines, perPoint };
+        if (wider >= most) break;
       }
     }
-    if (best < 0) {
-      // nothing saves a line at this step: try a bigger one before giving up
-      if (step >= room) break;
-      step = Math.min(room, step * 2);
-      continue;
-    }
-    const wider = Math.min(widths[best]! + Math.min(step, room), preferred[best]!);
-    room -= wider - widths[best]!;
-    widths[best] = wider;
-    bestLines.forEach((count, index) => (lines[index]![best] = count));
-    step = Math.max(2, room / 12);
+    if (!best) break;
+    room -= best.width - widths[best.column]!;
+    widths[best.column] = best.width;
+    best.lines.forEach((count, index) => (lines[index]![best.column] = count));
   }
   return widths;
 }
@@ -495,12 +491,13 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
   for (const [attemptIndex, attempt] of attempts.entries()) {
     const plan = planAt(table, options, attempt, attemptIndex === attempts.length - 1);
     if (!plan) continue;
-    // Free to turn and both fit: landscape when its wider columns make the list clearly shorter (long notes).
+    // Free to turn and both fit: landscape when its wider columns make the list much shorter (long notes).
     if (canTurn && options.turn === 'first' && attemptIndex === 0) {
       const turned = planAt(table, options, attempts[1]!, false);
       const pages = (candidate: { estimatedPages: number }, orientation: PageOrientation) =>
         Math.ceil(candidate.estimatedPages + (options.above ?? 0) / pageBodyHeight(pageStyle(options.style, { orientation })));
-      if (turned && pages(turned, 'landscape') < pages(plan, 'portrait')) {
+      // Only when it saves much: a register people expect upright stays upright for a third fewer pages.
+      if (turned && pages(turned, 'landscape') <= Math.min(pages(plan, 'portrait') - 1, pages(plan, 'portrait') * LANDSCAPE_SAVING)) {
         return { ...withoutEstimate(turned), notices: turned.notices.filter((notice) => notice !== TURNED_NOTICE) };
       }
     }
@@ -508,6 +505,9 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
   }
   throw new RangeError('ตารางมีคอลัมน์มากเกินกว่าจะพิมพ์บนกระดาษ A4 ได้ แม้เป็นแนวนอนและตัวอักษร 12 พอยต์ กรุณาเลือกคอลัมน์ให้น้อยลง');
 }
+
+/** Landscape instead of a portrait page that fits: only at this share of the pages or fewer. */
+const LANDSCAPE_SAVING = 0.6;
 
 const TURNED_NOTICE = 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน';
 
