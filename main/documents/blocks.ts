@@ -498,7 +498,7 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
         Math.ceil(candidate.estimatedPages + (options.above ?? 0) / pageBodyHeight(pageStyle(options.style, { orientation })));
       // Only when it saves much: a register people expect upright stays upright for a third fewer pages.
       if (turned && pages(turned, 'landscape') <= Math.min(pages(plan, 'portrait') - 1, pages(plan, 'portrait') * LANDSCAPE_SAVING)) {
-        return { ...withoutEstimate(turned), notices: turned.notices.filter((notice) => notice !== TURNED_NOTICE) };
+        return { ...withoutEstimate(turned), notices: [...turned.notices.filter((notice) => notice !== TURNED_NOTICE), TURNED_FOR_LENGTH_NOTICE] };
       }
     }
     return withoutEstimate(plan);
@@ -509,7 +509,8 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
 /** Landscape instead of a portrait page that fits: only at this share of the pages or fewer. */
 const LANDSCAPE_SAVING = 0.6;
 
-const TURNED_NOTICE = 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน';
+export const TURNED_NOTICE = 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน';
+export const TURNED_FOR_LENGTH_NOTICE = 'ตารางมีข้อความยาว จึงพิมพ์เป็นแนวนอนเพื่อให้ใช้กระดาษน้อยลง';
 
 function withoutEstimate(plan: TablePlan & { estimatedPages: number }): TablePlan {
   const { estimatedPages: _estimate, ...rest } = plan;

@@ -265,6 +265,16 @@ describe('table layout by content', () => {
     expect(() => planTable(measureTable(wide, ids), { style, turn: 'never', thaiDigits: true })).toThrow(/คอลัมน์มากเกิน/);
   });
 
+  it('tells the office when a list is turned or cut (FormContext.notice)', () => {
+    const data = nameListForm.input.parse(nameList(nameListColumns, people, { landscape: false }));
+    const orientation = nameListForm.orientationFor!(data);
+    const notices: string[] = [];
+    nameListForm.build(data, { office, style: pageStyle({ orientation }), today: TODAY, thaiDigits: false, notice: (text) => notices.push(text) });
+    expect(orientation).toBe('landscape'); // eight columns with full IDs do not fit upright even at 12 pt
+    expect(notices.join(' ')).toContain('แนวนอน');
+    expect(notices.join(' ')).toContain('พยางค์'); // the 2,000 letters without a break
+  });
+
   it('cuts a word no column can hold between syllables, inside that word only', () => {
     const plan = planTable(measureTable([{ heading: 'หมายเหตุ' }], [[`ต่าง ๆ ${NO_SPACE_LATIN} ฯลฯ`]]), { style, turn: 'never', thaiDigits: false });
     const cell = plan.body[0]![0]!;

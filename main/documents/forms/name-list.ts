@@ -2,7 +2,7 @@
 // the columns; citizen IDs are masked to the last 4 digits unless the form asks for them in full (PDPA).
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
-import { dataTable, measureTable, officeHeader, planTable, signatureRow, title, type TableColumn, type TableMeasure, type TablePlan } from '../blocks';
+import { dataTable, measureTable, officeHeader, planTable, signatureRow, title, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../blocks';
 import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
 import { largeSampleTambon, sampleTambon } from './samples';
@@ -88,6 +88,8 @@ function cellText(column: NameListColumn, entry: Person, index: number, fullCiti
  * time, it plans with Thai digits, the wider ones, so a page it chose always holds the numbers.
  */
 const measured = new WeakMap<NameListData, TableMeasure>();
+/** Why orientationFor() turned the page (said again when the list is built for it). */
+const turnedBecause = new WeakMap<NameListData, string>();
 
 function planFor(data: NameListData, style: PageStyle, thaiDigits: boolean, turn: 'first' | 'last' | 'never'): TablePlan {
   let table = measured.get(data);
@@ -103,6 +105,16 @@ function planFor(data: NameListData, style: PageStyle, thaiDigits: boolean, turn
   return planTable(table, { style, turn, thaiDigits, above: 150 });
 }
 
+/**
+ * A cell as printed. TODO(segment): when segment.ts has personName(), the name cell becomes
+ * `personName(entry)` (a name then breaks only between title+first name and last name) and columnSpec.name gets
+ * `wholeWords: true`, so that the column is measured the same way.
+ */
+function cellNode(column: NameListColumn, text: string, _entry: Person): TableCell {
+  const align = columnSpec[column].align;
+  return align ? { text, alignment: align } : text;
+}
+
 export const nameListForm = defineForm({
   id: 'name-list',
   titleTh: 'รายชื่อ',
@@ -113,7 +125,10 @@ export const nameListForm = defineForm({
   orientationFor: (data) => {
     if (data.landscape) return 'landscape';
     // a list asked for in portrait still turns rather than cut a number or go below 12 pt
-    return planFor(data, pageStyle({ orientation: 'portrait' }), true, data.landscape === undefined ? 'first' : 'last').orientation;
+    const plan = planFor(data, pageStyle({ orientation: 'portrait' }), true, data.landscape === undefined ? 'first' : 'last');
+    const turned = plan.notices.find((notice) => notice === TURNED_NOTICE || notice === TURNED_FOR_LENGTH_NOTICE);
+    if (turned) turnedBecause.set(data, turned);
+    return plan.orientation;
   },
   sample: (): z.input<typeof nameListInput> => {
     const tambon = sampleTambon();
@@ -154,12 +169,13 @@ export const nameListForm = defineForm({
     const columns = data.columns;
     // The page is set by now (orientationFor planned it, with the wider Thai digits).
     const plan = planFor(data, style, thaiDigits, 'never');
-    plan.notices.forEach((text) => notice?.(text));
+    const turned = style.orientation === 'landscape' ? turnedBecause.get(data) : undefined;
+    [...(turned ? [turned] : []), ...plan.notices].forEach((text) => notice?.(text));
     const table = dataTable({
       widths: plan.widths,
       fontSize: plan.fontSize === style.tableSize ? undefined : plan.fontSize,
       header: [columns.map((column) => columnSpec[column].heading)],
-      body: plan.body.map((row) => row.map((text, index): TableCell => (columnSpec[columns[index]!].align ? { text, alignment: columnSpec[columns[index]!].align } : text))),
+      body: plan.body.map((row, rowIndex) => row.map((text, index) => cellNode(columns[index]!, text, data.people[rowIndex]!))),
       tallRows: plan.tallRows,
       // the signatures share their page with the list's last row
       keepWithLastRow: data.signers.length ? { stack: [signatureRow(data.signers)], fontSize: style.bodySize } : undefined,
