@@ -8,6 +8,10 @@ import { BREAK_MARK } from './prepare';
 import { toThaiDigits } from './format';
 import { contentWidth, cm, pageStyle, type PageStyle } from './style';
 
+// Every form builds from this file, so loading it guarantees that pdfmake, in this process, never drops content
+// it cannot place without saying so (page-breaks.ts) — tables or not (a letter's unbreakable signature too).
+installPageBreakRules();
+
 /** The office profile as printed: the fields an administrator edits (main/office/schemas.ts). */
 export type OfficeProfile = OfficeProfileData;
 
@@ -92,7 +96,6 @@ export interface TableSpec {
  * with a message naming it.
  */
 export function dataTable(spec: TableSpec): Content {
-  installPageBreakRules();
   const body = [...spec.body];
   spec.tallRows?.forEach((index) => body[index] && allowRowToSplit(body[index]));
   const columns = spec.header[0]?.length ?? body[0]?.length ?? 0;
