@@ -352,7 +352,7 @@ describe('the letter: closing, signature and contact block', () => {
 
   it.each(['sample', 'two-pages', 'no-logo'])('%s: the contact block sits at the foot of the page where the letter ends, bottom left', async (name) => {
     const pages = await drawnPages(files.get(name)!);
-    const expected = name === 'sample' ? letterForm.sample().contact : contact;
+    const expected = name === 'sample' ? letterForm.input.parse(letterForm.sample()).contact : contact;
     for (const page of pages.slice(0, -1)) expect(lineWith(page, expected[0]!)).toBeUndefined();
     const last = pages.at(-1)!;
     const block = expected.map((text) => lineWith(last, text)!);
