@@ -40,7 +40,7 @@ const NO_ADVANCE = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u200B]/g;
 const WIDE_CHARACTER_EM = 0.6;
 
 /** How many lines `text` may take across `width` points at `fontSize`: an upper bound. */
-function linesAtMost(text: string, width: number, fontSize: number): number {
+export function linesAtMost(text: string, width: number, fontSize: number): number {
   const advance = text.replace(NO_ADVANCE, '').length * WIDE_CHARACTER_EM * fontSize;
   return Math.max(1, Math.ceil(advance / width));
 }

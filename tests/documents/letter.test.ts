@@ -32,6 +32,18 @@ const paragraphs = [
 const contact = ['สำนักงานสภาองค์กรชุมชนตำบลหนองบัวทอง', 'โทร. 043-000-451', 'โทรสาร 043-000-452', 'e-mail: sapa.nongbuathong@example.org'];
 const twoPageLetter = { ...letterForm.sample(), paragraphs, signer: { name: SIGNER, position: 'ประธานสภาองค์กรชุมชนตำบลหนองบัวทอง' }, contact };
 
+/** Letters whose body ends a line later each time: together they end at every height of a page. */
+const endings = Array.from({ length: 30 }, (_, index) => ({
+  ...twoPageLetter,
+  paragraphs: ['สมาชิกทุกครัวเรือนได้รับการดูแลอย่างทั่วถึง '.repeat(index + 1).trim(), 'จึงเรียนมาเพื่อโปรดพิจารณา'],
+}));
+/** The longest last paragraph the form takes, with no space at all, and the longest contact lines. */
+const longLastLetter = {
+  ...twoPageLetter,
+  paragraphs: [paragraphs[0]!, 'ฐิติวัฒน์บุญญฤทธิ์กัญญ์ณัฏฐ์ศรีสุวรรณ์ปุณณ์ญาดาพิชญ์สินีญาณิศา'.repeat(50).slice(0, 3000)],
+  contact: Array.from({ length: 4 }, (_, index) => `${index + 1} ${'หน่วยงานเจ้าของเรื่องสภาองค์กรชุมชน '.repeat(8)}`.slice(0, 200)),
+};
+
 let outDir = '';
 const files = new Map<string, string>();
 
@@ -50,6 +62,8 @@ beforeAll(async () => {
   await render('small-emblem', () => renderForm('letter', letterForm.sample(), { ...options, style: { emblemHeightCm: 1.5, emblemTopCm: 1 } }));
   await render('batch', () => renderBatch('letter', [twoPageLetter, letterForm.sample()], options));
   await render('name-list', () => renderForm('name-list', nameListForm.sample(), options));
+  await render('endings', () => renderBatch('letter', endings, options));
+  await render('long-last', () => renderForm('letter', longLastLetter, options));
 });
 
 afterAll(() => {
@@ -348,6 +362,33 @@ describe('the letter: closing, signature and contact block', () => {
     expect(centre(position)).toBeCloseTo(centre(name), -1);
     expect(centre(name)).toBeGreaterThan(TEXT.centre);
     expect(name.baseline - closing.baseline).toBeGreaterThan(cm(1.5)); // room to sign
+  });
+
+  it('never leaves the closing and signature alone on a page: the last paragraph goes with them', async () => {
+    const pages = await drawnPages(files.get('endings')!);
+    const closings = pages.filter((page) => lineWith(page, 'ขอแสดงความนับถือ'));
+    expect(closings).toHaveLength(endings.length);
+    for (const page of closings) {
+      const all = lines(page);
+      const closing = all.findIndex((line) => line.text.startsWith('ขอแสดงความนับถือ'));
+      const before = all.slice(0, closing).filter((line) => !/^\s*-\s*\d+\s*-\s*$/.test(line.text));
+      expect(before.length, `the page with the closing starts "${all[0]!.text}"`).toBeGreaterThan(0);
+      expect(before.at(-1)!.text).toMatch(/^\s*จึงเรียนมาเพื่อ/);
+    }
+    // the letters did end on both pages: some closings share a page with the letterhead, some do not
+    expect(closings.some((page) => page.images.length > 0)).toBe(true);
+    expect(closings.some((page) => page.images.length === 0)).toBe(true);
+  });
+
+  it('prints every character of a 3,000-character last paragraph with no space, and of long contact lines', async () => {
+    const file = files.get('long-last')!;
+    // pdf.js gives the page number "- 2 -" (drawn last) in the middle of the text
+    const text = comparable(await pdfText(file)).replace(/-\d+-/g, '');
+    expect(text).toContain(comparable(longLastLetter.paragraphs[1]!));
+    for (const line of longLastLetter.contact) expect(text).toContain(comparable(line));
+    const last = (await drawnPages(file)).at(-1)!;
+    const bottom = last.height - cm(margins.bottom);
+    for (const line of lines(last)) expect(line.baseline, `"${line.text}"`).toBeLessThan(bottom);
   });
 
   it.each(['sample', 'two-pages', 'no-logo'])('%s: the contact block sits at the foot of the page where the letter ends, bottom left', async (name) => {

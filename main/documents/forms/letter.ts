@@ -7,7 +7,7 @@ import type { Content } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { bilingual } from '../../api/validation';
 import { formatThaiDateLong } from '../format';
-import { letterEmblem, letterFoot, spaceForEmblem } from '../letterhead';
+import { letterEmblem, letterFoot, linesAtMost, spaceForEmblem } from '../letterhead';
 import { cm, contentWidth } from '../style';
 import { sampleOffice } from './samples';
 import { defineForm } from './types';
@@ -119,10 +119,13 @@ export const letterForm = defineForm({
     ];
     if (data.referTo) content.push(labelled('อ้างถึง', data.referTo));
     if (data.enclosures.length) content.push(labelled('สิ่งที่ส่งมาด้วย', data.enclosures));
-    content.push(...body);
     const foot = letterFoot(data.contact, style);
-    // The closing and signature stay together, and on the page that has room for the contact block below them.
-    content.push({ stack: foot ? [signature, foot.reserve] : [signature], unbreakable: true });
+    // The closing and signature never stand alone on the last page: a short last paragraph (as a rule
+    // "จึงเรียนมาเพื่อ…") goes with them, to the page that also has room for the contact block below them. Only a
+    // short one: pdfmake keeps just the first page of an unbreakable block taller than a page.
+    const keptWithSignature = linesAtMost(data.paragraphs.at(-1)!, contentWidth(style) - cm(PARAGRAPH_INDENT_CM), style.bodySize) <= 4 ? body.pop()! : null;
+    content.push(...body);
+    content.push({ stack: [...(keptWithSignature ? [keptWithSignature] : []), signature, ...(foot ? [foot.reserve] : [])], unbreakable: true });
     if (foot) content.push(foot.block);
     return content;
   },
