@@ -36,8 +36,11 @@ export function spaceForEmblem(style: PageStyle, hasEmblem: boolean): number {
 
 /** Thai characters that take no width of their own (vowels above and below, tone marks) and the break mark. */
 const NO_ADVANCE = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u200B]/g;
-/** A generous advance per character (Sarabun averages 0.5 em; ฒ is 0.83 em), so that a reserved height is never short. */
-const WIDE_CHARACTER_EM = 0.6;
+/**
+ * A generous advance per character, so that a reserved height is not short: Sarabun averages 0.5 em on Thai text,
+ * its Thai digits are up to 0.69 em (the office may print them), its rare wide letters (ฒ) 0.83 em.
+ */
+const WIDE_CHARACTER_EM = 0.7;
 
 /** How many lines `text` may take across `width` points at `fontSize`: an upper bound. */
 export function linesAtMost(text: string, width: number, fontSize: number): number {
