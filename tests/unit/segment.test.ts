@@ -46,8 +46,11 @@ function expectBreakBetween(text: string, before: string, after: string): void {
   expect(at, `no break between "${before}" and "${after}" in ${JSON.stringify(found)}`).toBeGreaterThanOrEqual(0);
 }
 
-/** A line never starts with ๆ, ฯ, a closing bracket, a following vowel or an above/below mark. */
-const BAD_LINE_START = /^[\u0E2F\u0E46\u0E30-\u0E3A\u0E45\u0E47-\u0E4E)\]]/;
+/**
+ * A line never starts with ๆ, ฯ, a closing bracket, a following vowel or an above/below mark, nor with letters
+ * silenced by ์ that belong to the syllable before (ญ์ of กัญญ์ณัฏฐ์, ชร์ of เพ็ชร์).
+ */
+const BAD_LINE_START = /^[\u0E2F\u0E46\u0E30-\u0E3A\u0E45\u0E47-\u0E4E)\]]|^[\u0E01-\u0E2E]{1,2}[\u0E34\u0E38]?\u0E4C/;
 
 describe('numbers are never broken', () => {
   it.each([
@@ -126,6 +129,12 @@ describe('brackets, ๆ and ฯ stay with their words', () => {
       ...names.femaleNamesModern, ...names.maleNamesModern, ...names.surnames, ...names.villageNames,
     ];
     for (const text of texts) for (const unit of units(text)) expect(unit, text).not.toMatch(BAD_LINE_START);
+  });
+
+  it('never leaves one consonant of an unknown name alone on a line (ICU: ภาคิ|น, ธน|ก|ฤต, บุญ|ญ|ฤทธิ์)', () => {
+    for (const text of [...names.maleNamesModern, ...names.femaleNamesModern, ...names.surnames, ...names.villageNames]) {
+      for (const unit of units(text)) expect(unit, text).not.toMatch(/^[\u0E01-\u0E2E]$/);
+    }
   });
 });
 
