@@ -30,6 +30,7 @@ export const NO_BREAK_SPACE = '\u00A0';
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 const THAI = /[\u0E00-\u0E7F]/;
+const THAI_LETTER = /[\u0E01-\u0E4E]/;
 const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
 /**
  * Thai letters, vowels and marks that can end or begin a word. Left out on purpose: ฯ (U+0E2F) and ๆ (U+0E46),
@@ -80,7 +81,8 @@ const LONGEST_NAME = 20;
  * line must not wrap at. Digits are not converted here (format.ts). Everything else is unchanged.
  */
 export function markBreaks(text: string): string {
-  if (!THAI.test(text)) return text;
+  // no Thai letter (a number, a phone, Latin text): nothing to mark; pdfmake's own rules are right there
+  if (!THAI_LETTER.test(text)) return text;
   const known = cache.get(text);
   if (known !== undefined) return known;
   const marked = new Marker(text).result();
@@ -223,6 +225,8 @@ class Marker {
         if (token.endsWith(label) && this.isWordStart(spaceStart - label.length)) return true;
       }
     }
+    // ณ (at) never ends a line: ณ วันที่ …, ณ ศาลาอเนกประสงค์, ณ อยุธยา
+    if (before === 'ณ' && !THAI.test(text.charAt(spaceStart - 2)) && after !== '') return true;
     // an address abbreviation with the place after it: ต. หนองบัว, อ. เมือง, จ. อุดรธานี
     if (THAI_WORD_CHAR.test(after) || DIGIT.test(after)) {
       for (const abbreviation of PLACE_ABBREVIATIONS) {

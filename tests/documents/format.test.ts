@@ -26,6 +26,10 @@ describe('Thai digits', () => {
     expect(toThaiDigits('กระดาษ A4 ตามมาตรฐาน ISO 9001 ใช้ 3 รีม')).toBe('กระดาษ A4 ตามมาตรฐาน ISO 9001 ใช้ ๓ รีม');
     expect(toThaiDigits('(Fiscal Year 2023) ปีงบประมาณ 2566')).toBe('(Fiscal Year 2023) ปีงบประมาณ ๒๕๖๖');
   });
+  it('treats the x of a masked citizen ID as a hidden digit, not a Latin letter', () => {
+    expect(toThaiDigits(maskCitizenId('1101700203451'))).toBe('x-xxxx-xxxx๓-๔๕-๑');
+    expect(toThaiDigits('ขนาด 4x4 ครั้งละ x2')).toBe('ขนาด 4x4 ครั้งละ x2');
+  });
 });
 
 describe('Buddhist-era dates', () => {

@@ -108,7 +108,7 @@ describe('numbers are never broken', () => {
   });
 });
 
-describe('brackets, ๆ and ฯ stay with their words', () => {
+describe('brackets, ๆ, ฯ and ณ stay with their words', () => {
   it('keeps a bracket with the first and last word inside it', () => {
     expect(units('คิดเป็น (ร้อยละ 69) ของทั้งหมด')).toEqual(['คิด', 'เป็น', '(ร้อยละ 69)', 'ของ', 'ทั้งหมด']);
     expect(units('(นางบุญมี ศรีสุข)')).toEqual(['(นางบุญมี', 'ศรีสุข)']);
@@ -120,6 +120,7 @@ describe('brackets, ๆ and ฯ stay with their words', () => {
     ['อุปกรณ์ เครื่องเขียน ฯลฯ', 'เขียน ฯลฯ'],
     ['ส่งไปที่กรุงเทพฯ แล้ว', 'กรุงเทพฯ'],
     ['ดีๆมากๆ', 'ดีๆ'],
+    ['ประชุม ณ ศาลาอเนกประสงค์', 'ณ ศาลา'],
   ])('%s keeps "%s" whole', (text, part) => expectWhole(text, part));
 
   it('never starts a line with ๆ, ฯ, a closing bracket or a lone vowel or mark', () => {
