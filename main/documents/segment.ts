@@ -17,6 +17,7 @@ import {
   NUMBER_LABELS,
   PERSON_TITLES,
   PLACE_ABBREVIATIONS,
+  PLACE_PREFIXES,
   PLACE_WORDS,
   TITLE_LOOKALIKES,
   UNITS_AFTER_NUMBER,
@@ -61,6 +62,7 @@ function alternation(words: readonly string[]): string {
 }
 
 const KEEP_TOGETHER_PATTERN = new RegExp(alternation(KEEP_TOGETHER), 'g');
+const PLACE_PATTERN = new RegExp(`(?:${alternation(PLACE_PREFIXES)})(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`, 'g');
 const TITLE_PATTERN = new RegExp(`(?:${alternation(PERSON_TITLES)})(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`, 'g');
 const LOOKALIKE_PATTERN = new RegExp(`^(?:${alternation(TITLE_LOOKALIKES.filter((word) => word !== 'นายก'))}|${alternation(MAYOR_WORDS)})`);
 const AMOUNT_WORDS = [...DIGIT_WORDS, ...PLACE_WORDS, ...AMOUNT_OTHER_WORDS];
@@ -75,6 +77,8 @@ const LABELS_LONGEST_FIRST = byLengthDescending(NUMBER_LABELS);
 
 /** Longest name (first or last) kept whole in running text after a title; longer runs are not names. */
 const LONGEST_NAME = 20;
+/** Longest place name kept whole after ตำบล/อำเภอ/จังหวัด (พระนครศรีอยุธยา is 15). */
+const LONGEST_PLACE = 16;
 
 /**
  * The text as pdfmake should get it: U+200B where a line may wrap between Thai words, U+00A0 for each space a
@@ -164,10 +168,10 @@ class Marker {
   }
 
   /** A run of Thai letters from `start` up to the next non-letter, if it is short enough to be a name. */
-  private nameEnd(start: number): number | null {
+  private nameEnd(start: number, longest = LONGEST_NAME): number | null {
     let end = start;
     while (end < this.length && THAI_WORD_CHAR.test(this.text.charAt(end))) end++;
-    return end > start && end - start <= LONGEST_NAME ? end : null;
+    return end > start && end - start <= longest ? end : null;
   }
 
   /**
@@ -188,6 +192,13 @@ class Marker {
         const lastEnd = this.nameEnd(firstEnd + 1);
         if (lastEnd !== null) this.keepInside(firstEnd + 1, lastEnd);
       }
+    }
+    // a place name after ตำบล/อำเภอ/จังหวัด, up to the next space: อำเภอภูผาแก้ว, not อำเภอภูผา|แก้ว
+    for (const place of this.text.matchAll(PLACE_PATTERN)) {
+      const afterPrefix = place.index + place[0].length;
+      if (!this.isWordStart(place.index)) continue;
+      const end = this.nameEnd(afterPrefix, LONGEST_PLACE);
+      if (end !== null) this.keepInside(afterPrefix, end);
     }
   }
 

@@ -20,7 +20,7 @@ export const KEEP_TOGETHER: readonly string[] = [
   'ใบเสร็จ', 'ใบสำคัญ', 'ทุนการศึกษา', 'สัจจะออมทรัพย์', 'งบประมาณ', 'ประจำปี',
   // labels and places
   'หมู่ที่', 'เลขที่', 'บ้านเลขที่', 'ลำดับที่', 'ครั้งที่', 'ชุดที่', 'ฉบับที่', 'เล่มที่', 'วันที่', 'ที่อยู่', 'ที่ประชุม',
-  'มติที่ประชุม', 'รหัสไปรษณีย์', 'ประจำตัว', 'ร้อยละ', 'ครัวเรือน', 'หลังคาเรือน', 'ส่วนราชการ', 'หน่วยงาน',
+  'มติที่ประชุม', 'ลงวันที่', 'รหัสไปรษณีย์', 'ประจำตัว', 'ร้อยละ', 'ครัวเรือน', 'หลังคาเรือน', 'ส่วนราชการ', 'หน่วยงาน',
   // work
   'รับผิดชอบ', 'เป้าหมาย', 'ตัวชี้วัด', 'แผนงาน', 'องค์ประชุม', 'คลอดบุตร', 'เสียชีวิต', 'โรงพยาบาล', 'ลายมือชื่อ',
   'รายชื่อ',
@@ -56,6 +56,12 @@ export const NUMBER_LABELS: readonly string[] = [
 ];
 // Not the months: "๑๕ มีนาคม" stays together (a unit after its number) but may wrap before the year, so that a
 // long date does not become one unit wider than a date column.
+
+/**
+ * Words written against a place name (ตำบลหนองบัวทอง, อำเภอภูผาแก้ว, จังหวัดขอนแก่น): the name after them, up to
+ * the next space, is not cut (ICU does not know most place names: ภู|ผา|แก้ว).
+ */
+export const PLACE_PREFIXES: readonly string[] = ['ตำบล', 'อำเภอ', 'จังหวัด'];
 
 /** Address abbreviations that stay with the name after them: "ม. ๓", "ต. หนองบัว", "อ. เมือง", "จ. อุดรธานี". */
 export const PLACE_ABBREVIATIONS: readonly string[] = ['ม.', 'ต.', 'อ.', 'จ.', 'ถ.', 'ซ.'];

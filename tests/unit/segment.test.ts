@@ -165,12 +165,15 @@ describe('names are whole', () => {
     expect(pdfmakeWords(signature.text.map((part) => (typeof part === 'string' ? part : part.text)).join(''))).toEqual(['(นางบุญมี ', 'ศรีสุข)']);
   });
 
-  it('in running text, keeps a title with the first name and the last name whole', () => {
+  it('in running text, keeps a title with the first name and the last name whole, and a place name', () => {
     expect(units('ข้าพเจ้า นายฐิติวัฒน์ ศรีสุวรรณ์ เป็นประธาน')).toEqual(['ข้าพเจ้า', 'นายฐิติวัฒน์', 'ศรีสุวรรณ์', 'เป็น', 'ประธาน']);
     expectWhole('ผู้รับเงิน นางญาณิศา บุญญฤทธิ์', 'นางญาณิศา');
     expectWhole('ผู้รับเงิน นางญาณิศา บุญญฤทธิ์', 'บุญญฤทธิ์');
     expectWhole('มอบให้นายกฤษณ์ ใจดี', 'นายกฤษณ์');
     expectWhole('เด็กหญิงพิชญ์สินี พิมพ์ทอง', 'เด็กหญิงพิชญ์สินี');
+    // place names after ตำบล/อำเภอ/จังหวัด, which the dictionary does not know (ภู|ผา|แก้ว)
+    expectWhole('ตำบลหนองบัวทอง อำเภอภูผาแก้ว จังหวัดขอนแก่น', 'ภูผาแก้ว');
+    expectWhole('ตำบลหนองบัวทอง อำเภอภูผาแก้ว จังหวัดขอนแก่น', 'หนองบัวทอง');
     // a mayor is not "Mr. Kathetmontri": the office title still wraps at its words
     expect(units('นายกเทศมนตรีตำบลหนองบัว').length).toBeGreaterThan(1);
   });
@@ -180,7 +183,7 @@ describe('office words are one unit', () => {
   const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
   const icuPieces = (word: string) => [...segmenter.segment(word)].length;
 
-  it.each(['เด็กแรกเกิด', 'ผู้ประสบภัย', 'ล้านบาท', 'ผู้ด้อยโอกาส', 'ค่าธรรมเนียม', 'คณะกรรมการ'])('%s', (word) => {
+  it.each(['เด็กแรกเกิด', 'ผู้ประสบภัย', 'ล้านบาท', 'ผู้ด้อยโอกาส', 'ค่าธรรมเนียม', 'คณะกรรมการ', 'ชาวบ้าน', 'ลงวันที่'])('%s', (word) => {
     expect(icuPieces(word), 'the dictionary splits it, so the rule is needed').toBeGreaterThan(1);
     expect(units(`ช่วยเหลือ${word}ทุกคน`)).toEqual(['ช่วย', 'เหลือ', word, 'ทุก', 'คน']);
   });
