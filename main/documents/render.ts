@@ -7,6 +7,7 @@
 // LayoutBuilder, Renderer — the steps of Printer.createPdfKitDocument), which is why pdfmake is pinned exactly.
 import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import { prepareDocument } from './prepare';
 
@@ -49,6 +50,7 @@ function pdfmakeParts(): PdfMakeParts {
     normalizePageMargin: require('pdfmake/js/PageSize').normalizePageMargin,
     tableLayouts: require('pdfmake/js/tableLayouts').tableLayouts,
   };
+  copyThaiAsWritten(parts.Renderer.prototype);
   return parts;
 }
 
