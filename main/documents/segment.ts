@@ -193,10 +193,12 @@ class Marker {
         if (lastEnd !== null) this.keepInside(firstEnd + 1, lastEnd);
       }
     }
-    // a place name after ตำบล/อำเภอ/จังหวัด, up to the next space: อำเภอภูผาแก้ว, not อำเภอภูผา|แก้ว
+    // a place name after ตำบล/อำเภอ/จังหวัด, up to the next space: อำเภอภูผาแก้ว, not อำเภอภูผา|แก้ว. Only where
+    // an address part starts (after a space or at the start): in องค์การบริหารส่วนตำบล… or โครงการตำบลนอน… the
+    // letters after ตำบล need not be a name.
     for (const place of this.text.matchAll(PLACE_PATTERN)) {
       const afterPrefix = place.index + place[0].length;
-      if (!this.isWordStart(place.index)) continue;
+      if (place.index > 0 && THAI.test(this.text.charAt(place.index - 1))) continue;
       const end = this.nameEnd(afterPrefix, LONGEST_PLACE);
       if (end !== null) this.keepInside(afterPrefix, end);
     }
