@@ -27,6 +27,11 @@ export const BREAK_MARK = BREAK;
  */
 const SARA_AM = /\u0E33/g;
 const NIKHAHIT_SARA_AA = '\u0E4D\u0E32';
+/**
+ * Text prepared once already (a table measured before the page is laid out) comes back with ำ in two parts: it
+ * is put back whole first, so the dictionary sees ตำบล, not ตําบล, and preparing twice changes nothing.
+ */
+const WRITTEN_SARA_AM = /\u0E4D\u0E32/g;
 
 /** Keys whose value is a list of child content. */
 const CHILD_LIST_KEYS = ['stack', 'columns', 'ul', 'ol'] as const;
@@ -46,7 +51,7 @@ class Preparer {
 
   /** The string as printed: digits converted, break marks between Thai words, no-break spaces inside units. */
   private text(text: string): string {
-    return markBreaks(this.convert(text)).replace(SARA_AM, NIKHAHIT_SARA_AA);
+    return markBreaks(this.convert(text).replace(WRITTEN_SARA_AM, '\u0E33')).replace(SARA_AM, NIKHAHIT_SARA_AA);
   }
 
   /** A node's `text`: a person's name gets no break marks (its spaces are already decided), the rest does. */

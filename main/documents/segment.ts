@@ -62,7 +62,8 @@ function alternation(words: readonly string[]): string {
 }
 
 const KEEP_TOGETHER_PATTERN = new RegExp(alternation(KEEP_TOGETHER), 'g');
-const PLACE_PATTERN = new RegExp(`(?:${alternation(PLACE_PREFIXES)})(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`, 'g');
+/** A place prefix and the name after it (a break mark between them is left by an earlier pass: see prepare.ts). */
+const PLACE_PATTERN = new RegExp(`(?:${alternation(PLACE_PREFIXES)})\u200B?(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`, 'g');
 const TITLE_PATTERN = new RegExp(`(?:${alternation(PERSON_TITLES)})(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`, 'g');
 const LOOKALIKE_PATTERN = new RegExp(`^(?:${alternation(TITLE_LOOKALIKES.filter((word) => word !== 'นายก'))}|${alternation(MAYOR_WORDS)})`);
 const AMOUNT_WORDS = [...DIGIT_WORDS, ...PLACE_WORDS, ...AMOUNT_OTHER_WORDS];

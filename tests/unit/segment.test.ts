@@ -277,6 +277,21 @@ describe('syllables: the fallback for a word wider than its column', () => {
   });
 });
 
+describe('preparing twice', () => {
+  it('changes nothing the second time (tables prepare their cells to measure them, then the page is prepared)', () => {
+    const texts = [
+      'ตำบลหนองบัวทอง อำเภอภูผาแก้ว ลำดับที่ 3 ประจำปี 2569 โทร. 081-234-5678 ต่าง ๆ (ร้อยละ 69)',
+      bahtTextInBrackets(1_234_575), 'ข้าพเจ้า นายฐิติวัฒน์ ศรีสุวรรณ์ ค่าธรรมเนียม 500 บาท', 'Smart Farmer 4.0 ปี 2569 COVID-19',
+    ];
+    for (const thaiDigits of [false, true]) {
+      for (const text of texts) {
+        const once = prepared(text, thaiDigits) as string;
+        expect(prepared(once, thaiDigits)).toBe(once);
+      }
+    }
+  });
+});
+
 describe('breakUnits: what a column must be wide enough for', () => {
   it('gives the units pdfmake will not break, without the spaces it trims', () => {
     const text = markBreaks('ชื่อ-สกุล ผู้รับเงิน ต่าง ๆ (ร้อยละ 69)');
