@@ -14,6 +14,7 @@ import { cm, defaultPageStyle } from '../../main/documents/style';
 import { comparable, pdfText } from './pdf-tools';
 
 const TODAY = '2026-11-27';
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
 const office = { ...sampleOffice(), logo: SAMPLE_LOGO, thaiDigits: false };
 const options: RenderOptions = { office, today: TODAY };
 const margins = defaultPageStyle.marginsCm;
@@ -172,8 +173,14 @@ async function drawnPages(file: string): Promise<DrawnPage[]> {
             if (typeof item === 'number') {
               const back = (item * size) / 1000;
               pen[0] -= back;
-              if (pendingSpace && Math.abs(item - pendingSpace.width) < 1) run.text = run.text.slice(0, -1); // a break mark, not a space
+              const breakMark = pendingSpace && Math.abs(item - pendingSpace.width) < 1;
               pendingSpace = null;
+              if (breakMark) {
+                // a break mark, not a space: its advance is taken back, so the pen ends where the mark began
+                run.text = run.text.slice(0, -1);
+                run.end = pen[0];
+                continue;
+              }
             } else {
               pen[0] += (item.width * size) / 1000;
               const blank = item.unicode.trim() === '' || item.unicode === '\u200B';
@@ -332,20 +339,30 @@ describe('the letter: body', () => {
     expect(justified).toBeGreaterThan(name === 'sample' ? 2 : 10);
   });
 
-  it('puts the added space only between words: after a space or a break mark, never inside a word', async () => {
-    let gapsSeen = 0;
+  it('spreads a justified line evenly between its characters (Thai distributed), never between a letter and its marks', async () => {
+    const indent = TEXT.left + cm(2.5);
+    let linesSeen = 0;
     for (const name of ['two-pages', 'two-pages-thai']) {
-      for (const line of bodyLines(await drawnPages(files.get(name)!)).flat()) {
-        for (const [index, run] of line.runs.slice(1).entries()) {
-          const before = line.runs[index]!;
-          const gap = run.x - before.end;
-          if (gap < 0.2) continue;
-          gapsSeen++;
-          expect(before.endsAtBreak, `a gap of ${gap.toFixed(1)} pt between "${before.text}" and "${run.text}" in "${line.text}"`).toBe(true);
+      const body = bodyLines(await drawnPages(files.get(name)!)).flat();
+      for (const [index, line] of body.entries()) {
+        const next = body[index + 1];
+        if (next === undefined || Math.abs(next.left - indent) < 1) continue; // a paragraph's last line stays as set
+        linesSeen++;
+        const gaps = line.runs.slice(1).map((run, i) => run.x - line.runs[i]!.end);
+        const where = `"${line.text}"`;
+        // the spare width is shared by every gap between characters: no wide holes between words
+        expect(Math.min(...gaps), where).toBeGreaterThan(0);
+        expect(Math.max(...gaps) - Math.min(...gaps), where).toBeLessThan(0.05);
+        for (const run of line.runs.slice(1)) expect(run.text, `a mark cut from its letter in ${where}`).not.toMatch(/^[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
+        for (const run of line.runs) {
+          expect(run.text, `ำ split in ${where}`).not.toMatch(/\u0E4D$/);
+          // one letter with its marks per drawn piece (ำ's two halves count as one): the space is spread between letters
+          const letters = [...graphemes.segment(run.text.trim().replace(/\u0E4D\u0E32/g, '\u0E33'))];
+          expect(letters.length, `"${run.text}" is drawn as one piece in ${where}`).toBeLessThanOrEqual(1);
         }
       }
     }
-    expect(gapsSeen).toBeGreaterThan(50);
+    expect(linesSeen).toBeGreaterThan(10);
   });
 });
 
