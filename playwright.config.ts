@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/browser';
 
-// Debian's Chromium: Playwright's own browser download does not work on these machines.
+// One browser for every machine: the Chromium from npm (@sparticuz/chromium), unpacked by the global setup.
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -13,10 +15,7 @@ export default defineConfig({
     browserName: 'chromium',
     locale: 'th-TH',
     viewport: { width: 1366, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
+import { justifyThaiDistributed } from './justify';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
@@ -50,7 +51,9 @@ function pdfmakeParts(): PdfMakeParts {
     normalizePageMargin: require('pdfmake/js/PageSize').normalizePageMargin,
     tableLayouts: require('pdfmake/js/tableLayouts').tableLayouts,
   };
+  // two typographic fixes to pdfmake's own classes, installed once: copy-text.ts and justify.ts say why
   copyThaiAsWritten(parts.Renderer.prototype);
+  justifyThaiDistributed(require('pdfmake/js/ElementWriter').default.prototype);
   return parts;
 }
 

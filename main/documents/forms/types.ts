@@ -19,6 +19,12 @@ export interface FormContext {
   notice?(text: string): void;
 }
 
+/**
+ * How a form's pages are numbered, each document of a batch on its own: "หน้า x/y" at the foot (lists and
+ * reports; the default), "- ๒ -" centred on top from the second page on (letters: the first page has none), or not.
+ */
+export type PageNumbering = 'footer-x-of-y' | 'letter-from-page-2' | 'none';
+
 /** One printable form: one file under main/documents/forms/, listed in forms/index.ts. */
 export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   id: string;
@@ -26,6 +32,8 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   titleEn: string;
   pageSize: 'A4';
   orientation: PageOrientation;
+  /** default 'footer-x-of-y' */
+  pageNumbering?: PageNumbering;
   /** when the data decides the orientation (e.g. a wide list turned landscape) */
   orientationFor?(data: z.output<S>): PageOrientation;
   /** a page for checking the engine (Thai stress text), not a form the office uses */
