@@ -2,7 +2,8 @@
 // happens once over the whole document, so nothing here segments or converts digits itself.
 import type { Column, Content, DynamicContent, PageOrientation, TableCell, TableLayout } from 'pdfmake/interfaces';
 import type { OfficeProfileData } from '../office/schemas';
-import { breakUnits, lineCount, lineHeight, numberTextWidths, preparedText, syllables, textWidth } from './measure';
+import { lineHeight, numberTextWidths, preparedText, textWidth } from './measure';
+import { breakUnits, syllables } from './segment';
 import { allowRowToSplit, installPageBreakRules } from './page-breaks';
 import { BREAK_MARK } from './prepare';
 import { toThaiDigits } from './format';
@@ -304,9 +305,14 @@ interface MeasuredText {
   pieces: { text: string; width: ByDigits; number: boolean }[];
 }
 
-function measureText(text: string): MeasuredText {
-  const prepared = preparedText(text, false);
-  const units = breakUnits(prepared);
+/**
+ * One cell's text as printed, its pieces and widths. In a `wholeWords` column (person names) a line breaks only
+ * at spaces: the break marks the Thai pass would add are not there (prepare.ts leaves a personName() alone).
+ */
+function measureText(text: string, wholeWords: boolean): MeasuredText {
+  const marked = preparedText(text, false);
+  const prepared = wholeWords ? marked.replace(/\u200B/g, '') : marked;
+  const units = wholeWords ? prepared.split(/[ \n]+/).filter((unit) => unit !== '') : breakUnits(prepared);
   const pieces = units.map((unit) => ({ text: unit, width: byDigits(unit), number: NUMBER_LIKE.test(unit) }));
   const preferred: ByDigits = [0, 0];
   prepared.split('\n').forEach((line) => maxByDigits(preferred, byDigits(line.trim())));
@@ -346,16 +352,17 @@ export function measureTable(columns: readonly TableColumn[], rows: readonly str
         if (wholeThai > measure.preferred[1]) measure.preferred[1] = wholeThai;
         continue;
       }
-      let known = textMemo.get(text);
+      const key = column.wholeWords ? `\u0001${text}` : text;
+      let known = textMemo.get(key);
       if (known === undefined) {
-        known = measureText(text);
-        textMemo.set(text, known);
+        known = measureText(text, column.wholeWords ?? false);
+        textMemo.set(key, known);
       }
       measuredRow[index] = known.cell;
       if (textSeen[index]!.has(text)) continue;
       textSeen[index]!.add(text);
       maxByDigits(measure.preferred, known.cell.preferred);
-      for (const piece of column.wholeWords ? wholeWordPieces(known.cell.prepared) : known.pieces) {
+      for (const piece of known.pieces) {
         if (piece.number) maxByDigits(measure.numberMinimum, piece.width);
         else if (!wordSeen[index]!.has(piece.text)) {
           wordSeen[index]!.add(piece.text);
@@ -369,24 +376,42 @@ export function measureTable(columns: readonly TableColumn[], rows: readonly str
   return { columns, rows, measures, cells };
 }
 
-function wholeWordPieces(prepared: string): { text: string; width: ByDigits; number: boolean }[] {
-  return prepared
-    .split(/ +/)
-    .filter((unit) => unit !== '')
-    .map((unit) => ({ text: unit, width: byDigits(unit), number: NUMBER_LIKE.test(unit) }));
-}
 
 /** Widest piece of a word cut between syllables (at 1 pt). */
 function widestSyllable(word: string, digits: 0 | 1): number {
   return Math.max(0, ...syllablePieces(word).map((piece) => byDigits(piece)[digits]));
 }
 
-/** Syllables, with a mark no line may start with (ๆ ฯ, closing brackets, punctuation) kept on the piece before. */
+const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/**
+ * Where a word too wide for any column is cut: between Thai syllables (segment.ts), and in a run of anything else
+ * (a long code, Latin letters, digits) between its characters. What no line may start with — ๆ, ฯ, a closing
+ * bracket or punctuation, and both sides of a no-break space — stays on the piece before.
+ */
 function syllablePieces(word: string): string[] {
   const pieces: string[] = [];
-  for (const piece of syllables(word)) {
-    if (pieces.length > 0 && /^[\u0E2F\u0E46)\]}.,:;!?%\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/.test(piece)) pieces[pieces.length - 1] += piece;
+  let glue = false;
+  const add = (piece: string, toPrevious: boolean) => {
+    if (pieces.length > 0 && (toPrevious || glue)) pieces[pieces.length - 1] += piece;
     else pieces.push(piece);
+    glue = false;
+  };
+  for (const syllable of syllables(word)) {
+    // a run of Thai (a syllable, ฯลฯ) whole; anything else character by character
+    let thai = '';
+    for (const { segment } of graphemes.segment(syllable)) {
+      if (/[\u0E01-\u0E4F]/.test(segment)) {
+        thai += segment;
+        continue;
+      }
+      if (thai) add(thai, false);
+      thai = '';
+      const space = /^\s$/.test(segment);
+      add(segment, space || /^[)\]}.,:;!?%]/.test(segment));
+      if (space) glue = true;
+    }
+    if (thai) add(thai, false);
   }
   return pieces;
 }
@@ -610,7 +635,9 @@ function pageBodyHeight(style: PageStyle): number {
  * of the word's characters, which prepare.ts changes only by adding marks, writing ำ as ํ + า and digits.
  */
 function cutLongWords(text: string, prepared: string, cut: ReadonlySet<string>, wholeWords = false): string {
-  const units = (wholeWords ? prepared.split(/ +/) : breakUnits(prepared)).filter((unit) => cut.has(unit));
+  // prepare.ts changes the text only by adding break marks, writing ำ as ํ + า, converting digits and turning a
+  // space it must not break at into a no-break space: each of those is undone when matching
+  const units = (wholeWords ? prepared.split(/[ \n]+/) : breakUnits(prepared)).filter((unit) => cut.has(unit));
   if (units.length === 0) return text;
   let result = text;
   for (const unit of units) {
@@ -622,9 +649,9 @@ function cutLongWords(text: string, prepared: string, cut: ReadonlySet<string>, 
   return result;
 }
 
-/** Where the prepared word `unit` sits in the raw text (matching ignoring break marks, ำ's two parts and digits). */
+/** Where the prepared word `unit` sits in the raw text (ignoring break marks, ำ's two parts, digits, no-break spaces). */
 function rawSpan(raw: string, unit: string): { start: number; end: number } | null {
-  const normalise = (character: string) => (/[๐-๙]/.test(character) ? String(character.charCodeAt(0) - 0x0e50) : character);
+  const normalise = (character: string) => (/[๐-๙]/.test(character) ? String(character.charCodeAt(0) - 0x0e50) : character === '\u00A0' ? ' ' : character);
   const target = unit.replace(/\u0E4D\u0E32/g, '\u0E33');
   for (let start = raw.indexOf(target.charAt(0)) >= 0 ? 0 : raw.length; start < raw.length; start++) {
     let index = start;
@@ -657,7 +684,7 @@ function tallRows(cells: readonly (CellMeasure | null)[][], widths: readonly num
       if (cell.pieces <= limit && cell.widestPiece[digits] * fontSize <= widths[index]!) continue;
       let lines = counted[index]!.get(cell.prepared);
       if (lines === undefined) {
-        lines = lineCount(cell.prepared, widths[index]!, fontSize);
+        lines = flowLines(cell.flow, widths[index]! / fontSize);
         counted[index]!.set(cell.prepared, lines);
       }
       if (lines > limit) {

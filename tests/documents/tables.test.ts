@@ -203,7 +203,9 @@ describe('the name list with hard data', () => {
     const cases: [readonly NameListColumn[], number][] = [
       [['order', 'name', 'signature', 'note'], 2], // an attendance sheet
       [['order', 'name', 'village', 'houseNumber', 'phone', 'note'], 3], // the form's default columns
-      [nameListColumns, 4], // all eight: the ID, phone and signature columns leave the note a third of the width
+      // all eight: the ID, phone and signature columns and the names (title+first name never broken) leave the
+      // note a quarter of a landscape page
+      [nameListColumns, 6],
     ];
     for (const [columns, most] of cases) {
       const data = nameList(columns, entries);

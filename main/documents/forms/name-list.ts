@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dataTable, measureTable, officeHeader, planTable, signatureRow, title, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../blocks';
 import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
+import { personName, personNameText } from '../person-name';
 import { largeSampleTambon, sampleTambon } from './samples';
 import { defineForm } from './types';
 
@@ -18,7 +19,8 @@ export type NameListColumn = (typeof nameListColumns)[number];
  */
 const columnSpec: Record<NameListColumn, TableColumn> = {
   order: { heading: 'ลำดับ', align: 'center', grow: 0 },
-  name: { heading: 'ชื่อ-สกุล', grow: 1 },
+  // a name breaks only between title+first name and last name (personName)
+  name: { heading: 'ชื่อ-สกุล', grow: 1, wholeWords: true },
   village: { heading: 'หมู่ที่', align: 'center', grow: 0 },
   houseNumber: { heading: 'บ้านเลขที่', align: 'center', grow: 0 },
   citizenId: { heading: 'เลขประจำตัวประชาชน', align: 'center', grow: 0 },
@@ -66,7 +68,7 @@ function cellText(column: NameListColumn, entry: Person, index: number, fullCiti
     case 'order':
       return String(index + 1);
     case 'name':
-      return `${entry.title}${entry.firstName} ${entry.lastName}`.trim();
+      return personNameText(entry);
     case 'village':
       return entry.village === null ? '' : String(entry.village);
     case 'houseNumber':
@@ -105,14 +107,11 @@ function planFor(data: NameListData, style: PageStyle, thaiDigits: boolean, turn
   return planTable(table, { style, turn, thaiDigits, above: 150 });
 }
 
-/**
- * A cell as printed. TODO(segment): when segment.ts has personName(), the name cell becomes
- * `personName(entry)` (a name then breaks only between title+first name and last name) and columnSpec.name gets
- * `wholeWords: true`, so that the column is measured the same way.
- */
-function cellNode(column: NameListColumn, text: string, _entry: Person): TableCell {
+/** A cell as printed: a name as personName() (it breaks only at its one space) unless it had to be cut. */
+function cellNode(column: NameListColumn, text: string, planned: string, entry: Person): TableCell {
+  if (column === 'name' && planned === text) return personName(entry);
   const align = columnSpec[column].align;
-  return align ? { text, alignment: align } : text;
+  return align ? { text: planned, alignment: align } : planned;
 }
 
 export const nameListForm = defineForm({
@@ -175,7 +174,7 @@ export const nameListForm = defineForm({
       widths: plan.widths,
       fontSize: plan.fontSize === style.tableSize ? undefined : plan.fontSize,
       header: [columns.map((column) => columnSpec[column].heading)],
-      body: plan.body.map((row, rowIndex) => row.map((text, index) => cellNode(columns[index]!, text, data.people[rowIndex]!))),
+      body: plan.body.map((row, rowIndex) => row.map((planned, index) => cellNode(columns[index]!, measured.get(data)!.rows[rowIndex]![index]!, planned, data.people[rowIndex]!))),
       tallRows: plan.tallRows,
       // the signatures share their page with the list's last row
       keepWithLastRow: data.signers.length ? { stack: [signatureRow(data.signers)], fontSize: style.bodySize } : undefined,

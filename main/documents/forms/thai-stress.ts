@@ -68,8 +68,8 @@ function planDetailTable(): Content[] {
  * all, longer than any column can hold, which is cut between syllables instead of vanishing or overrunning.
  */
 export const NARROW_TABLE_ROWS = [
-  ['1', 'นางสาวกัญญ์ณัฏฐ์ ศรีสุวรรณ์', '1-1017-00203-45-1', '081-234-5678', '20,046.79', 'ต่าง ๆ ฯลฯ (ร้อยละ 80)'],
-  ['2', 'เด็กหญิงปุณณ์ญาดา บุญญฤทธิ์', '3-4099-59918-81-6', '02-123-4567', '1,250,000.00', 'SmartFarmerQRCodeLINE'.repeat(12)],
+  ['1', 'นางกัญญ์ณัฏฐ์ ศรีสุวรรณ์', '1-1017-00203-45-1', '081-234-5678', '20,046.79', 'ต่าง ๆ ฯลฯ (ร้อยละ 80)'],
+  ['2', 'นางปุณณ์ญาดา บุญญฤทธิ์', '3-4099-59918-81-6', '02-123-4567', '125,000.00', 'SmartFarmerQRCodeLINE'.repeat(12)],
   ['3', 'นายฐิติวัฒน์ พิชญ์สินี', '5-1002-00001-23-4', '089-999-0000', '999.50', unspacedThai(40)],
 ];
 
@@ -82,7 +82,7 @@ function narrowTable(style: PageStyle, thaiDigits: boolean): Content[] {
     { heading: 'จำนวนเงิน (บาท)', align: 'right', grow: 0 },
     { heading: 'หมายเหตุ' },
   ];
-  // Portrait if the columns fit it at 12 pt or more (with Arabic digits they do; Thai digits are wider).
+  // Portrait if the columns fit it at 12 pt or more (with Arabic digits they do; Thai digits are wider: landscape).
   const plan = planTable(measureTable(columns, NARROW_TABLE_ROWS), { style: { ...style, orientation: 'portrait' }, turn: 'last', thaiDigits });
   return [
     { text: 'ตารางจัดความกว้างตามเนื้อหา', style: 'subtitle', pageBreak: 'before', pageOrientation: plan.orientation },
