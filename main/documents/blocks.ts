@@ -249,7 +249,9 @@ interface CellMeasure {
 }
 
 /** Lines the text takes in a column `width` wide (at 1 pt), filled greedily as pdfmake fills them. */
-function flowLines(flow: Float64Array, width: number): number {
+function flowLines(flow: Float64Array, columnWidth: number): number {
+  // pieces measured one by one add up to their line measured whole only to within rounding
+  const width = columnWidth + 1e-3;
   let lines = 1;
   let used = 0;
   for (let index = 0; index < flow.length; index += 2) {
@@ -434,6 +436,12 @@ function columnMinimum(column: TableColumn, measure: ColumnMeasure, cap: number,
   return { minimum, cut };
 }
 
+/**
+ * Besides the rows' height, a little weight on every cell's own lines: between two layouts of the same height,
+ * the one with names on one line and fewer wrapped cells.
+ */
+const CELL_LINE_WEIGHT = 0.1;
+
 /** Rows the height-saving pass looks at: all of a short table, an even sample of a long one. */
 const HEIGHT_SAMPLE = 240;
 
@@ -442,7 +450,7 @@ const HEIGHT_SAMPLE = 240;
  * is as tall as its tallest cell): a long note gets the width that shortens its rows, not the empty signature
  * column or a name that is on two lines anyway. Stops when more room would save no line.
  */
-function saveLines(widths: number[], preferred: readonly number[], cells: readonly (CellMeasure | null)[][], usable: number, fontSize: number): number[] {
+function saveLines(widths: number[], minimums: readonly number[], preferred: readonly number[], cells: readonly (CellMeasure | null)[][], usable: number, fontSize: number): number[] {
   const sample = cells.length <= HEIGHT_SAMPLE ? cells : Array.from({ length: HEIGHT_SAMPLE }, (_, index) => cells[Math.floor((index * cells.length) / HEIGHT_SAMPLE)]!);
   const lines = sample.map((row) => row.map((cell, column) => (cell ? flowLines(cell.flow, widths[column]! / fontSize) : 1)));
   let room = usable - widths.reduce((sum, width) => sum + width, 0);
@@ -465,7 +473,7 @@ function saveLines(widths: number[], preferred: readonly number[], cells: readon
           if (!cell) return 1;
           const after = flowLines(cell.flow, wider / fontSize);
           const tallestOther = tallestColumn[index] === column ? secondTallest[index]! : tallest[index]!;
-          gain += tallest[index]! - Math.max(tallestOther, after);
+          gain += tallest[index]! - Math.max(tallestOther, after) + CELL_LINE_WEIGHT * (lines[index]![column]! - after);
           return after;
         });
         const perPoint = gain / (wider - widths[column]!);
@@ -477,6 +485,52 @@ function saveLines(widths: number[], preferred: readonly number[], cells: readon
     room -= best.width - widths[best.column]!;
     widths[best.column] = best.width;
     best.lines.forEach((count, index) => (lines[index]![best.column] = count));
+  }
+  return exchangeRoom(widths, minimums, preferred, sample, lines, textColumns, fontSize);
+}
+
+/**
+ * The greedy pass can spend the last points where they save a line each and leave a neighbour just short of the
+ * width that would save many (a name 7 points short of one line). Moving room between two columns, while that
+ * saves lines, mends it.
+ */
+function exchangeRoom(
+  widths: number[],
+  minimums: readonly number[],
+  preferred: readonly number[],
+  sample: readonly (readonly (CellMeasure | null)[])[],
+  lines: number[][],
+  textColumns: readonly number[],
+  fontSize: number,
+): number[] {
+  const linesAt = (column: number, width: number) => sample.map((row) => (row[column] ? flowLines(row[column]!.flow, width / fontSize) : 1));
+  for (let pass = 0; pass < 12; pass++) {
+    let best: { to: number; from: number; amount: number; saved: number; toLines: number[]; fromLines: number[] } | null = null;
+    for (const to of textColumns) {
+      for (const from of textColumns) {
+        if (to === from) continue;
+        for (let amount = 2; amount <= 64; amount *= 2) {
+          const give = Math.min(amount, widths[from]! - minimums[from]!, preferred[to]! - widths[to]!);
+          if (give <= 0.01) break;
+          const toLines = linesAt(to, widths[to]! + give);
+          const fromLines = linesAt(from, widths[from]! - give);
+          let saved = 0;
+          lines.forEach((row, index) => {
+            let others = 1;
+            for (let column = 0; column < row.length; column++) if (column !== to && column !== from && row[column]! > others) others = row[column]!;
+            saved += Math.max(others, row[to]!, row[from]!) - Math.max(others, toLines[index]!, fromLines[index]!);
+            saved += CELL_LINE_WEIGHT * (row[to]! + row[from]! - toLines[index]! - fromLines[index]!);
+          });
+          if (saved > 1e-9 && (!best || saved > best.saved)) best = { to, from, amount: give, saved, toLines, fromLines };
+          if (give < amount) break;
+        }
+      }
+    }
+    if (!best) break;
+    widths[best.to]! += best.amount;
+    widths[best.from]! -= best.amount;
+    best.toLines.forEach((count, index) => (lines[index]![best.to] = count));
+    best.fromLines.forEach((count, index) => (lines[index]![best.from] = count));
   }
   return widths;
 }
@@ -580,7 +634,7 @@ function planAt(
       usable,
       false,
     );
-    const shortest = saveLines(comfortable.map((width, index) => Math.max(width, minimumWidths[index]!)), contentPreferred, cells, usable, attempt.fontSize);
+    const shortest = saveLines(comfortable.map((width, index) => Math.max(width, minimumWidths[index]!)), minimumWidths, contentPreferred, cells, usable, attempt.fontSize);
     const spread = spreadWidths(spreadWidths(shortest, contentPreferred, grow.map(() => 0), usable, false), headerPreferred, grow, usable);
     // Round down to a hundredth of a point, never below what the widest piece needs.
     const widths = spread.map((width, index) => Math.max(Math.floor(width * 100) / 100, Math.ceil(minimumWidths[index]! * 100) / 100));
