@@ -2,7 +2,8 @@
 // the columns; citizen IDs are masked to the last 4 digits unless the form asks for them in full (PDPA).
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
-import { dataTable, measureTable, officeHeader, planTable, signatureRow, title, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../blocks';
+import { dataTable, officeHeader, signatureRow, title } from '../blocks';
+import { measureTable, planTable, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../table-plan';
 import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
 import { personName, personNameText } from '../person-name';

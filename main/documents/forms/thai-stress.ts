@@ -2,7 +2,8 @@
 // long table cells, Thai mixed with English and digits. Its golden image guards every font and break rule.
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
-import { checkBox, columnWidths, dataTable, measureTable, planTable, signatureRow, title, type TableColumn } from '../blocks';
+import { checkBox, columnWidths, dataTable, signatureRow, title } from '../blocks';
+import { measureTable, planTable, type TableColumn } from '../table-plan';
 import type { PageStyle } from '../style';
 import { bahtTextInBrackets, formatBaht, formatSatang, formatThaiDateLong, formatThaiDateShort } from '../format';
 import { defineForm } from './types';
