@@ -18,8 +18,8 @@ export interface TableColumn {
    */
   handwritten?: number;
   /**
-   * Lines break only at spaces in this column, not between Thai words (person names: "title+first name" and
-   * "last name" each stay whole). TODO(segment): set on the name column once personName() marks names.
+   * Lines break only at spaces in this column, not between Thai words: person names printed with personName()
+   * (person-name.ts), where "title+first name" and "last name" each stay whole.
    */
   wholeWords?: boolean;
   /**
@@ -227,7 +227,6 @@ export function measureTable(columns: readonly TableColumn[], rows: readonly str
   for (const measure of measures) measure.words.sort((a, b) => b.width[0] - a.width[0]);
   return { columns, rows, measures, cells };
 }
-
 
 /** Widest piece of a word cut between syllables (at 1 pt). */
 function widestSyllable(word: string, digits: 0 | 1): number {
