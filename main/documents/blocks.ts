@@ -170,7 +170,7 @@ export function signatureBlock(signer: Signer, dotCount = 30, narrow = false): C
   return {
     stack: [
       { text: signLine },
-      { text: `(${signer.name ? ` ${signer.name} ` : dots(dotCount)})` },
+      { text: `(${signer.name ?? dots(dotCount)})` },
       ...(narrow && signer.role ? [{ text: signer.role }] : []),
       { text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` },
     ],
