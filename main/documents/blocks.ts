@@ -1,8 +1,13 @@
 // Building blocks that forms put together. Each returns plain pdfmake content; the Thai pass (prepare.ts)
 // happens once over the whole document, so nothing here segments or converts digits itself.
-import type { Column, Content, ContentTable, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
+import type { Column, Content, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
 import type { OfficeProfileData } from '../office/schemas';
+import { allowRowToSplit, installPageBreakRules } from './page-breaks';
 import { contentWidth, cm, type PageStyle } from './style';
+
+// Every form builds from this file, so loading it guarantees that pdfmake, in this process, never drops content
+// it cannot place without saying so (page-breaks.ts) — tables or not (a letter's unbreakable signature too).
+installPageBreakRules();
 
 /** The office profile as printed: the fields an administrator edits (main/office/schemas.ts). */
 export type OfficeProfile = OfficeProfileData;
@@ -49,9 +54,9 @@ export function title(text: string, subtitle?: string | string[]): Content {
 }
 
 /** Thin black grid with room around the text; header rows get a light shade. */
-export function gridLayout(headerRows: number): TableLayout {
+export function gridLayout(headerRows: number, topRule = true): TableLayout {
   return {
-    hLineWidth: () => 0.5,
+    hLineWidth: (index: number) => (index === 0 && !topRule ? 0 : 0.5),
     vLineWidth: () => 0.5,
     hLineColor: () => '#000000',
     vLineColor: () => '#000000',
@@ -64,30 +69,69 @@ export function gridLayout(headerRows: number): TableLayout {
 }
 
 export interface TableSpec {
-  /** column widths in points, '*' or 'auto' */
+  /** column widths in points, '*' or 'auto' (a planned table: TablePlan.widths) */
   widths: (number | '*' | 'auto')[];
   /** header rows, repeated on every page; cells may span (colSpan/rowSpan, with {} placeholders) */
   header: TableCell[][];
   body: TableCell[][];
-  /** keep a row on one page (default true) */
+  /** keep a row on one page (default true); rows listed in `tallRows` may still break */
   keepRowsWhole?: boolean;
+  /** body rows (indices) too tall for one page: they break at the page end instead (TablePlan.tallRows) */
+  tallRows?: ReadonlySet<number>;
   /** text size of the whole table, header included (default: the page style's table size) */
   fontSize?: number;
+  /**
+   * What follows the table and must not stand alone on a page (the signatures under a list): it is laid out
+   * with the table's last row, so the two always share a page. Leave out when the last row is a tall one.
+   */
+  keepWithLastRow?: Content;
 }
 
-/** A table whose header rows repeat on each page. */
-export function dataTable(spec: TableSpec): ContentTable {
-  return {
+/**
+ * A table whose header rows repeat on each page, followed by `keepWithLastRow` if given. Nothing in it is ever
+ * dropped (page-breaks.ts): a row taller than a page either breaks (listed in `tallRows`) or stops the render
+ * with a message naming it.
+ */
+export function dataTable(spec: TableSpec): Content {
+  const body = [...spec.body];
+  spec.tallRows?.forEach((index) => body[index] && allowRowToSplit(body[index]));
+  const columns = spec.header[0]?.length ?? body[0]?.length ?? 0;
+  const lastIndex = body.length - 1;
+  // A tall last row breaks over pages: its end shares a page with what follows anyway.
+  const groupWithLast = spec.keepWithLastRow !== undefined && lastIndex >= 0 && !spec.tallRows?.has(lastIndex) && spec.widths.every((width) => typeof width === 'number');
+  if (groupWithLast) body.push(lastRowWith(body.pop()!, spec.keepWithLastRow!, spec.widths, columns));
+  const table: Content = {
     style: 'table',
     table: {
       headerRows: spec.header.length,
       widths: spec.widths,
       dontBreakRows: spec.keepRowsWhole ?? true,
-      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell, spec.fontSize))), ...spec.body],
+      body: [...spec.header.map((row) => row.map((cell) => headerCell(cell, spec.fontSize))), ...body],
     },
     layout: gridLayout(spec.header.length),
     ...(spec.fontSize === undefined ? {} : { fontSize: spec.fontSize }),
   };
+  return spec.keepWithLastRow === undefined || groupWithLast ? table : { stack: [table, spec.keepWithLastRow] };
+}
+
+const NO_BORDER: [boolean, boolean, boolean, boolean] = [false, false, false, false];
+
+/**
+ * The last row and what must stay with it, as one unbreakable row of the table: a cell across every column
+ * holding a one-row table drawn exactly over the columns (same widths, rules, padding; its top rule is the
+ * one above) and, under it, the content. As a row it moves to the next page whole, with the header repeated.
+ */
+function lastRowWith(row: TableCell[], content: Content, widths: TableSpec['widths'], columns: number): TableCell[] {
+  const sameRow: Content = {
+    table: { widths, body: [row], dontBreakRows: true },
+    layout: gridLayout(0, false),
+    // over the outer cell's padding and rule: the inner rules fall on the outer ones
+    margin: [-(CELL_PADDING / 2 + 0.5), -1, -(CELL_PADDING / 2 + 0.5), 0],
+  };
+  return [
+    { stack: [sameRow, content], colSpan: columns, border: NO_BORDER } as TableCell,
+    ...Array.from({ length: columns - 1 }, (): TableCell => ({ text: '', border: NO_BORDER }) as TableCell),
+  ];
 }
 
 function headerCell(cell: TableCell, fontSize: number | undefined): TableCell {
@@ -97,41 +141,12 @@ function headerCell(cell: TableCell, fontSize: number | undefined): TableCell {
   return { style: 'tableHeader', ...size, ...(cell as object) } as TableCell;
 }
 
+/** Room a column takes besides its text: 4 pt padding each side and a 0.5 pt rule (gridLayout). */
+export const CELL_PADDING = 8;
+export const RULE = 0.5;
+
 /** Fractions of the content width → point widths that add up exactly (tables never overrun the margin). */
-/**
- * A column that holds a number-like value (phone, citizen ID, house number) gets the width that value needs, so it
- * is never cut; the other columns share what is left by weight, each at least its minimum. Widths in points at
- * the table's text size.
- */
-export type ColumnFit = { fixed: number } | { weight: number; minimum: number };
-
-const CELL_PADDING = 8.5;
-
-/** Widths for `columns` on this page, or null when they cannot fit it. */
-export function fitColumns(style: PageStyle, columns: readonly ColumnFit[]): number[] | null {
-  const usable = contentWidth(style) - columns.length * CELL_PADDING - 1;
-  const fixed = columns.reduce((sum, column) => sum + ('fixed' in column ? column.fixed : 0), 0);
-  const flexible = columns.filter((column): column is { weight: number; minimum: number } => 'weight' in column);
-  const left = usable - fixed;
-  const totalWeight = flexible.reduce((sum, column) => sum + column.weight, 0);
-  if (left < flexible.reduce((sum, column) => sum + column.minimum, 0)) return null;
-  if (totalWeight === 0) return columns.map((column) => ('fixed' in column ? column.fixed : 0));
-  // Columns whose share would fall below their minimum take the minimum; the rest share what remains.
-  const pinned = new Set<ColumnFit>();
-  let share = 0;
-  for (;;) {
-    const free = flexible.filter((column) => !pinned.has(column));
-    const freeWeight = free.reduce((sum, column) => sum + column.weight, 0);
-    const room = left - [...pinned].reduce((sum, column) => sum + ('minimum' in column ? column.minimum : 0), 0);
-    share = room / freeWeight;
-    const tooNarrow = free.filter((column) => column.weight * share < column.minimum);
-    if (tooNarrow.length === 0) break;
-    tooNarrow.forEach((column) => pinned.add(column));
-  }
-  return columns.map((column) => Math.floor('fixed' in column ? column.fixed : pinned.has(column) ? column.minimum : column.weight * share));
-}
-
-export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = CELL_PADDING): number[] {
+export function columnWidths(style: PageStyle, fractions: number[], paddingPerColumn = CELL_PADDING + RULE): number[] {
   const total = fractions.reduce((sum, value) => sum + value, 0);
   const usable = contentWidth(style) - fractions.length * paddingPerColumn - 1;
   return fractions.map((fraction) => Math.floor((usable * fraction) / total));
@@ -155,7 +170,7 @@ export function signatureBlock(signer: Signer, dotCount = 30, narrow = false): C
   return {
     stack: [
       { text: signLine },
-      { text: `(${signer.name ? ` ${signer.name} ` : dots(dotCount)})` },
+      { text: `(${signer.name ?? dots(dotCount)})` },
       ...(narrow && signer.role ? [{ text: signer.role }] : []),
       { text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` },
     ],

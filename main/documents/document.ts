@@ -3,7 +3,8 @@ import type { Content, ContextPageSize, TDocumentDefinitions } from 'pdfmake/int
 import type { z } from 'zod';
 import { pageNumberFooter, type OfficeProfile } from './blocks';
 import { findForm, type FormDefinition } from './forms/index';
-import type { RowRange } from './forms/types';
+import type { PageNumbering, RowRange } from './forms/types';
+import { letterPageNumber } from './letterhead';
 import { defaultTextStyle, namedStyles, pageMargins, pageStyle, type PageStyleOverrides } from './style';
 
 export interface RenderOptions {
@@ -14,7 +15,7 @@ export interface RenderOptions {
   style?: PageStyleOverrides;
   /** ISO date used as "today" by forms that print it (tests fix it) */
   today?: string;
-  /** number every page "หน้า x/y" (default true) */
+  /** print the form's page numbers (default true; the form says how: FormDefinition.pageNumbering) */
   pageNumbers?: boolean;
 }
 
@@ -63,10 +64,12 @@ export function composeDocument(form: FormDefinition, data: unknown, options: Re
 
 /**
  * Several documents of one form in one pdfmake run (receipts, passbooks, village lists): each is a pdfmake
- * section that starts on a new page, with its own orientation and its own "หน้า x/y".
+ * section that starts on a new page, with its own orientation and its own page numbers ("หน้า x/y", or a
+ * letter's "- ๒ -": FormDefinition.pageNumbering).
  * pdfmake only numbers pages across the whole run, so each section learns its pages itself: pdfmake calls
- * every page's header before any page's footer (LayoutBuilder.addHeadersAndFooters), so a header that records
- * the pages it is called for tells the section's footer where the section starts and how long it is.
+ * every page's header before any page's footer (LayoutBuilder.addHeadersAndFooters), in page order, so a header
+ * that records the pages it is called for knows its own page's place in the section (all a letter's number
+ * needs), and tells the section's footer where the section starts and how long it is.
  * tests/documents checks this on a batch whose documents have different lengths.
  * `rows`: only those rows of a one-document batch (a part of a long document, FormContext.rows; runs.ts).
  */
@@ -75,7 +78,7 @@ export function composeBatch(form: FormDefinition, items: readonly unknown[], op
   const base = pageStyle({ pageSize: form.pageSize }, options.style ?? {});
   const thaiDigits = options.thaiDigits ?? options.office.thaiDigits;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const numbered = options.pageNumbers ?? true;
+  const numbering: PageNumbering = options.pageNumbers === false ? 'none' : (form.pageNumbering ?? 'footer-x-of-y');
 
   // pdfmake may lay a document out more than once; each pass starts again at page 1.
   const layout = { pass: 0, pages: 0 };
@@ -83,7 +86,8 @@ export function composeBatch(form: FormDefinition, items: readonly unknown[], op
     const orientation = form.orientationFor?.(data) ?? form.orientation;
     const style = pageStyle({ orientation, pageSize: form.pageSize }, options.style ?? {});
     const pages = { pass: -1, first: 0, last: 0 };
-    const footer = pageNumberFooter(style);
+    const footer = numbering === 'footer-x-of-y' ? pageNumberFooter(style) : null;
+    const header = numbering === 'letter-from-page-2' ? letterPageNumber(style) : null;
     return {
       section: form.build(data, { office: options.office, style, today, thaiDigits, rows }),
       pageSize: style.pageSize,
@@ -94,9 +98,9 @@ export function composeBatch(form: FormDefinition, items: readonly unknown[], op
         layout.pages = Math.max(layout.pages, currentPage);
         if (pages.pass !== layout.pass) Object.assign(pages, { pass: layout.pass, first: currentPage });
         pages.last = currentPage;
-        return null;
+        return header ? header(currentPage - pages.first + 1) : null;
       },
-      footer: numbered
+      footer: footer
         ? (currentPage: number, _pageCount: number, pageSize: ContextPageSize) => footer(currentPage - pages.first + 1, pages.last - pages.first + 1, pageSize)
         : null,
     } as Content;

@@ -4,9 +4,51 @@ import { bahttext } from 'bahttext';
 
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
-/** Replaces every Arabic digit with its Thai digit (๐–๙); everything else is left alone. */
+const ARABIC_DIGIT = /[0-9]/g;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
+const THAI_LETTER = /[\u0E01-\u0E4E]/;
+/**
+ * A number: digits with the separators that can stand between them (1,234.50 · 081-234-5678 · 15/03/2566 ·
+ * 09:30), x or X among them included (x2, 4x4, and the masked ID x-xxxx-xxxx0-12-3), or a masked ID alone.
+ */
+const NUMBER = /[xX]*[0-9][0-9xX]*(?:[.,:/-][0-9xX]+)*|[xX]+(?:-[xX0-9]+)+/g;
+/** The printed mask of a number (maskCitizenId): x stands for a hidden digit, not for a Latin letter. */
+const MASKED_NUMBER = /^[xX0-9]+(?:-[xX0-9]+)+$/;
+
+function thaiDigitsOf(number: string): string {
+  return number.replace(ARABIC_DIGIT, (digit) => THAI_DIGITS[digit.charCodeAt(0) - 48]!);
+}
+
+/** The nearest Thai or Latin letter from `offset` on in `step` direction (past spaces, punctuation, digits), or ''. */
+function nearestLetter(text: string, offset: number, step: 1 | -1): string {
+  for (let at = offset; at >= 0 && at < text.length; at += step) {
+    const char = text.charAt(at);
+    if (LATIN_LETTER.test(char) || THAI_LETTER.test(char)) return char;
+  }
+  return '';
+}
+
+/**
+ * Thai digits only in Thai text (DOMAIN.md §4.8: digits inside Latin text stay Arabic). A number — digits with
+ * the , . : / - between them — keeps its Arabic digits when
+ *   1. it is part of a Latin word: a Latin letter touches it ("A4", "4G", "abc123", "COVID-19" — the hyphen
+ *      after a letter is not part of a number), or an x sits inside it ("x2", "4x4"); or
+ *   2. the nearest letter before it, looking past spaces, punctuation and other numbers, is Latin ("Fiscal Year
+ *      2023", "ISO 9001", "Smart Farmer 4.0", "Tel. 081-234-5678"), or there is no letter before it at all and
+ *      the nearest letter after it is Latin ("2023 Annual Report").
+ * Every other Arabic digit becomes its Thai digit (๐–๙): a number alone ("20,046.79"), or with Thai before it
+ * ("หมู่ที่ 3", "โทร. 081-234-5678", "COVID-19 จำนวน 20 ราย" → the 20 only). A masked ID (x-xxxx-xxxx0-12-3) is
+ * a number: its x's are hidden digits, not Latin. Everything else is left alone.
+ */
 export function toThaiDigits(text: string): string {
-  return text.replace(/[0-9]/g, (digit) => THAI_DIGITS[digit.charCodeAt(0) - 48]!);
+  if (!LATIN_LETTER.test(text)) return thaiDigitsOf(text);
+  return text.replace(NUMBER, (number: string, start: number) => {
+    const end = start + number.length;
+    if (/[xX]/.test(number) && !MASKED_NUMBER.test(number)) return number;
+    if (LATIN_LETTER.test(text.charAt(start - 1)) || LATIN_LETTER.test(text.charAt(end))) return number;
+    const letter = nearestLetter(text, start - 1, -1) || nearestLetter(text, end, 1);
+    return LATIN_LETTER.test(letter) ? number : thaiDigitsOf(number);
+  });
 }
 
 /** Applies the office's digit setting to a string that is about to be printed. */

@@ -1,12 +1,15 @@
 // The one pass that every string takes on its way to a page (DESIGN.md rule 9). It walks the whole document
 // definition — content, sections, tables, columns, lists, headers, footers, watermark — and
-//   1. turns digits into Thai digits when the office prints them so, and
-//   2. marks where Thai may wrap: a U+200B (zero width space) between two Thai words (segment.ts).
+//   1. turns digits into Thai digits when the office prints them so (only in Thai text: format.ts), and
+//   2. marks where Thai may wrap and where it must not (segment.ts): a U+200B (zero width space) between two Thai
+//      words, a U+00A0 (no-break space) for a space inside a unit (ต่าง ๆ, หมู่ที่ ๓, ๕๐๐ บาท).
 // pdfmake's line breaker (UAX #14) breaks at U+200B. Sarabun has no glyph for it, so fonts.ts gives the
 // bundled font an empty zero-width one (font-patch.ts): nothing shows, and no extra inlines cost layout time.
+// A person's name built with personName() (person-name.ts) gets no break marks: it wraps only at its one space.
 import type { Content, DynamicContent, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { toThaiDigits } from './format';
-import { keepLabelsWithNumbers, thaiBreakPieces } from './segment';
+import { isPersonName } from './person-name';
+import { BREAK, markBreaks } from './segment';
 
 export interface PrepareOptions {
   /** print every digit as a Thai digit (the office's setting) */
@@ -15,7 +18,7 @@ export interface PrepareOptions {
 
 type Node = Record<string, unknown>;
 
-export const BREAK_MARK = '\u200B';
+export const BREAK_MARK = BREAK;
 
 /**
  * ำ (sara am) is written as its two parts, ํ + า, which Sarabun draws with exactly the same glyphs. Why: pdfkit
@@ -24,6 +27,11 @@ export const BREAK_MARK = '\u200B';
  */
 const SARA_AM = /\u0E33/g;
 const NIKHAHIT_SARA_AA = '\u0E4D\u0E32';
+/**
+ * Text prepared once already (a table measured before the page is laid out) comes back with ำ in two parts: it
+ * is put back whole first, so the dictionary sees ตำบล, not ตําบล, and preparing twice changes nothing.
+ */
+const WRITTEN_SARA_AM = /\u0E4D\u0E32/g;
 
 /** Keys whose value is a list of child content. */
 const CHILD_LIST_KEYS = ['stack', 'columns', 'ul', 'ol'] as const;
@@ -41,9 +49,15 @@ class Preparer {
     return this.options.thaiDigits ? toThaiDigits(text) : text;
   }
 
-  /** The string as printed: digits converted, break marks between Thai words. */
+  /** The string as printed: digits converted, break marks between Thai words, no-break spaces inside units. */
   private text(text: string): string {
-    return keepLabelsWithNumbers(thaiBreakPieces(this.convert(text)).join(BREAK_MARK)).replace(SARA_AM, NIKHAHIT_SARA_AA);
+    return markBreaks(this.convert(text).replace(WRITTEN_SARA_AM, '\u0E33')).replace(SARA_AM, NIKHAHIT_SARA_AA);
+  }
+
+  /** A node's `text`: a person's name gets no break marks (its spaces are already decided), the rest does. */
+  private nodeText(node: Node): unknown {
+    if (isPersonName(node)) return this.convert(node.text as string).replace(SARA_AM, NIKHAHIT_SARA_AA);
+    return this.textValue(node.text);
   }
 
   /** The value of a `text` property: a string, a number or an array of inlines (possibly nested). */
@@ -56,7 +70,7 @@ class Preparer {
 
   private inline(inline: unknown): unknown {
     if (typeof inline === 'number' || typeof inline === 'string') return this.text(String(inline));
-    if (isNode(inline) && this.firstVisit(inline)) inline.text = this.textValue(inline.text);
+    if (isNode(inline) && this.firstVisit(inline)) inline.text = this.nodeText(inline);
     return inline;
   }
 
@@ -79,7 +93,7 @@ class Preparer {
     }
     if (!isNode(node) || !this.firstVisit(node)) return node;
 
-    if ('text' in node) node.text = this.textValue(node.text);
+    if ('text' in node) node.text = this.nodeText(node);
     for (const key of CHILD_LIST_KEYS) {
       const children = node[key];
       if (Array.isArray(children)) this.replaceEach(children, (child) => this.content(child));

@@ -13,6 +13,7 @@ import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
+import { justifyThaiDistributed } from './justify';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
@@ -98,7 +99,9 @@ function pdfmakeParts(): PdfMakeParts {
     normalizePageMargin: require('pdfmake/js/PageSize').normalizePageMargin,
     tableLayouts: require('pdfmake/js/tableLayouts').tableLayouts,
   };
+  // two typographic fixes to pdfmake's own classes, installed once: copy-text.ts and justify.ts say why
   copyThaiAsWritten(parts.Renderer.prototype);
+  justifyThaiDistributed(require('pdfmake/js/ElementWriter').default.prototype);
   return parts;
 }
 
@@ -136,10 +139,10 @@ function longestTable(node: unknown): ContentTable | null {
   return best;
 }
 
-/** The first page (from 1) pdfmake put a laid-out node's lines on, or Infinity when it has none. */
-function firstPageOf(node: unknown): number {
+/** The first and last page (from 1) pdfmake recorded for a laid-out node's lines; [Infinity, 0] when none. */
+function linePagesOf(node: unknown): [number, number] {
   const positions = (node as { positions?: Array<{ pageNumber: number }> } | null)?.positions ?? [];
-  return positions.reduce((first, { pageNumber }) => Math.min(first, pageNumber), Infinity);
+  return positions.reduce<[number, number]>(([from, to], { pageNumber }) => [Math.min(from, pageNumber), Math.max(to, pageNumber)], [Infinity, 0]);
 }
 
 /**
@@ -158,8 +161,11 @@ function cutBeforeLastPage(table: RecordingTable, lastPage: number): { pages: nu
     const index = headerRows + row;
     const last = endPages[index] ?? Infinity;
     if (last <= pages) break;
-    // A row kept whole lies on the page it ends on; a row that may break starts where its first line went.
-    const first = table.table.dontBreakRows ? last : Math.min(last, ...body[index]!.map(firstPageOf));
+    // A row whose lines went onto several pages broke there and starts where its first line went; one whose lines
+    // say one page lies whole on the page it ends on (its lines may say the page it was first tried on).
+    const lines = body[index]!.map(linePagesOf);
+    const [firstLine, lastLine] = [Math.min(...lines.map(([from]) => from)), Math.max(...lines.map(([, to]) => to))];
+    const first = lastLine > firstLine ? firstLine : last;
     rows = row;
     pages = Math.min(pages, first - 1);
   }

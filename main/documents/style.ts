@@ -18,6 +18,13 @@ export interface PageStyle {
   footerSize: number;
   /** Sarabun's stacked marks rise above the ascender: below 1.2 they touch the line above. */
   lineHeight: number;
+  /**
+   * The emblem on top of a letter's first page, in centimetres (DOMAIN.md §4.8): about 3 cm high on a letter to
+   * outside bodies (1.5 cm on an internal memo), its top about 1.5 cm from the paper's edge. Offices' templates
+   * differ a little, hence settings.
+   */
+  emblemHeightCm: number;
+  emblemTopCm: number;
 }
 
 export const defaultPageStyle: PageStyle = {
@@ -30,6 +37,8 @@ export const defaultPageStyle: PageStyle = {
   tableSize: 14,
   footerSize: 14,
   lineHeight: 1.2,
+  emblemHeightCm: 3,
+  emblemTopCm: 1.5,
 };
 
 export type PageStyleOverrides = Partial<Omit<PageStyle, 'marginsCm'>> & { marginsCm?: Partial<PageStyle['marginsCm']> };

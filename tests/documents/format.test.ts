@@ -10,11 +10,25 @@ import {
   maskCitizenId,
   toThaiDigits,
 } from '../../main/documents/format';
-import { keepLabelsWithNumbers, thaiBreakPieces } from '../../main/documents/segment';
 
 describe('Thai digits', () => {
-  it('turns every Arabic digit into a Thai digit and leaves the rest', () => {
+  it('turns every Arabic digit of Thai text into a Thai digit and leaves the rest', () => {
     expect(toThaiDigits('หมู่ที่ 10 โทร. 053-123456')).toBe('หมู่ที่ ๑๐ โทร. ๐๕๓-๑๒๓๔๕๖');
+    expect(toThaiDigits('20,046.79')).toBe('๒๐,๐๔๖.๗๙');
+    expect(toThaiDigits('๑๒๓๔ and 1234')).toBe('๑๒๓๔ and 1234');
+  });
+  it('leaves digits in Latin words and Latin text Arabic', () => {
+    for (const latin of ['Fiscal Year 2023', 'Smart Farmer 4.0', 'COVID-19', 'ISO 9001', 'A4', '2023 Annual Report', 'Tel. 081-234-5678']) {
+      expect(toThaiDigits(latin)).toBe(latin);
+    }
+    expect(toThaiDigits('โครงการ Smart Farmer 4.0 ปี 2569')).toBe('โครงการ Smart Farmer 4.0 ปี ๒๕๖๙');
+    expect(toThaiDigits('ผู้ป่วย COVID-19 จำนวน 20 ราย')).toBe('ผู้ป่วย COVID-19 จำนวน ๒๐ ราย');
+    expect(toThaiDigits('กระดาษ A4 ตามมาตรฐาน ISO 9001 ใช้ 3 รีม')).toBe('กระดาษ A4 ตามมาตรฐาน ISO 9001 ใช้ ๓ รีม');
+    expect(toThaiDigits('(Fiscal Year 2023) ปีงบประมาณ 2566')).toBe('(Fiscal Year 2023) ปีงบประมาณ ๒๕๖๖');
+  });
+  it('treats the x of a masked citizen ID as a hidden digit, not a Latin letter', () => {
+    expect(toThaiDigits(maskCitizenId('1101700203451'))).toBe('x-xxxx-xxxx๓-๔๕-๑');
+    expect(toThaiDigits('ขนาด 4x4 ครั้งละ x2')).toBe('ขนาด 4x4 ครั้งละ x2');
   });
 });
 
@@ -71,41 +85,5 @@ describe('citizen IDs', () => {
     expect(formatCitizenId('1234567890123')).toBe('1-2345-67890-12-3');
     expect(maskCitizenId('1 2345 67890 12 3')).toBe('x-xxxx-xxxx0-12-3');
     expect(maskCitizenId('')).toBe('');
-  });
-});
-
-describe('Thai break opportunities', () => {
-  it('breaks between Thai words', () => {
-    expect(thaiBreakPieces('องค์การบริหารส่วนตำบล').length).toBeGreaterThan(1);
-    expect(thaiBreakPieces('องค์การบริหารส่วนตำบล').join('')).toBe('องค์การบริหารส่วนตำบล');
-  });
-  it('never breaks inside a number, Thai or Arabic', () => {
-    for (const text of ['ยอดเงิน1,234.50บาท', 'ปี๒๕๖๙ประชุม', 'เลขที่2569/000123']) {
-      const pieces = thaiBreakPieces(text);
-      for (const number of ['1,234.50', '๒๕๖๙', '2569/000123']) {
-        if (text.includes(number)) expect(pieces.some((piece) => piece.includes(number))).toBe(true);
-      }
-    }
-  });
-  it('never breaks after an opening bracket or before a closing one', () => {
-    const pieces = thaiBreakPieces('จำนวนเงิน(หนึ่งพันบาทถ้วน)ครับ');
-    for (const piece of pieces.slice(0, -1)) expect(piece.endsWith('(')).toBe(false);
-    for (const piece of pieces.slice(1)) expect(piece.startsWith(')')).toBe(false);
-  });
-  it('keeps ๆ and ฯ with the word before them', () => {
-    for (const piece of thaiBreakPieces('ดีๆมากๆกรุงเทพฯและอื่นๆ')) expect(/^[ๆฯ]/.test(piece)).toBe(false);
-  });
-  it('never breaks inside words a Thai reader takes as one, though the dictionary splits them', () => {
-    expect(thaiBreakPieces('หน่วยงานรับผิดชอบหลัก')).toEqual(['หน่วยงาน', 'รับผิดชอบ', 'หลัก']);
-    expect(thaiBreakPieces('ครัวเรือนเป้าหมายร้อยละ 80')).toEqual(['ครัวเรือน', 'เป้าหมาย', 'ร้อยละ 80']);
-    expect(thaiBreakPieces('ผู้สูงอายุและผู้พิการหมู่ที่ 3')).toEqual(['ผู้สูงอายุ', 'และ', 'ผู้พิการ', 'หมู่ที่ 3']);
-  });
-  it('keeps a label with its number: หมู่ที่ 3, ครั้งที่ 1/2569, หน้า ๒', () => {
-    expect(keepLabelsWithNumbers('ประชุมครั้งที่ 1/2569 ณ หมู่ที่ 3 หน้า ๒')).toBe('ประชุมครั้งที่\u00A01/2569 ณ หมู่ที่\u00A03 หน้า\u00A0๒');
-    expect(keepLabelsWithNumbers('ร้อยละ 80 ของครัวเรือน พ.ศ. 2569')).toBe('ร้อยละ\u00A080 ของครัวเรือน พ.ศ.\u00A02569');
-    expect(keepLabelsWithNumbers('หมู่ที่ บ้านหนองบัว')).toBe('หมู่ที่ บ้านหนองบัว');
-  });
-  it('leaves text without Thai alone', () => {
-    expect(thaiBreakPieces('Tambon Desk 2026')).toEqual(['Tambon Desk 2026']);
   });
 });

@@ -18,19 +18,26 @@ const options = { office, today: '2026-11-27' };
 const TITLE = 'ทะเบียนรายชื่อสมาชิกกองทุนสวัสดิการชุมชน';
 const SIGNER = 'นางกัญญ์ณัฏฐ์ ศรีสุวรรณ์';
 
-/** Two and a half runs' worth of people; every seventh has a note that wraps, so rows differ in height. */
+/** A note of 2,000 characters with no space: its row is taller than a page and breaks over pages. */
+const LONG_NOTE = 'ผู้แทนกลุ่มเกษตรกรทำสวนยางพารา'.repeat(65).slice(0, 2000);
+
+/**
+ * Two and a half runs' worth of people; every seventh has a note that wraps, so rows differ in height, and where
+ * the first part ends every row has a note taller than a page: the cut falls inside a row broken over pages.
+ */
 function longList(rows = Math.ceil(RUN_WEIGHT * 2.5), title = TITLE) {
   return {
     title,
     subtitle: 'หมู่ที่ 1–12 ตำบลหนองบัวทอง',
-    columns: ['order', 'name', 'village', 'phone', 'note'],
+    // the note (never empty) after the name, so that no number runs into the name's in the extracted text
+    columns: ['order', 'name', 'note', 'village', 'phone'],
     people: Array.from({ length: rows }, (_, index) => ({
       title: index % 2 ? 'นาง' : 'นาย',
       firstName: `ปุณณ์ญาดา${index + 1}`,
       lastName: 'ศรีสุวรรณ์',
       village: (index % 12) + 1,
       phone: '081-234-5678',
-      note: index % 7 === 3 ? 'ผู้แทนองค์กรชุมชนกลุ่มเกษตรกรทำสวนยางพาราและกลุ่มแม่บ้านบ้านหนองบัวทอง ฯลฯ' : '',
+      note: rows > RUN_WEIGHT && index >= RUN_WEIGHT - 20 && index < RUN_WEIGHT + 5 ? LONG_NOTE : index % 7 === 3 ? 'ผู้แทนองค์กรชุมชนกลุ่มเกษตรกรทำสวนยางพาราและกลุ่มแม่บ้านบ้านหนองบัวทอง ฯลฯ' : 'สมาชิกสามัญ',
     })),
     signers: [{ role: 'ผู้จัดทำ', name: SIGNER, position: 'เลขานุการสภาองค์กรชุมชนตำบล' }],
   };
@@ -99,7 +106,7 @@ describe('a list longer than one run', () => {
   });
 
   it('repeats the header row on every page, and prints the heading once at the top and the signature once after the last row', () => {
-    const headerRow = comparable('ลำดับ ชื่อ-สกุล หมู่ที่ โทรศัพท์ หมายเหตุ');
+    const headerRow = comparable('ลำดับ ชื่อ-สกุล หมายเหตุ หมู่ที่ โทรศัพท์');
     for (const page of pages) expect(page).toContain(headerRow);
     expect(pages.filter((page) => page.includes(comparable(TITLE)))).toEqual([pages[0]]);
     expect(pages.filter((page) => page.includes(comparable(office.councilName)))).toEqual([pages[0]]);

@@ -1,11 +1,14 @@
-// หนังสือ: a one-page external letter on the office letterhead, laid out as Thai official letters are:
-// ที่ on the left and the office on the right of the emblem, the date from the middle of the page, then เรื่อง,
-// เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, the body with a first-line indent, the closing and the signature.
+// หนังสือภายนอก: a letter on the office's letterhead, laid out as the correspondence regulation's template
+// (DOMAIN.md §4.8): the emblem centred on top, ที่ on the left and the office on the right of its foot, the date
+// from the middle of the text, then เรื่อง, เรียน, อ้างถึง, สิ่งที่ส่งมาด้วย, the body justified with a first-line
+// indent, the closing centred over the signature, the contact block at the foot of the last page, and page
+// numbers "- ๒ -" on top from the second page.
 import type { Content } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { bilingual } from '../../api/validation';
-import { cm, contentWidth } from '../style';
 import { formatThaiDateLong } from '../format';
+import { letterEmblem, letterFoot, linesAtMost, spaceForEmblem } from '../letterhead';
+import { cm, contentWidth } from '../style';
 import { sampleOffice } from './samples';
 import { defineForm } from './types';
 
@@ -31,6 +34,9 @@ export const letterInput = z.object({
 
 export type LetterData = z.output<typeof letterInput>;
 
+/** Thai official letters indent each paragraph's first line by about 2.5 cm. */
+const PARAGRAPH_INDENT_CM = 2.5;
+
 function labelled(label: string, value: string | string[]): Content {
   const lines = Array.isArray(value) ? value : [value];
   return {
@@ -50,6 +56,7 @@ export const letterForm = defineForm({
   titleEn: 'Letter',
   pageSize: 'A4',
   orientation: 'portrait',
+  pageNumbering: 'letter-from-page-2',
   input: letterInput,
   sample: () => {
     const office = sampleOffice();
@@ -71,51 +78,55 @@ export const letterForm = defineForm({
     };
   },
   build: (data, { office, style }) => {
-    const halfWidth = contentWidth(style) / 2;
-    // The emblem centred on top (Thai letters print the Garuda or the office's emblem there), then ที่ on the left
-    // and the office's name and address from the middle of the page.
-    const emblem: Content = office.logo
-      ? { image: office.logo, width: cm(2), alignment: 'center', margin: [0, 0, 0, 2] }
-      : { text: '', margin: [0, cm(1.5), 0, 0] };
+    const centre = contentWidth(style) / 2;
+    const emblem = office.logo ? letterEmblem(office.logo, style) : null;
+    // Under the emblem: ที่ on the left, the office's name and address from a little left of the middle (a
+    // council's name is long: it should not wrap).
+    const officeColumn = centre - cm(1.5);
     const head: Content = {
       columns: [
-        { text: `ที่ ${data.reference}`, width: halfWidth - cm(2.5) },
+        { text: `ที่ ${data.reference}`, width: officeColumn - cm(0.3) },
         { stack: [office.councilName, office.address], width: '*' },
       ],
-      columnGap: 0,
-      margin: [0, 0, 0, 6],
+      columnGap: cm(0.3),
+      margin: [0, spaceForEmblem(style, emblem !== null), 0, 6],
     };
     const body: Content[] = data.paragraphs.map((paragraph, index) => ({
       text: paragraph,
-      // Thai official letters indent each paragraph's first line by about 2.5 cm.
-      leadingIndent: cm(2.5),
-      // Left-aligned: pdfmake's justify spreads the space over every break mark, leaving gaps inside Thai runs.
-      alignment: 'left',
+      leadingIndent: cm(PARAGRAPH_INDENT_CM),
+      // Spread over the breaks between words (prepare.ts marks them); pdfmake leaves each paragraph's last line left.
+      alignment: 'justify',
       margin: [0, index === 0 ? 6 : 0, 0, 6],
     }));
+    const signature: Content = {
+      stack: [
+        data.closing,
+        // room for the handwritten signature
+        { canvas: [], margin: [0, cm(1.5), 0, 0] },
+        `(${data.signer.name})`,
+        data.signer.position,
+      ],
+      alignment: 'center',
+      margin: [centre - cm(2), 0, 0, 0],
+    };
     const content: Content[] = [
-      emblem,
+      ...(emblem ? [emblem] : []),
       head,
-      { text: formatThaiDateLong(data.date), margin: [halfWidth - cm(1), 0, 0, 8] },
+      // the date from the middle of the text, without "วันที่"
+      { text: formatThaiDateLong(data.date), margin: [centre, 6, 0, 8] },
       labelled('เรื่อง', data.subject),
       labelled('เรียน', data.to),
     ];
     if (data.referTo) content.push(labelled('อ้างถึง', data.referTo));
     if (data.enclosures.length) content.push(labelled('สิ่งที่ส่งมาด้วย', data.enclosures));
+    const foot = letterFoot(data.contact, style);
+    // The closing and signature never stand alone on the last page: a short last paragraph (as a rule
+    // "จึงเรียนมาเพื่อ…") goes with them, to the page that also has room for the contact block below them. Only a
+    // short one: pdfmake keeps just the first page of an unbreakable block taller than a page.
+    const keptWithSignature = linesAtMost(data.paragraphs.at(-1)!, contentWidth(style) - cm(PARAGRAPH_INDENT_CM), style.bodySize) <= 4 ? body.pop()! : null;
     content.push(...body);
-    content.push({
-      stack: [
-        { text: data.closing, margin: [0, 6, 0, 0] },
-        // room for the handwritten signature
-        { text: ' ', margin: [0, 0, 0, cm(0.8)] },
-        `(${data.signer.name})`,
-        data.signer.position,
-      ],
-      alignment: 'center',
-      margin: [halfWidth - cm(2), 0, 0, 0],
-      unbreakable: true,
-    });
-    if (data.contact.length) content.push({ stack: data.contact, margin: [0, cm(0.3), 0, 0], fontSize: style.bodySize - 2 });
+    content.push({ stack: [...(keptWithSignature ? [keptWithSignature] : []), signature, ...(foot ? [foot.reserve] : [])], unbreakable: true });
+    if (foot) content.push(foot.block);
     return content;
   },
   fileName: (data) => `หนังสือ-${data.date}`,

@@ -2,9 +2,11 @@
 // the columns; citizen IDs are masked to the last 4 digits unless the form asks for them in full (PDPA).
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
-import { columnWidths, dataTable, fitColumns, officeHeader, signatureRow, title, type ColumnFit } from '../blocks';
+import { dataTable, officeHeader, signatureRow, title } from '../blocks';
+import { measureTable, planTable, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../table-plan';
 import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
+import { personName, personNameText } from '../person-name';
 import { largeSampleTambon, sampleTambon } from './samples';
 import { defineForm } from './types';
 
@@ -12,28 +14,22 @@ export const nameListColumns = ['order', 'name', 'village', 'houseNumber', 'citi
 export type NameListColumn = (typeof nameListColumns)[number];
 
 /**
- * Heading and width of each column, in points at 14 pt. Number-like columns are as wide as their longest value
- * in Thai digits (wider than Arabic ones; measured with Sarabun) so that no number is ever cut; the others share
- * the rest.
+ * Each column's heading and how it is sized (blocks.ts planTable): by what it holds — never narrower than its
+ * widest word or number, so a citizen ID or a phone is never cut — except ลายมือชื่อ, left blank for signing by
+ * hand at a set width. Number-like columns take no more than their content; names and notes share the rest.
  */
-const columnSpec: Record<NameListColumn, { heading: string; fit: ColumnFit; align?: 'center' | 'right' }> = {
-  order: { heading: 'ลำดับ', fit: { fixed: 34 }, align: 'center' },
-  name: { heading: 'ชื่อ-สกุล', fit: { weight: 2.7, minimum: 120 } },
-  village: { heading: 'หมู่ที่', fit: { fixed: 30 }, align: 'center' },
-  houseNumber: { heading: 'บ้านเลขที่', fit: { fixed: 58 }, align: 'center' },
-  citizenId: { heading: 'เลขประจำตัวประชาชน', fit: { fixed: 118 }, align: 'center' },
-  phone: { heading: 'โทรศัพท์', fit: { fixed: 106 }, align: 'center' },
-  signature: { heading: 'ลายมือชื่อ', fit: { weight: 1.7, minimum: 80 } },
-  note: { heading: 'หมายเหตุ', fit: { weight: 1.3, minimum: 60 } },
+const columnSpec: Record<NameListColumn, TableColumn> = {
+  order: { heading: 'ลำดับ', align: 'center', grow: 0 },
+  // a name breaks only between title+first name and last name (personName)
+  name: { heading: 'ชื่อ-สกุล', grow: 1, wholeWords: true },
+  village: { heading: 'หมู่ที่', align: 'center', grow: 0 },
+  houseNumber: { heading: 'บ้านเลขที่', align: 'center', grow: 0 },
+  citizenId: { heading: 'เลขประจำตัวประชาชน', align: 'center', grow: 0 },
+  phone: { heading: 'โทรศัพท์', align: 'center', grow: 0 },
+  // about 2.5 cm at 14 pt: room for a signature; more when the page has it to spare
+  signature: { heading: 'ลายมือชื่อ', handwritten: 72, grow: 2 },
+  note: { heading: 'หมายเหตุ', grow: 1 },
 };
-
-function scaledFits(columns: readonly NameListColumn[], style: PageStyle): ColumnFit[] {
-  const scale = style.tableSize / 14;
-  return columns.map((column) => {
-    const fit = columnSpec[column].fit;
-    return 'fixed' in fit ? { fixed: fit.fixed * scale } : { weight: fit.weight, minimum: fit.minimum * scale };
-  });
-}
 
 const person = z.object({
   title: z.string().trim().max(40).default(''),
@@ -43,7 +39,7 @@ const person = z.object({
   houseNumber: z.string().trim().max(40).default(''),
   citizenId: z.string().trim().max(20).default(''),
   phone: z.string().trim().max(40).default(''),
-  note: z.string().trim().max(200).default(''),
+  note: z.string().trim().max(2000).default(''),
 });
 
 const signer = z.object({
@@ -68,35 +64,62 @@ export const nameListInput = z.object({
 export type NameListData = z.output<typeof nameListInput>;
 type Person = z.output<typeof person>;
 
-/** Whether the columns need a landscape page: they do not fit a portrait one of the house style. */
-export function needsLandscape(columns: readonly NameListColumn[]): boolean {
-  const portrait = pageStyle({ orientation: 'portrait' });
-  return fitColumns(portrait, scaledFits(columns, portrait)) === null;
+function cellText(column: NameListColumn, entry: Person, index: number, fullCitizenId: boolean): string {
+  switch (column) {
+    case 'order':
+      return String(index + 1);
+    case 'name':
+      return personNameText(entry);
+    case 'village':
+      return entry.village === null ? '' : String(entry.village);
+    case 'houseNumber':
+      return entry.houseNumber;
+    case 'citizenId':
+      return fullCitizenId ? formatCitizenId(entry.citizenId) : maskCitizenId(entry.citizenId);
+    case 'phone':
+      return entry.phone;
+    case 'signature':
+      return ''; // left blank: signed by hand on attendance sheets
+    case 'note':
+      return entry.note;
+  }
 }
 
-function cellFor(column: NameListColumn, entry: Person, index: number, fullCitizenId: boolean): TableCell {
+/**
+ * The table measured once per data object and planned per page: orientationFor() plans it (a wide list turns
+ * landscape), build() plans it for the page it got. Without the office's digit setting at orientationFor()
+ * time, it plans with Thai digits, the wider ones, so a page it chose always holds the numbers.
+ */
+const measured = new WeakMap<NameListData, TableMeasure>();
+/** Why orientationFor() turned the page (said again when the list is built for it). */
+const turnedBecause = new WeakMap<NameListData, string>();
+/** Plans made, by page: a long list is built a part at a time (FormContext.rows), each part on the same plan. */
+const planned = new WeakMap<NameListData, Map<string, TablePlan>>();
+
+function planFor(data: NameListData, style: PageStyle, thaiDigits: boolean, turn: 'first' | 'last' | 'never'): TablePlan {
+  let table = measured.get(data);
+  if (!table) {
+    const rows = data.people.map((entry, index) => data.columns.map((column) => cellText(column, entry, index, data.fullCitizenId)));
+    table = measureTable(
+      data.columns.map((column) => columnSpec[column]),
+      rows,
+    );
+    measured.set(data, table);
+  }
+  const plans = planned.get(data) ?? new Map<string, TablePlan>();
+  planned.set(data, plans);
+  const key = JSON.stringify([style, thaiDigits, turn]);
+  // office header and title above the list: about 150 pt (for choosing the page only)
+  const plan = plans.get(key) ?? planTable(table, { style, turn, thaiDigits, above: 150 });
+  plans.set(key, plan);
+  return plan;
+}
+
+/** A cell as printed: a name as personName() (it breaks only at its one space) unless it had to be cut. */
+function cellNode(column: NameListColumn, text: string, planned: string, entry: Person): TableCell {
+  if (column === 'name' && planned === text) return personName(entry);
   const align = columnSpec[column].align;
-  const text = ((): string => {
-    switch (column) {
-      case 'order':
-        return String(index + 1);
-      case 'name':
-        return `${entry.title}${entry.firstName} ${entry.lastName}`.trim();
-      case 'village':
-        return entry.village === null ? '' : String(entry.village);
-      case 'houseNumber':
-        return entry.houseNumber;
-      case 'citizenId':
-        return fullCitizenId ? formatCitizenId(entry.citizenId) : maskCitizenId(entry.citizenId);
-      case 'phone':
-        return entry.phone;
-      case 'signature':
-        return ''; // left blank: signed by hand on attendance sheets
-      case 'note':
-        return entry.note;
-    }
-  })();
-  return align ? { text, alignment: align } : text;
+  return align ? { text: planned, alignment: align } : planned;
 }
 
 export const nameListForm = defineForm({
@@ -106,7 +129,14 @@ export const nameListForm = defineForm({
   pageSize: 'A4',
   orientation: 'portrait',
   input: nameListInput,
-  orientationFor: (data) => ((data.landscape ?? needsLandscape(data.columns)) ? 'landscape' : 'portrait'),
+  orientationFor: (data) => {
+    if (data.landscape) return 'landscape';
+    // a list asked for in portrait still turns rather than cut a number or go below 12 pt
+    const plan = planFor(data, pageStyle({ orientation: 'portrait' }), true, data.landscape === undefined ? 'first' : 'last');
+    const turned = plan.notices.find((notice) => notice === TURNED_NOTICE || notice === TURNED_FOR_LENGTH_NOTICE);
+    if (turned) turnedBecause.set(data, turned);
+    return plan.orientation;
+  },
   sample: (): z.input<typeof nameListInput> => {
     const tambon = sampleTambon();
     const adults = tambon.people.filter((entry) => !entry.title.startsWith('เด็ก')).slice(0, 45);
@@ -142,18 +172,26 @@ export const nameListForm = defineForm({
         .map((entry) => ({ title: entry.title, firstName: entry.firstName, lastName: entry.lastName, houseNumber: entry.houseNumber, phone: entry.phone })),
     }));
   },
-  build: (data, { office, style, rows = { start: 0, end: data.people.length } }) => {
+  build: (data, { office, style, thaiDigits, notice, rows = { start: 0, end: data.people.length } }) => {
     const columns = data.columns;
+    // The page is set by now (orientationFor planned it, with the wider Thai digits).
+    const plan = planFor(data, style, thaiDigits, 'never');
+    const turned = style.orientation === 'landscape' ? turnedBecause.get(data) : undefined;
+    if (rows.start === 0) [...(turned ? [turned] : []), ...plan.notices].forEach((text) => notice?.(text));
+    const last = rows.end === data.people.length;
     const table = dataTable({
-      // A landscape page always fits (at most eight columns); a caller forcing portrait gets the narrowest fit.
-      widths: fitColumns(style, scaledFits(columns, style)) ?? columnWidths(style, scaledFits(columns, style).map((fit) => ('fixed' in fit ? fit.fixed : fit.minimum))),
+      widths: plan.widths,
+      fontSize: plan.fontSize === style.tableSize ? undefined : plan.fontSize,
       header: [columns.map((column) => columnSpec[column].heading)],
-      body: data.people.slice(rows.start, rows.end).map((entry, index) => columns.map((column) => cellFor(column, entry, rows.start + index, data.fullCitizenId))),
+      body: plan.body.slice(rows.start, rows.end).map((row, offset) => {
+        const rowIndex = rows.start + offset;
+        return row.map((planned, index) => cellNode(columns[index]!, measured.get(data)!.rows[rowIndex]![index]!, planned, data.people[rowIndex]!));
+      }),
+      tallRows: new Set([...plan.tallRows].filter((index) => index >= rows.start && index < rows.end).map((index) => index - rows.start)),
+      // the signatures share their page with the list's last row
+      keepWithLastRow: last && data.signers.length ? { stack: [signatureRow(data.signers)], fontSize: style.bodySize } : undefined,
     });
-    const content: Content[] = [];
-    if (rows.start === 0) content.push(officeHeader(office, [office.councilName, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`]), title(data.title, data.subtitle));
-    content.push(table);
-    if (data.signers.length && rows.end === data.people.length) content.push(signatureRow(data.signers));
+    const content: Content[] = rows.start === 0 ? [officeHeader(office, [office.councilName, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`]), title(data.title, data.subtitle), table] : [table];
     return content;
   },
   weight: (data) => data.people.length,

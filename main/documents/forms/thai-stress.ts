@@ -3,6 +3,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { checkBox, columnWidths, dataTable, signatureRow, title } from '../blocks';
+import { measureTable, planTable, type TableColumn } from '../table-plan';
+import type { PageStyle } from '../style';
 import { bahtTextInBrackets, formatBaht, formatSatang, formatThaiDateLong, formatThaiDateShort } from '../format';
 import { defineForm } from './types';
 
@@ -61,6 +63,40 @@ function planDetailTable(): Content[] {
   ];
 }
 
+/**
+ * The strings of issue 7 in a portrait table sized by its content (blocks.ts planTable): citizen IDs, phones and
+ * amounts that must never be cut over two lines, rare-letter names, ต่าง ๆ and ฯลฯ, and a note with no space at
+ * all, longer than any column can hold, which is cut between syllables instead of vanishing or overrunning.
+ */
+export const NARROW_TABLE_ROWS = [
+  ['1', 'นางกัญญ์ณัฏฐ์ ศรีสุวรรณ์', '1-1017-00203-45-1', '081-234-5678', '20,046.79', 'ต่าง ๆ ฯลฯ (ร้อยละ 80)'],
+  ['2', 'นางปุณณ์ญาดา บุญญฤทธิ์', '3-4099-59918-81-6', '02-123-4567', '125,000.00', 'SmartFarmerQRCodeLINE'.repeat(12)],
+  ['3', 'นายฐิติวัฒน์ พิชญ์สินี', '5-1002-00001-23-4', '089-999-0000', '999.50', unspacedThai(40)],
+];
+
+function narrowTable(style: PageStyle, thaiDigits: boolean): Content[] {
+  const columns: TableColumn[] = [
+    { heading: 'ที่', align: 'center', grow: 0 },
+    { heading: 'ชื่อ-สกุล' },
+    { heading: 'เลขประจำตัวประชาชน', align: 'center', grow: 0 },
+    { heading: 'โทรศัพท์', align: 'center', grow: 0 },
+    { heading: 'จำนวนเงิน (บาท)', align: 'right', grow: 0 },
+    { heading: 'หมายเหตุ' },
+  ];
+  // Portrait if the columns fit it at 12 pt or more (with Arabic digits they do; Thai digits are wider: landscape).
+  const plan = planTable(measureTable(columns, NARROW_TABLE_ROWS), { style: { ...style, orientation: 'portrait' }, turn: 'last', thaiDigits });
+  return [
+    { text: 'ตารางจัดความกว้างตามเนื้อหา', style: 'subtitle', pageBreak: 'before', pageOrientation: plan.orientation },
+    dataTable({
+      widths: plan.widths,
+      fontSize: plan.fontSize,
+      header: [columns.map((column) => column.heading)],
+      body: plan.body.map((row) => row.map((text, index): TableCell => ({ text, alignment: columns[index]!.align ?? 'left' }))),
+      tallRows: plan.tallRows,
+    }),
+  ];
+}
+
 export const thaiStressForm = defineForm({
   id: 'thai-stress',
   titleTh: 'หน้าทดสอบภาษาไทย',
@@ -70,7 +106,7 @@ export const thaiStressForm = defineForm({
   test: true,
   input: z.object({}),
   sample: () => ({}),
-  build: (_data, { style }) => {
+  build: (_data, { style, thaiDigits }) => {
     const words = STRESS_WORDS.join(' ');
     const longCells = [
       ['1', 'โครงการส่งเสริมอาชีพการทำปุ๋ยอินทรีย์ชีวภาพจากเศษวัสดุเหลือใช้ทางการเกษตรของกลุ่มแม่บ้าน', 'เพื่อลดต้นทุนการผลิตและเพิ่มรายได้ให้ครัวเรือนเกษตรกรในตำบล', formatSatang(12_345_050)],
@@ -110,6 +146,7 @@ export const thaiStressForm = defineForm({
       signatureRow([{ role: 'ผู้รับเงิน' }, { name: 'นางสาวกตัญญู ญี่ปุ่นน้ำใจ', position: 'เหรัญญิก' }, { role: 'ผู้ตรวจสอบ' }], 12),
       { text: unspacedThai(300), alignment: 'left', margin: [0, 0, 0, 8] },
       ...planDetailTable(),
+      ...narrowTable(style, thaiDigits),
     ];
     return content;
   },

@@ -19,12 +19,23 @@ export interface FormContext {
   /** digits are converted on the whole page later; forms that format numbers themselves may look at it */
   thaiDigits: boolean;
   /**
+   * Tells the office something about how the document was laid out (a table printed smaller or turned
+   * landscape to fit its columns). Optional: the caller that wants to show such notices passes it.
+   */
+  notice?(text: string): void;
+  /**
    * Only these rows of the long table (forms with rowCount; absent: all of them). The worker lays a very long
    * document out a part at a time (runs.ts): print these rows, numbered from start + 1, what comes above the table
    * only when start is 0, and what follows it only when end is rowCount.
    */
   rows?: RowRange;
 }
+
+/**
+ * How a form's pages are numbered, each document of a batch on its own: "หน้า x/y" at the foot (lists and
+ * reports; the default), "- ๒ -" centred on top from the second page on (letters: the first page has none), or not.
+ */
+export type PageNumbering = 'footer-x-of-y' | 'letter-from-page-2' | 'none';
 
 /** One printable form: one file under main/documents/forms/, listed in forms/index.ts. */
 export interface FormDefinition<S extends z.ZodType = z.ZodType> {
@@ -33,6 +44,8 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   titleEn: string;
   pageSize: 'A4';
   orientation: PageOrientation;
+  /** default 'footer-x-of-y' */
+  pageNumbering?: PageNumbering;
   /** when the data decides the orientation (e.g. a wide list turned landscape) */
   orientationFor?(data: z.output<S>): PageOrientation;
   /** a page for checking the engine (Thai stress text), not a form the office uses */
