@@ -2,12 +2,8 @@
 // happens once over the whole document, so nothing here segments or converts digits itself.
 import type { Column, Content, DynamicContent, TableCell, TableLayout } from 'pdfmake/interfaces';
 import type { OfficeProfileData } from '../office/schemas';
-import { allowRowToSplit, installPageBreakRules } from './page-breaks';
+import { allowRowToSplit } from './page-breaks';
 import { contentWidth, cm, type PageStyle } from './style';
-
-// Every form builds from this file, so loading it guarantees that pdfmake, in this process, never drops content
-// it cannot place without saying so (page-breaks.ts) — tables or not (a letter's unbreakable signature too).
-installPageBreakRules();
 
 /** The office profile as printed: the fields an administrator edits (main/office/schemas.ts). */
 export type OfficeProfile = OfficeProfileData;

@@ -1,5 +1,5 @@
 // Two corrections to how pdfmake 0.3.11 (pinned exactly) breaks content over pages. Both patch pdfmake's own
-// classes once per process (installPageBreakRules(), called when blocks.ts — which every form imports — loads).
+// classes once per process (installPageBreakRules(), called by render.ts before anything is laid out).
 //
 // 1. Nothing vanishes. An unbreakable block — a table row under `dontBreakRows`, a node marked `unbreakable` —
 //    is laid out into a scratch context of unlimited height (PageElementWriter.beginUnbreakableBlock asks for

@@ -14,6 +14,7 @@ import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
 import { justifyThaiDistributed } from './justify';
+import { installPageBreakRules } from './page-breaks';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
@@ -89,6 +90,10 @@ function recordRowEndPages(TableProcessor: { prototype: { endRow(rowIndex: numbe
 
 function pdfmakeParts(): PdfMakeParts {
   if (parts) return parts;
+  // Every change to pdfmake's own classes is installed here, once, before anything is laid out:
+  // page-breaks.ts (nothing dropped silently, tall rows may split), then the row end pages the parts cut at,
+  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed).
+  installPageBreakRules();
   recordRowEndPages(require('pdfmake/js/TableProcessor').default);
   parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
@@ -99,7 +104,6 @@ function pdfmakeParts(): PdfMakeParts {
     normalizePageMargin: require('pdfmake/js/PageSize').normalizePageMargin,
     tableLayouts: require('pdfmake/js/tableLayouts').tableLayouts,
   };
-  // two typographic fixes to pdfmake's own classes, installed once: copy-text.ts and justify.ts say why
   copyThaiAsWritten(parts.Renderer.prototype);
   justifyThaiDistributed(require('pdfmake/js/ElementWriter').default.prototype);
   return parts;
