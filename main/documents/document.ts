@@ -3,7 +3,7 @@ import type { Content, ContextPageSize, TDocumentDefinitions } from 'pdfmake/int
 import type { z } from 'zod';
 import { pageNumberFooter, type OfficeProfile } from './blocks';
 import { findForm, type FormDefinition } from './forms/index';
-import type { PageNumbering, RowRange } from './forms/types';
+import type { DocumentNotice, PageNumbering, RowRange } from './forms/types';
 import { letterPageNumber } from './letterhead';
 import { defaultTextStyle, namedStyles, pageMargins, pageStyle, type PageStyleOverrides } from './style';
 
@@ -72,8 +72,14 @@ export function composeDocument(form: FormDefinition, data: unknown, options: Re
  * needs), and tells the section's footer where the section starts and how long it is.
  * tests/documents checks this on a batch whose documents have different lengths.
  * `rows`: only those rows of a one-document batch (a part of a long document, FormContext.rows; runs.ts).
+ * `onNotice`: hears what the forms tell the office about their layout (FormContext.notice).
  */
-export function composeBatch(form: FormDefinition, items: readonly unknown[], options: RenderOptions, rows?: RowRange): ComposedDocument {
+export function composeBatch(
+  form: FormDefinition,
+  items: readonly unknown[],
+  options: RenderOptions,
+  { rows, onNotice }: { rows?: RowRange; onNotice?: (notice: DocumentNotice) => void } = {},
+): ComposedDocument {
   if (items.length === 0) throw new Error('a batch needs at least one document');
   const base = pageStyle({ pageSize: form.pageSize }, options.style ?? {});
   const thaiDigits = options.thaiDigits ?? options.office.thaiDigits;
@@ -89,7 +95,7 @@ export function composeBatch(form: FormDefinition, items: readonly unknown[], op
     const footer = numbering === 'footer-x-of-y' ? pageNumberFooter(style) : null;
     const header = numbering === 'letter-from-page-2' ? letterPageNumber(style) : null;
     return {
-      section: form.build(data, { office: options.office, style, today, thaiDigits, rows }),
+      section: form.build(data, { office: options.office, style, today, thaiDigits, rows, notice: onNotice }),
       pageSize: style.pageSize,
       pageOrientation: style.orientation,
       pageMargins: pageMargins(style),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseFormData, requireForm, type RenderOptions } from './document';
+import type { DocumentNotice } from './forms/index';
 import { sampleOffice } from './forms/samples';
 import type { WorkerReply, WorkerRequest } from './worker';
 
@@ -24,6 +25,16 @@ export interface RenderResult {
   fileName: string;
   /** the most the worker's own memory (V8 heap and buffers) held during this job, in bytes */
   workerPeakBytes: number;
+  /** what the office should know about the layout (a table turned landscape or printed smaller), each once */
+  notices: DocumentNotice[];
+}
+
+/** Content that fits no page even alone on an empty one; the message (Thai) names the row or text. */
+export class DocumentTooTallError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentTooTallError';
+  }
 }
 
 export class RenderCancelledError extends Error {
@@ -117,8 +128,11 @@ function workerFor(): Worker {
     else if (reply.type === 'done') {
       const pdf = Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength);
       if (reply.peakBytes > RECYCLE_AFTER_BYTES) recycleWorker();
-      settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName, workerPeakBytes: reply.peakBytes }));
-    } else settle(job, (j) => j.reject(new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`)));
+      settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName, workerPeakBytes: reply.peakBytes, notices: reply.notices }));
+    } else {
+      const failure = reply.tooTall ? new DocumentTooTallError(reply.message) : new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`);
+      settle(job, (j) => j.reject(failure));
+    }
   });
   const fail = (error: unknown) => {
     if (worker !== started) return;

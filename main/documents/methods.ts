@@ -4,7 +4,7 @@ import { requireOfficeRow } from '../office/profile';
 import { defineRead, type AppContext } from '../api/router';
 import { invalidInput, labelFields } from '../api/validation';
 import type { OfficeProfile } from './blocks';
-import { FormInputError, RenderCancelledError, renderBatch, UnknownFormError } from './engine';
+import { DocumentTooTallError, FormInputError, RenderCancelledError, renderBatch, UnknownFormError } from './engine';
 import { findForm, formSummaries, type FormDefinition } from './forms/index';
 
 // Thai names of the form fields a message may point at (the router's validation names the field).
@@ -64,7 +64,7 @@ export const documentMethods = [
       const items = documentsToRender(form, input);
       try {
         const result = await renderBatch(form.id, items, { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal, onProgress: progress });
-        return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName };
+        return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
       } catch (error) {
         if (error instanceof FormInputError) {
           const refusal = invalidInput(error.zodError);
@@ -75,6 +75,10 @@ export const documentMethods = [
         }
         if (error instanceof UnknownFormError) throw new ApiError('NOT_FOUND', `ไม่พบแบบฟอร์ม "${input.formId}"`, `Unknown form "${input.formId}"`, 'formId');
         if (error instanceof RenderCancelledError) throw new ApiError('CANCELLED', 'ยกเลิกการพิมพ์เอกสารแล้ว', 'Printing was cancelled');
+        if (error instanceof DocumentTooTallError) {
+          // the engine names the row or text; nothing was printed
+          throw new ApiError('INVALID_INPUT', `พิมพ์เอกสารไม่ได้: ${error.message} กรุณาแบ่งข้อความให้สั้นลง`, `The document cannot be printed: some content is taller than a page (${error.message}). Shorten that text.`);
+        }
         throw error;
       }
     },

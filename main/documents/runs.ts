@@ -1,7 +1,7 @@
 // How a batch is cut into pdfmake runs, and a long document into parts (worker.ts draws them into one PDF).
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { composeBatch, type RenderOptions } from './document';
-import type { FormDefinition } from './forms/index';
+import type { DocumentNotice, FormDefinition } from './forms/index';
 import type { PartedDocument } from './render';
 
 /**
@@ -58,16 +58,16 @@ function blankPages(count: number): Content[] {
  * (FormContext.rows) and no page header or footer; the frame is its header and footer (composeBatch's "หน้า x/y")
  * over as many blank pages as the parts made.
  */
-export function partedDocument(form: FormDefinition, data: unknown, options: RenderOptions): PartedDocument {
+export function partedDocument(form: FormDefinition, data: unknown, options: RenderOptions, onNotice?: (notice: DocumentNotice) => void): PartedDocument {
   return {
     rowCount: form.rowCount!(data),
     rowsPerPart: RUN_WEIGHT,
     part(rows) {
-      const composed = composeBatch(form, [data], options, rows);
+      const composed = composeBatch(form, [data], options, { rows, onNotice });
       return { definition: withoutPageFrame(composed.definition), thaiDigits: composed.thaiDigits };
     },
     frame(pages) {
-      const composed = composeBatch(form, [data], options, { start: 0, end: 0 });
+      const composed = composeBatch(form, [data], options, { rows: { start: 0, end: 0 } });
       for (const section of composed.definition.content as Array<{ section: unknown }>) section.section = blankPages(pages);
       return { definition: composed.definition, thaiDigits: composed.thaiDigits };
     },

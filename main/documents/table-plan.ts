@@ -1,6 +1,7 @@
 // Table layout by content: every form's tables (lists, receipts, registers, ผ.02) size their columns here, then
 // hand the plan to dataTable() (blocks.ts). measureTable() measures the cells once, on the text as printed and
 // with the real font (measure.ts); planTable() chooses the page, the text size and the column widths.
+import type { DocumentNotice } from './forms/types';
 import type { PageOrientation } from 'pdfmake/interfaces';
 import { CELL_PADDING, RULE } from './blocks';
 import { toThaiDigits } from './format';
@@ -54,7 +55,7 @@ export interface TablePlan {
   /** body rows too tall to keep on one page (dataTable tallRows) */
   tallRows: Set<number>;
   /** what the office should know about the table (a smaller font, a turned page); empty when nothing changed */
-  notices: string[];
+  notices: DocumentNotice[];
 }
 
 /** The table sizes tried, largest first, before a table gives up: never below 12 pt. */
@@ -440,8 +441,18 @@ export function planTable(table: TableMeasure, options: TablePlanOptions): Table
 /** Landscape instead of a portrait page that fits: only at this share of the pages or fewer. */
 const LANDSCAPE_SAVING = 0.6;
 
-export const TURNED_NOTICE = 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน';
-export const TURNED_FOR_LENGTH_NOTICE = 'ตารางมีข้อความยาว จึงพิมพ์เป็นแนวนอนเพื่อให้ใช้กระดาษน้อยลง';
+export const TURNED_NOTICE: DocumentNotice = {
+  th: 'ตารางกว้างเกินหน้ากระดาษแนวตั้ง จึงพิมพ์เป็นแนวนอน',
+  en: 'The table is wider than a portrait page, so it is printed landscape',
+};
+export const TURNED_FOR_LENGTH_NOTICE: DocumentNotice = {
+  th: 'ตารางมีข้อความยาว จึงพิมพ์เป็นแนวนอนเพื่อให้ใช้กระดาษน้อยลง',
+  en: 'The table holds long text, so it is printed landscape to use less paper',
+};
+const CUT_BETWEEN_SYLLABLES_NOTICE: DocumentNotice = {
+  th: 'ข้อความบางช่องยาวต่อเนื่องเกินความกว้างของคอลัมน์ จึงตัดขึ้นบรรทัดใหม่ระหว่างพยางค์',
+  en: 'Some cells hold text longer than their column without a break, so it wraps between syllables',
+};
 
 function withoutEstimate(plan: TablePlan & { estimatedPages: number }): TablePlan {
   const { estimatedPages: _estimate, ...rest } = plan;
@@ -496,10 +507,15 @@ function planAt(
           }),
         )
       : rows;
-    const notices: string[] = [];
+    const notices: DocumentNotice[] = [];
     if (attempt.orientation !== options.style.orientation) notices.push(TURNED_NOTICE);
-    if (attempt.fontSize < baseSize) notices.push(`ตารางมีหลายคอลัมน์ จึงพิมพ์ด้วยตัวอักษรขนาด ${attempt.fontSize} พอยต์ (ปกติ ${baseSize} พอยต์)`);
-    if (cutting) notices.push('ข้อความบางช่องยาวต่อเนื่องเกินความกว้างของคอลัมน์ จึงตัดขึ้นบรรทัดใหม่ระหว่างพยางค์');
+    if (attempt.fontSize < baseSize) {
+      notices.push({
+        th: `ตารางมีหลายคอลัมน์ จึงพิมพ์ด้วยตัวอักษรขนาด ${attempt.fontSize} พอยต์ (ปกติ ${baseSize} พอยต์)`,
+        en: `The table has many columns, so it is printed at ${attempt.fontSize} pt (normally ${baseSize} pt)`,
+      });
+    }
+    if (cutting) notices.push(CUT_BETWEEN_SYLLABLES_NOTICE);
     return {
       orientation: attempt.orientation,
       fontSize: attempt.fontSize,

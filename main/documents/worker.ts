@@ -3,6 +3,8 @@
 // The worker stays alive between requests (engine.ts), so fonts and code are loaded once.
 import { parentPort } from 'node:worker_threads';
 import { composeBatch, documentFileName, requireForm, type RenderOptions } from './document';
+import type { DocumentNotice } from './forms/types';
+import { ContentTooTallError } from './page-breaks';
 import { PdfBuilder } from './render';
 import { groupIntoRuns, needsParts, partedDocument } from './runs';
 
@@ -22,8 +24,11 @@ export type WorkerReply =
       fileName: string;
       /** the most this worker's V8 heap and buffers held during the job, in bytes (engine.ts recycles on it) */
       peakBytes: number;
+      /** what the forms told the office about the layout, each once */
+      notices: DocumentNotice[];
     }
-  | { type: 'error'; message: string };
+  /** `tooTall`: content that fits no page (page-breaks.ts), a message for the office naming it */
+  | { type: 'error'; message: string; tooTall: boolean };
 
 function report(done: number, total: number): void {
   parentPort!.postMessage({ type: 'progress', done, total } satisfies WorkerReply);
@@ -49,11 +54,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const pdf = new PdfBuilder();
   let pages = 0;
   let itemsDone = 0;
+  const notices = new Map<string, DocumentNotice>();
+  const onNotice = (notice: DocumentNotice) => notices.set(notice.th, notice);
   // Each run is composed only when its turn comes, and let go once it has been drawn.
   for (const run of runs) {
-    if (needsParts(form, run)) pages += pdf.drawInParts(partedDocument(form, run[0], request.options), { onProgress });
+    if (needsParts(form, run)) pages += pdf.drawInParts(partedDocument(form, run[0], request.options, onNotice), { onProgress });
     else {
-      const composed = composeBatch(form, run, request.options);
+      const composed = composeBatch(form, run, request.options, { onNotice });
       pdf.drawRun({ definition: composed.definition, thaiDigits: composed.thaiDigits }, { onProgress });
       pages += composed.pageCount();
     }
@@ -64,7 +71,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   // Sent by transfer, which needs memory of its own: a large PDF has it (Buffer.concat allocates it outside the
   // shared pool); a small one may be a slice of the pool, so it is copied.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  return { type: 'done', pdf: own, pages, fileName: documentFileName(form, request.items), peakBytes: pdf.peakBytes };
+  return { type: 'done', pdf: own, pages, fileName: documentFileName(form, request.items), peakBytes: pdf.peakBytes, notices: [...notices.values()] };
 }
 
 if (!parentPort) throw new Error('documents worker must run in a worker thread');
@@ -75,6 +82,11 @@ parentPort.on('message', (request: WorkerRequest) => {
       const transfer = reply.type === 'done' ? [reply.pdf.buffer as ArrayBuffer] : [];
       parentPort!.postMessage(reply, transfer);
     },
-    (error: unknown) => parentPort!.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+        tooTall: error instanceof ContentTooTallError,
+      } satisfies WorkerReply),
   );
 });

@@ -264,7 +264,8 @@ describe('table layout by content', () => {
     const kept = planTable(measureTable(wide.slice(0, 3), ids.map((row) => row.slice(0, 3))), { style, turn: 'never', thaiDigits: true });
     expect(kept.orientation).toBe('portrait');
     expect(kept.fontSize).toBeLessThan(14);
-    expect(kept.notices.join(' ')).toMatch(/ขนาด 1[23] พอยต์/);
+    expect(kept.notices.map((notice) => notice.th).join(' ')).toMatch(/ขนาด 1[23] พอยต์/);
+    expect(kept.notices.map((notice) => notice.en).join(' ')).toMatch(/at 1[23] pt/);
     expect(() => planTable(measureTable(wide, ids), { style, turn: 'never', thaiDigits: true })).toThrow(/คอลัมน์มากเกิน/);
   });
 
@@ -272,7 +273,7 @@ describe('table layout by content', () => {
     const data = nameListForm.input.parse(nameList(nameListColumns, people, { landscape: false }));
     const orientation = nameListForm.orientationFor!(data);
     const notices: string[] = [];
-    nameListForm.build(data, { office, style: pageStyle({ orientation }), today: TODAY, thaiDigits: false, notice: (text) => notices.push(text) });
+    nameListForm.build(data, { office, style: pageStyle({ orientation }), today: TODAY, thaiDigits: false, notice: (notice) => notices.push(notice.th) });
     expect(orientation).toBe('landscape'); // eight columns with full IDs do not fit upright even at 12 pt
     expect(notices.join(' ')).toContain('แนวนอน');
     expect(notices.join(' ')).toContain('พยางค์'); // the 2,000 letters without a break

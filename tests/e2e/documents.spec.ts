@@ -40,6 +40,8 @@ test('preview a Thai name list, then save it as a PDF that carries the office le
   await expect(frame).toBeVisible();
   expect(await frame.getAttribute('src')).toMatch(/^blob:/);
   await expect(page.getByTestId('document-print')).toBeEnabled();
+  // the sample's seven columns do not fit upright: the page says why the list prints landscape
+  await expect(page.getByTestId('document-notices')).toContainText('จึงพิมพ์เป็นแนวนอน');
 
   // Print hands the previewed PDF to the browser's print dialog. Headless Chromium has no print dialog (it crashes
   // the page), so the frame's print is replaced by a recorder: the test shows Print reaches the previewed PDF.

@@ -31,6 +31,21 @@ describe('documents through the router', () => {
     expect(auditCount(app)).toBe(before);
   });
 
+  it('tells the office, in Thai and English, when a list had to be turned landscape to fit its columns', async () => {
+    const app = tempApp();
+    const session = await setUpOffice(app);
+    const person = { title: 'นางสาว', firstName: 'กัญญ์ณัฏฐ์', lastName: 'ศรีสุวรรณ์', village: 3, citizenId: '1101700203451', phone: '081-234-5678' };
+    const wide = await app.router.call(session, 'documents.forms.render', {
+      formId: 'name-list',
+      data: { title: 'รายชื่อ', columns: ['order', 'name', 'village', 'houseNumber', 'citizenId', 'phone', 'signature', 'note'], fullCitizenId: true, people: [person] },
+    });
+    expect(wide.ok).toBe(true);
+    if (!wide.ok) return;
+    expect((wide.value as { notices: unknown[] }).notices).toEqual([{ th: expect.stringContaining('แนวนอน'), en: expect.stringContaining('landscape') }]);
+    const narrow = await app.router.call(session, 'documents.forms.render', { formId: 'name-list', data: { title: 'รายชื่อ', columns: ['order', 'name'], people: [person] } });
+    expect(narrow.ok && (narrow.value as { notices: unknown[] }).notices).toEqual([]);
+  });
+
   it('names the document and the field of a bad batch item, in Thai', async () => {
     const app = tempApp();
     const session = await setUpOffice(app);

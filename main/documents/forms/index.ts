@@ -4,7 +4,7 @@ import { nameListForm } from './name-list';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 
-export type { FormContext, FormDefinition } from './types';
+export type { DocumentNotice, FormContext, FormDefinition } from './types';
 
 export const forms: readonly FormDefinition[] = [nameListForm, letterForm, thaiStressForm] as unknown as readonly FormDefinition[];
 
@@ -19,6 +19,8 @@ export interface FormSummary {
   titleTh: string;
   titleEn: string;
   orientation: 'portrait' | 'landscape';
+  /** the data may turn the page (a list with many columns prints landscape) */
+  orientationVaries: boolean;
   test: boolean;
   /** has a sample batch of many documents */
   batchSample: boolean;
@@ -30,6 +32,7 @@ export function formSummaries(): FormSummary[] {
     titleTh: form.titleTh,
     titleEn: form.titleEn,
     orientation: form.orientation,
+    orientationVaries: form.orientationFor !== undefined,
     test: form.test ?? false,
     batchSample: form.sampleBatch !== undefined,
   }));

@@ -8,7 +8,7 @@ import { pageStyle, type PageStyle } from '../style';
 import { formatCitizenId, maskCitizenId } from '../format';
 import { personName, personNameText } from '../person-name';
 import { largeSampleTambon, sampleTambon } from './samples';
-import { defineForm } from './types';
+import { defineForm, type DocumentNotice } from './types';
 
 export const nameListColumns = ['order', 'name', 'village', 'houseNumber', 'citizenId', 'phone', 'signature', 'note'] as const;
 export type NameListColumn = (typeof nameListColumns)[number];
@@ -92,7 +92,7 @@ function cellText(column: NameListColumn, entry: Person, index: number, fullCiti
  */
 const measured = new WeakMap<NameListData, TableMeasure>();
 /** Why orientationFor() turned the page (said again when the list is built for it). */
-const turnedBecause = new WeakMap<NameListData, string>();
+const turnedBecause = new WeakMap<NameListData, DocumentNotice>();
 /** Plans made, by page: a long list is built a part at a time (FormContext.rows), each part on the same plan. */
 const planned = new WeakMap<NameListData, Map<string, TablePlan>>();
 

@@ -9,6 +9,12 @@ export interface RowRange {
   end: number;
 }
 
+/** Something the office should know about how a document was laid out, in Thai and English (the screen's language). */
+export interface DocumentNotice {
+  th: string;
+  en: string;
+}
+
 /** What a form's build() gets besides its data. */
 export interface FormContext {
   office: OfficeProfile;
@@ -22,7 +28,7 @@ export interface FormContext {
    * Tells the office something about how the document was laid out (a table printed smaller or turned
    * landscape to fit its columns). Optional: the caller that wants to show such notices passes it.
    */
-  notice?(text: string): void;
+  notice?(notice: DocumentNotice): void;
   /**
    * Only these rows of the long table (forms with rowCount; absent: all of them). The worker lays a very long
    * document out a part at a time (runs.ts): print these rows, numbered from start + 1, what comes above the table

@@ -10,6 +10,8 @@ interface Preview {
   url: string;
   fileName: string;
   pages: number;
+  /** how the engine had to lay the document out (a table turned landscape or printed smaller), Thai and English */
+  notices: { th: string; en: string }[];
 }
 
 /** Documents: choose a form, preview it with sample data (progress, cancel), then print or save the PDF. */
@@ -63,7 +65,7 @@ export function DocumentsPage() {
         { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setProgress(report) },
       );
       if (controller.signal.aborted) return;
-      setPreview({ url: pdfBlobUrl(rendered.pdfBase64), fileName: rendered.fileName, pages: rendered.pages });
+      setPreview({ url: pdfBlobUrl(rendered.pdfBase64), fileName: rendered.fileName, pages: rendered.pages, notices: rendered.notices });
     } catch (error) {
       if (controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED')) return;
       setRenderFailure(reportError(error));
@@ -145,7 +147,7 @@ export function DocumentsPage() {
                   <span>{title(form)}</span>
                   <br />
                   <Typography.Text type="secondary">
-                    {form.orientation === 'landscape' ? t('documents.landscape') : t('documents.portrait')}
+                    {form.orientationVaries ? t('documents.orientationVaries') : form.orientation === 'landscape' ? t('documents.landscape') : t('documents.portrait')}
                   </Typography.Text>
                   {form.test && <Tag style={{ marginInlineStart: 8 }}>{t('documents.testBadge')}</Tag>}
                 </Radio>
@@ -194,6 +196,21 @@ export function DocumentsPage() {
               </div>
             )}
             {renderFailure && <Alert type="error" showIcon title={renderFailure} role="alert" />}
+            {preview && preview.notices.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                title={t('documents.noticesTitle')}
+                description={
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {preview.notices.map((notice) => (
+                      <li key={notice.th}>{language === 'en' ? notice.en : notice.th}</li>
+                    ))}
+                  </ul>
+                }
+                data-testid="document-notices"
+              />
+            )}
             {preview && (
               <iframe ref={previewFrame} src={`${preview.url}#navpanes=0&view=FitH`} title={t('documents.previewFrame')} className="print-preview-frame" data-testid="document-preview-frame" />
             )}

@@ -213,6 +213,7 @@ const en: Messages = {
     showTests: 'Show test pages',
     portrait: 'A4 portrait',
     landscape: 'A4 landscape',
+    orientationVaries: 'A4 portrait, or landscape when the columns need it',
     testBadge: 'Test page',
     empty: 'No forms to choose from yet',
     loadFailed: 'The list of forms could not be read',
@@ -228,6 +229,7 @@ const en: Messages = {
     savePdf: 'Save as PDF',
     previewFrame: 'Print preview',
     pages: '{{count}} pages',
+    noticesTitle: 'The layout was adjusted so that every value prints in full',
     popupBlocked: 'The print window could not open; press “Save as PDF” and print the file instead',
   },
 };
