@@ -260,7 +260,7 @@ describe('table layout by content', () => {
     const turned = planTable(measureTable(wide.slice(0, 5), ids.map((row) => row.slice(0, 5))), { style, turn: 'first', thaiDigits: false });
     expect(turned.orientation).toBe('landscape');
     expect(turned.fontSize).toBe(14);
-    expect(turned.notices.join(' ')).toContain('แนวนอน');
+    expect(turned.notices.map((notice) => notice.th).join(' ')).toContain('แนวนอน');
     const kept = planTable(measureTable(wide.slice(0, 3), ids.map((row) => row.slice(0, 3))), { style, turn: 'never', thaiDigits: true });
     expect(kept.orientation).toBe('portrait');
     expect(kept.fontSize).toBeLessThan(14);
@@ -285,7 +285,7 @@ describe('table layout by content', () => {
     expect(cell.replace(/\u200B/g, '')).toBe(`ต่าง ๆ ${NO_SPACE_LATIN} ฯลฯ`);
     expect(cell.startsWith(`ต่าง ๆ ${NO_SPACE_LATIN[0]}\u200B`)).toBe(true);
     expect(cell.split('\u200B').length).toBeGreaterThan(100);
-    expect(plan.notices.join(' ')).toContain('พยางค์');
+    expect(plan.notices.map((notice) => notice.th).join(' ')).toContain('พยางค์');
   });
 
   it('fails with a Thai message naming the row when a row that must stay whole fits no page', async () => {
