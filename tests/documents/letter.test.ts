@@ -11,7 +11,7 @@ import { letterForm } from '../../main/documents/forms/letter';
 import { nameListForm } from '../../main/documents/forms/name-list';
 import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';
 import { cm, defaultPageStyle } from '../../main/documents/style';
-import { comparable, pdfText } from './pdf-tools';
+import { comparable, multiply, pdfText, type Matrix } from './pdf-tools';
 
 const TODAY = '2026-11-27';
 const graphemes = new Intl.Segmenter('th', { granularity: 'grapheme' });
@@ -100,15 +100,6 @@ interface DrawnPage {
   runs: Run[];
 }
 
-type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 interface Glyph {

@@ -82,9 +82,11 @@ export async function pdfText(file: string, page?: number): Promise<string> {
   return lines.join('\n').normalize('NFKC');
 }
 
-type Matrix = [number, number, number, number, number, number];
+/** A PDF transformation matrix [a b c d e f]. */
+export type Matrix = [number, number, number, number, number, number];
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+/** m then n: the matrix that applies m first (PDF's row-vector order). */
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[1] * n[2],
     m[0] * n[1] + m[1] * n[3],
