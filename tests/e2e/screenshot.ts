@@ -2,8 +2,8 @@
 // end-to-end tests' browser (the Chromium from npm, its fonts only), e.g. of a screen of `npm run demo`:
 //   npm run screenshot -- "http://127.0.0.1:41234/?token=…" /tmp/documents.png --login admin tambon1234 --click เอกสาร/พิมพ์
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions, prepareChromium } from '../tests/e2e/browser';
-import { logIn } from '../tests/e2e/app-process';
+import { chromiumLaunchOptions, prepareChromium } from './browser';
+import { logIn } from './app-process';
 
 const args = process.argv.slice(2);
 const [link, file] = args;
