@@ -31,7 +31,10 @@ export interface RenderResult {
 
 /** Content that fits no page even alone on an empty one; the message (Thai) names the row or text. */
 export class DocumentTooTallError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
     super(message);
     this.name = 'DocumentTooTallError';
   }
@@ -130,7 +133,7 @@ function workerFor(): Worker {
       if (reply.peakBytes > RECYCLE_AFTER_BYTES) recycleWorker();
       settle(job, (j) => j.resolve({ pdf, pages: reply.pages, fileName: reply.fileName, workerPeakBytes: reply.peakBytes, notices: reply.notices }));
     } else {
-      const failure = reply.tooTall ? new DocumentTooTallError(reply.message) : new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`);
+      const failure = reply.tooTall ? new DocumentTooTallError(reply.message, reply.messageEn ?? reply.message) : new Error(`การสร้างเอกสาร PDF ล้มเหลว: ${reply.message}`);
       settle(job, (j) => j.reject(failure));
     }
   });

@@ -77,7 +77,7 @@ export const documentMethods = [
         if (error instanceof RenderCancelledError) throw new ApiError('CANCELLED', 'ยกเลิกการพิมพ์เอกสารแล้ว', 'Printing was cancelled');
         if (error instanceof DocumentTooTallError) {
           // the engine names the row or text; nothing was printed
-          throw new ApiError('INVALID_INPUT', `พิมพ์เอกสารไม่ได้: ${error.message} กรุณาแบ่งข้อความให้สั้นลง`, `The document cannot be printed: some content is taller than a page (${error.message}). Shorten that text.`);
+          throw new ApiError('INVALID_INPUT', `พิมพ์เอกสารไม่ได้: ${error.message} กรุณาแบ่งข้อความให้สั้นลง`, `The document cannot be printed: ${error.messageEn}. Please shorten that text.`);
         }
         throw error;
       }

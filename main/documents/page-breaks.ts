@@ -26,7 +26,11 @@ export function allowRowToSplit(row: TableCell[]): void {
 
 /** Content that fits no page, even alone on an empty one. */
 export class ContentTooTallError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** the same in English, for an English screen */
+    readonly messageEn: string,
+  ) {
     super(message);
     this.name = 'ContentTooTallError';
   }
@@ -94,7 +98,7 @@ export function installPageBreakRules(): void {
     // here was tried on a fresh page too and is about to be lost.
     if (position === false && !useBlockXOffset) {
       const text = fragmentText(fragment);
-      throw new ContentTooTallError(`เนื้อหาสูงเกินหนึ่งหน้ากระดาษ จึงจัดลงหน้าไม่ได้${text ? `: "${text}"` : ''}`);
+      throw new ContentTooTallError(`เนื้อหาสูงเกินหนึ่งหน้ากระดาษ จึงจัดลงหน้าไม่ได้${text ? `: "${text}"` : ''}`, `Some content is taller than a page and cannot be placed${text ? `: "${text}"` : ''}`);
     }
     return position;
   };
@@ -122,7 +126,9 @@ export function installPageBreakRules(): void {
       const isHeader = rowIndex < this.headerRows;
       const first = shorten(row.map(cellText).filter((text) => text.trim()).join(' '));
       const which = isHeader ? 'หัวตาราง' : `แถวที่ ${rowIndex - this.headerRows + 1} ของตาราง`;
-      throw new ContentTooTallError(`${which} สูงเกินหนึ่งหน้ากระดาษ จึงจัดลงหน้าไม่ได้${first ? ` (${first})` : ''}`);
+      const whichEn = isHeader ? 'The table header' : `Row ${rowIndex - this.headerRows + 1} of the table`;
+      const quoted = first ? ` (${first})` : '';
+      throw new ContentTooTallError(`${which} สูงเกินหนึ่งหน้ากระดาษ จึงจัดลงหน้าไม่ได้${quoted}`, `${whichEn} is taller than a page and cannot be placed${quoted}`);
     }
   };
 }

@@ -28,7 +28,7 @@ export type WorkerReply =
       notices: DocumentNotice[];
     }
   /** `tooTall`: content that fits no page (page-breaks.ts), a message for the office naming it */
-  | { type: 'error'; message: string; tooTall: boolean };
+  | { type: 'error'; message: string; tooTall: boolean; messageEn?: string };
 
 function report(done: number, total: number): void {
   parentPort!.postMessage({ type: 'progress', done, total } satisfies WorkerReply);
@@ -87,6 +87,7 @@ parentPort.on('message', (request: WorkerRequest) => {
         type: 'error',
         message: error instanceof Error ? error.message : String(error),
         tooTall: error instanceof ContentTooTallError,
+        messageEn: error instanceof ContentTooTallError ? error.messageEn : undefined,
       } satisfies WorkerReply),
   );
 });
