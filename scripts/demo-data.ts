@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../main/app';
 import { DATABASE_FILE_NAME } from '../main/paths';
-import { generateSampleTambon, loadSampleTambon } from '../tests/fixtures/sample-tambon';
+import { generateSampleTambon, loadSampleTambon } from '../main/sample/sample-tambon';
 
 /** Written into every folder prepareDemo makes, so that it only ever wipes a folder it made itself. */
 const DEMO_MARKER = '.tambon-desk-demo';

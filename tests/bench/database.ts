@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { createApp } from '../../main/app';
-import { generateSampleTambon, loadSampleTambon } from '../fixtures/sample-tambon';
+import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { makeTempDir, measurePair, megabytes, pairRow, removeDatabaseFile, type BenchRow } from './measure';
 
 const AUDIT_ROWS = 1_000_000;

@@ -6,7 +6,7 @@ import { office } from '../../db/schema';
 import { createApp, type App } from '../../main/app';
 import type { ClientSession } from '../../main/api/router';
 import { startHost } from '../../main/host/server';
-import { generateSampleTambon, loadSampleTambon } from '../fixtures/sample-tambon';
+import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { makeTempDir, measurePair, pairRow, type BenchRow } from './measure';
 
 const inProcess = { warmup: 20, samples: 300, batch: 50 } as const;

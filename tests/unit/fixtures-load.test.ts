@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../main/app';
-import { generateSampleTambon, loadSampleTambon } from '../fixtures/sample-tambon';
+import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 
 describe('loadSampleTambon', () => {
   let dir: string | null = null;

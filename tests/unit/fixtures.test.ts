@@ -6,7 +6,7 @@ import {
   isValidCitizenId,
   SAMPLE_REFERENCE_DATE,
   sampleSizes,
-} from '../fixtures/sample-tambon';
+} from '../../main/sample/sample-tambon';
 
 const thaiLetters = /^[\u0E00-\u0E7F]+$/;
 

@@ -9,7 +9,7 @@ import { personName } from '../../main/documents/person-name';
 import { prepareDocument } from '../../main/documents/prepare';
 import { breakUnits, markBreaks, syllables } from '../../main/documents/segment';
 import { KEEP_TOGETHER } from '../../main/documents/thai-words';
-import * as names from '../fixtures/thai-names';
+import * as names from '../../main/sample/thai-names';
 
 /** The prepared form of one piece of content, as pdfmake gets it. */
 function prepared(content: Content, thaiDigits = false): Content {

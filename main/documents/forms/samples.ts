@@ -1,6 +1,6 @@
 // Sample data for previews and the document tests, from the project's deterministic sample tambon
-// (tests/fixtures): the same seed always gives the same names, so golden images stay stable.
-import { generateSampleTambon, type SampleTambon } from '../../../tests/fixtures/sample-tambon';
+// (main/sample): the same seed always gives the same names, so golden images stay stable.
+import { generateSampleTambon, type SampleTambon } from '../../sample/sample-tambon';
 import type { OfficeProfile } from '../blocks';
 
 export const SAMPLE_SEED = 2551;
