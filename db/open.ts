@@ -63,6 +63,25 @@ function backupName(file: string, now: Date): string {
 }
 
 /**
+ * One connection with the house pragmas: WAL (readers never wait for a writer), foreign keys, a writer waits up to
+ * 5 s for another, and every commit reaches the disk (synchronous = FULL) so a power cut loses nothing committed.
+ * A second connection (an import worker) opens the same way, after openDatabase() has migrated the file.
+ */
+export function openConnection(file: string): Database.Database {
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = FULL');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
  * Opens (or creates) a Tambon Desk database: safe pragmas, then the bundled migrations.
  * An existing file with pending migrations is first copied to backups/ (VACUUM INTO: a consistent copy
  * even in WAL mode). A file whose applied migrations are not a prefix of ours was written by a newer
@@ -74,12 +93,8 @@ export function openDatabase(
 ): OpenDatabase {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = openConnection(file);
   try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('synchronous = FULL');
 
     const bundled = readMigrationFiles({ migrationsFolder });
     const applied = appliedMigrations(sqlite);

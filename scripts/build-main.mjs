@@ -11,6 +11,7 @@ const nodeEntries = {
   electron: 'main/electron/main.ts',
   host: 'main/host/cli.ts',
   'documents-worker': 'main/documents/worker.ts',
+  'bulk-write-worker': 'main/bulk-write-worker.ts',
   'demo-data': 'scripts/demo-data.ts',
 };
 

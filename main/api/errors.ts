@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'ALREADY_SET_UP'
   | 'NOT_SET_UP'
   | 'CONFLICT'
+  /** allowed, but the user must confirm first (e.g. a person with the same name and birth date) */
+  | 'NEEDS_CONFIRMATION'
   | 'NOT_FOUND'
   | 'CANCELLED'
   | 'INTERNAL';
@@ -19,6 +21,15 @@ export interface ApiErrorData {
   messageEn: string;
   /** the input field the message is about, as a dotted path ("phone", "rows.3.amount") */
   field?: string;
+  /** the record the refusal is about, so the screen can open it (the person who already has this citizen ID) */
+  related?: RelatedRecord;
+}
+
+export interface RelatedRecord {
+  entity: string;
+  id: number;
+  /** what the screen names it by, e.g. "นายสมชาย ใจดี (หมู่ 3)" */
+  label: string;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData };
@@ -29,6 +40,7 @@ export class ApiError extends Error {
     readonly messageTh: string,
     readonly messageEn: string,
     readonly field?: string,
+    readonly related?: RelatedRecord,
   ) {
     super(messageEn);
   }
@@ -39,6 +51,7 @@ export class ApiError extends Error {
       messageTh: this.messageTh,
       messageEn: this.messageEn,
       ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.related === undefined ? {} : { related: this.related }),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { type z } from 'zod';
 import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
-import { auditLog } from '../../db/schema';
+import { appendAudit, type AuditEntry } from '../../db/audit';
 import { ApiError, errors, type ApiResult } from './errors';
 import { roleNames, type Role } from './roles';
 import { invalidInput } from './validation';
@@ -49,7 +49,7 @@ export interface ProgressReport {
 /** What a write returns: its result and the one audit row that records it. */
 export interface WriteOutcome<O> {
   result: O;
-  audit: { entity: string; entityId: string | number | null; before: unknown; after: unknown };
+  audit: AuditEntry;
   /** runs after the transaction committed (e.g. setting the session user on login) */
   afterCommit?: () => void;
 }
@@ -71,8 +71,23 @@ export interface WriteMethod<S extends z.ZodType, O, N extends string = string> 
   handler: (call: Call<z.output<S>>) => WriteOutcome<O>;
 }
 
+/**
+ * Long work that cannot run inside one synchronous transaction on the main thread: an import committed by a worker
+ * (which writes its rows and its audit row in one transaction of its own), an export that records who took the
+ * personal data. The handler writes its audit row itself, through `recordAudit` or in its worker's transaction.
+ */
+export interface TaskMethod<S extends z.ZodType, O, N extends string = string> extends MethodCommon<S, N> {
+  kind: 'task';
+  handler: (call: TaskCall<z.output<S>>) => Promise<O>;
+}
+
+export interface TaskCall<I> extends Call<I> {
+  /** appends one audit row now, as the calling user */
+  recordAudit: (entry: AuditEntry) => void;
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of heterogeneous methods
-export type AnyMethod = ReadMethod<any, any> | WriteMethod<any, any>;
+export type AnyMethod = ReadMethod<any, any> | WriteMethod<any, any> | TaskMethod<any, any>;
 
 export function defineRead<S extends z.ZodType, O, const N extends string>(
   method: Omit<ReadMethod<S, O, N>, 'kind'>,
@@ -84,6 +99,12 @@ export function defineWrite<S extends z.ZodType, O, const N extends string>(
   method: Omit<WriteMethod<S, O, N>, 'kind'>,
 ): WriteMethod<S, O, N> {
   return { ...method, kind: 'write' };
+}
+
+export function defineTask<S extends z.ZodType, O, const N extends string>(
+  method: Omit<TaskMethod<S, O, N>, 'kind'>,
+): TaskMethod<S, O, N> {
+  return { ...method, kind: 'task' };
 }
 
 /** Keys a list of methods by name, keeping each one's types for the contract. */
@@ -100,7 +121,13 @@ export function methodTable<const M extends readonly AnyMethod[]>(
 
 export type MethodInput<M> = M extends MethodCommon<infer S, string> ? z.input<S> : never;
 export type MethodOutput<M> =
-  M extends ReadMethod<z.ZodType, infer O, string> ? Awaited<O> : M extends WriteMethod<z.ZodType, infer O, string> ? O : never;
+  M extends ReadMethod<z.ZodType, infer O, string>
+    ? Awaited<O>
+    : M extends WriteMethod<z.ZodType, infer O, string>
+      ? O
+      : M extends TaskMethod<z.ZodType, infer O, string>
+        ? O
+        : never;
 
 export interface CallOptions {
   progress?: (report: ProgressReport) => void;
@@ -148,27 +175,21 @@ export class Router {
       signal: options.signal ?? new AbortController().signal,
     };
     if (method.kind === 'read') return await method.handler(call);
+    if (method.kind === 'task') {
+      const recordAudit = (entry: AuditEntry) => appendAudit(this.app.sqlite, { userId: user?.id ?? null, at: this.app.now(), method: method.name }, entry);
+      return await method.handler({ ...call, recordAudit });
+    }
     return this.runWrite(method, call);
   }
 
   private runWrite(method: WriteMethod<z.ZodType, unknown>, call: Call<unknown>): unknown {
-    const { db, sqlite, now } = this.app;
+    const { sqlite, now } = this.app;
     const outcome = sqlite.transaction(() => {
       const result = method.handler(call);
       if (typeof (result as { then?: unknown }).then === 'function') {
         throw new Error(`write method ${method.name} must be synchronous`);
       }
-      db.insert(auditLog)
-        .values({
-          userId: call.user?.id ?? null,
-          at: now().toISOString(),
-          method: method.name,
-          entity: result.audit.entity,
-          entityId: result.audit.entityId === null ? null : String(result.audit.entityId),
-          before: result.audit.before === undefined ? null : JSON.stringify(result.audit.before),
-          after: result.audit.after === undefined ? null : JSON.stringify(result.audit.after),
-        })
-        .run();
+      appendAudit(sqlite, { userId: call.user?.id ?? null, at: now(), method: method.name }, result.audit);
       return result;
     })();
     outcome.afterCommit?.();

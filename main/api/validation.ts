@@ -1,4 +1,4 @@
-import { type z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors';
 
 /**
@@ -48,4 +48,25 @@ export function invalidInput(error: z.ZodError): ApiError {
   const [reasonTh, reasonEn] = custom ?? genericReason(issue);
   const where = field ? { th: `ช่อง "${labelTh}": `, en: `Field "${labelEn}": ` } : { th: '', en: '' };
   return new ApiError('INVALID_INPUT', `${where.th}${reasonTh}`, `${where.en}${reasonEn}`, field || undefined);
+}
+
+/** True for a real calendar day written as ISO YYYY-MM-DD (C.E.). */
+export function isRealIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A date field: the renderer sends ISO C.E. (it shows and takes B.E.). A year past 2400 is a B.E. year sent by
+ * mistake; it is refused with the reason rather than stored 543 years out.
+ */
+export function isoDateField(labelTh: string, labelEn: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => !/^(2[4-9]\d\d)-/.test(value), bilingual(`${labelTh}: ปีเป็น พ.ศ. แต่ระบบต้องการ ค.ศ.`, `${labelEn}: the year is B.E.; C.E. expected`))
+    .refine(isRealIsoDate, bilingual(`${labelTh}ไม่ใช่วันที่ที่มีจริง`, `${labelEn} is not a real date`));
 }

@@ -2,10 +2,8 @@
 // in a worker thread, so the main process stays responsive. One worker is kept warm and takes requests one at a
 // time; cancelling the request it is working on ends that worker (the next request starts a fresh one), and so
 // does a job that made it grow large (a new one is warmed at once: V8 would keep the grown heap while idle).
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-start';
 import { parseFormData, requireForm, type RenderOptions } from './document';
 import type { DocumentNotice } from './forms/index';
 import { sampleOffice } from './forms/samples';
@@ -47,21 +45,8 @@ export class RenderCancelledError extends Error {
   }
 }
 
-/**
- * Where the worker is: next to the bundle as documents-worker.cjs (built by scripts/build-main.mjs), or the
- * TypeScript source run through tsx when this file itself is running from source (tests, tsx scripts).
- */
-function startWorker(): Worker {
-  const here = fileURLToPath(import.meta.url);
-  const directory = path.dirname(here);
-  const source = path.join(directory, 'worker.ts');
-  if (!here.endsWith('.cjs') && fs.existsSync(source)) {
-    // On Node 20 `execArgv: ['--import', 'tsx']` does not reach the worker's own entry (".ts" is refused before
-    // the hooks load), so a small bootstrap registers tsx inside the worker first, then imports the source.
-    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); })`;
-    return new Worker(bootstrap, { eval: true, resourceLimits: workerLimits() });
-  }
-  return new Worker(path.join(directory, 'documents-worker.cjs'), { resourceLimits: workerLimits() });
+function startDocumentsWorker(): Worker {
+  return startWorker(import.meta.url, 'worker.ts', 'documents-worker', { resourceLimits: workerLimits() });
 }
 
 /**
@@ -123,7 +108,7 @@ function recycleWorker(): void {
 
 function workerFor(): Worker {
   if (worker) return worker;
-  const started = startWorker();
+  const started = startDocumentsWorker();
   started.on('message', (reply: WorkerReply) => {
     const job = current;
     if (!job || worker !== started) return;

@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import { appendAudit, type AuditActor, type AuditEntry } from './audit';
+
+export type SqlValue = string | number | null;
+
+/**
+ * Many rows written as one change: named statements, the rows for each, and the one audit row that records the
+ * whole change. Built by a domain (the people import), run by runBulkWrite() in a worker thread or in a test's child
+ * process. Plain data, so it crosses to a worker as it is.
+ */
+export interface BulkWritePlan {
+  statements: Record<string, string>;
+  steps: { statement: string; params: SqlValue[] }[];
+  actor: { userId: number | null; at: string; method: string };
+  audit: AuditEntry;
+}
+
+export interface BulkWriteResult {
+  /** rows changed per statement name */
+  changes: Record<string, number>;
+  auditId: number;
+}
+
+export class BulkWriteCancelled extends Error {
+  constructor() {
+    super('bulk write cancelled');
+  }
+}
+
+/** How often progress is reported and cancel is checked: often enough for a smooth bar, rare enough to cost nothing. */
+const CHECK_EVERY_ROWS = 500;
+
+/**
+ * Runs the plan in one transaction: every row and the audit row, or nothing (a cancel, an error in any row, or the
+ * process being killed rolls everything back — SQLite's journal guarantees the last case).
+ */
+export function runBulkWrite(
+  sqlite: Database.Database,
+  plan: BulkWritePlan,
+  watch: { progress?: (done: number, total: number) => void; cancelled?: () => boolean } = {},
+): BulkWriteResult {
+  const prepared = new Map(Object.entries(plan.statements).map(([name, text]) => [name, sqlite.prepare(text)]));
+  const changes: Record<string, number> = Object.fromEntries(Object.keys(plan.statements).map((name) => [name, 0]));
+  const total = plan.steps.length;
+  return sqlite.transaction(() => {
+    plan.steps.forEach((step, index) => {
+      if (index % CHECK_EVERY_ROWS === 0) {
+        if (watch.cancelled?.()) throw new BulkWriteCancelled();
+        watch.progress?.(index, total);
+      }
+      const statement = prepared.get(step.statement);
+      if (!statement) throw new Error(`bulk write: unknown statement ${step.statement}`);
+      changes[step.statement]! += statement.run(step.params).changes;
+    });
+    if (watch.cancelled?.()) throw new BulkWriteCancelled();
+    const actor: AuditActor = { userId: plan.actor.userId, at: new Date(plan.actor.at), method: plan.actor.method };
+    const auditId = appendAudit(sqlite, actor, plan.audit);
+    watch.progress?.(total, total);
+    return { changes, auditId };
+  }).immediate();
+}
