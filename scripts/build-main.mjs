@@ -12,6 +12,7 @@ const nodeEntries = {
   host: 'main/host/cli.ts',
   'documents-worker': 'main/documents/worker.ts',
   'bulk-write-worker': 'main/bulk-write-worker.ts',
+  'spreadsheets-worker': 'main/spreadsheets/worker.ts',
   'demo-data': 'scripts/demo-data.ts',
 };
 
@@ -29,7 +30,7 @@ await build({
   ...common,
   entryPoints: Object.fromEntries(Object.entries(nodeEntries).map(([name, file]) => [name, path.join(root, file)])),
   platform: 'node',
-  external: ['electron', 'better-sqlite3', 'pdfmake', '@expo-google-fonts/*'],
+  external: ['electron', 'better-sqlite3', 'pdfmake', 'exceljs', '@expo-google-fonts/*'],
   // The sources are ESM and use import.meta.url; in a CommonJS bundle it comes from this shim.
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: [path.join(root, 'scripts', 'import-meta-url.js')],

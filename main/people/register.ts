@@ -106,6 +106,19 @@ export function listPeople(db: Db, now: Date, filter: PersonListFilter, page: { 
   return { total, rows: rows.map((row) => listItem(row, today)) };
 }
 
+/** Every person the filter selects, in list order, with the fields an exported list carries. */
+export function listForExport(db: Db, now: Date, filter: PersonListFilter) {
+  const today = localIsoDate(now);
+  return db
+    .select({ ...listColumns, address: people.address, consentDate: people.consentDate, lifeStatusDate: people.lifeStatusDate, notes: people.notes })
+    .from(people)
+    .leftJoin(villages, eq(villages.id, people.villageId))
+    .where(listConditions(filter, today))
+    .orderBy(asc(people.sortKey), asc(people.id))
+    .all()
+    .map((row) => ({ ...row, age: row.birthDate === null ? null : ageOn(row.birthDate, today) }));
+}
+
 /**
  * Search as you type: the best few matches, a name that starts with what was typed first, then Thai order.
  */
