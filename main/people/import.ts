@@ -11,6 +11,7 @@ import { findHeaderRow, guessMapping, type CellValue, type FieldSpec, type ReadR
 import { cellText, normaliseText, parseCitizenId, parsePhone, parseSex, parseThaiDate, parseVillageNumber, splitTitle, type Message } from '../spreadsheets/thai-values';
 import { insertPersonStep, peopleStatements, updatePersonStep } from './bulk';
 import { fullName } from './register';
+import type { LifeStatus } from '../../db/schema';
 import { crossFieldProblems, personFields, type PersonFields } from './schemas';
 
 /** The columns an import of people understands, with the headings offices give them. */
@@ -26,8 +27,31 @@ export const personImportFields: FieldSpec[] = [
   { key: 'village', label: { th: 'หมู่ที่', en: 'Village' }, headings: ['หมู่', 'ม.', 'หมู่บ้าน', 'village', 'moo'] },
   { key: 'address', label: { th: 'ที่อยู่', en: 'Address' }, headings: ['ที่อยู่อื่น', 'ซอย/ถนน', 'address'] },
   { key: 'phone', label: { th: 'โทรศัพท์', en: 'Phone' }, headings: ['เบอร์โทร', 'เบอร์โทรศัพท์', 'โทร', 'มือถือ', 'phone', 'mobile', 'tel'] },
+  { key: 'lifeStatus', label: { th: 'สถานะ', en: 'Status' }, headings: ['สถานะบุคคล', 'status'] },
+  { key: 'lifeStatusDate', label: { th: 'วันที่เสียชีวิต/ย้ายออก', en: 'Date of death or moving away' }, headings: ['วันที่เสียชีวิต', 'วันที่ย้ายออก', 'status date'] },
+  { key: 'consent', label: { th: 'ความยินยอม (PDPA)', en: 'Consent (PDPA)' }, headings: ['ความยินยอม', 'ยินยอม', 'pdpa', 'consent'] },
+  { key: 'consentDate', label: { th: 'วันที่ให้ความยินยอม', en: 'Consent date' }, headings: ['วันที่ยินยอม', 'consent date'] },
   { key: 'notes', label: { th: 'หมายเหตุ', en: 'Notes' }, headings: ['notes', 'remark', 'remarks'] },
 ];
+
+/** How offices (and our own export) write a person's status. */
+const lifeStatusWords: Record<string, LifeStatus> = {
+  มีชีวิต: 'alive', มีชีวิตอยู่: 'alive', ปกติ: 'alive', alive: 'alive',
+  เสียชีวิต: 'died', ตาย: 'died', ถึงแก่กรรม: 'died', died: 'died', dead: 'died',
+  ย้าย: 'moved', ย้ายออก: 'moved', ย้ายที่อยู่: 'moved', moved: 'moved',
+};
+const consentWords: Record<string, boolean> = {
+  ให้ความยินยอม: true, ยินยอม: true, ให้: true, ใช่: true, มี: true, yes: true, y: true, true: true, '1': true, '✓': true, '/': true,
+  ยังไม่ได้ให้: false, ไม่ยินยอม: false, ไม่ให้: false, ไม่: false, ไม่มี: false, no: false, n: false, false: false, '0': false, '-': false,
+};
+
+function parseWord<T>(cell: CellValue, words: Record<string, T>, fallback: T, label: Message): { ok: true; value: T } | { ok: false; error: Message } {
+  const shown = normaliseText(cellText(cell));
+  if (shown === '') return { ok: true, value: fallback };
+  const value = words[shown.toLowerCase().replace(/\s/g, '')];
+  if (value !== undefined) return { ok: true, value };
+  return { ok: false, error: { th: `${label.th} "${shown}" อ่านไม่ได้ ใช้ได้: ${Object.keys(words).filter((w) => /[ก-๙]/.test(w)).slice(0, 4).join(', ')}`, en: `${label.en} "${shown}" cannot be read` } };
+}
 
 export type ColumnMapping = Record<string, number | null>;
 export type RowStatus = 'ready' | 'existing' | 'duplicateInFile' | 'error';
@@ -59,6 +83,9 @@ export interface PreparedImport {
   headerIndex: number;
   mapping: ColumnMapping;
   rows: CheckedRow[];
+  /** the newest audit row when the rows were checked: a later one means the register may have changed */
+  auditMark: number;
+  committed: boolean;
   createdAt: number;
 }
 
@@ -154,6 +181,10 @@ function checkRow(cells: CellValue[], mapping: ColumnMapping, headings: string[]
       });
     }
   }
+  const lifeStatus = take('lifeStatus', parseWord(cell('lifeStatus'), lifeStatusWords, 'alive' as LifeStatus, { th: 'สถานะ', en: 'Status' }));
+  const lifeStatusDate = take('lifeStatusDate', parseThaiDate(cell('lifeStatusDate'), { label: { th: 'วันที่เสียชีวิต/ย้ายออก', en: 'date of death or moving away' }, notAfter: today }));
+  const consentGiven = take('consent', parseWord(cell('consent'), consentWords, false, { th: 'ความยินยอม', en: 'Consent' }));
+  const consentDate = take('consentDate', parseThaiDate(cell('consentDate'), { label: { th: 'วันที่ให้ความยินยอม', en: 'consent date' }, notAfter: today }));
   if (title === null) {
     title = titleFromSex(sex, birthDate, today);
     if (title !== null) messages.push({ th: `ไม่มีคำนำหน้าชื่อ ใช้ "${title}" ตามเพศและอายุ`, en: `No title; "${title}" from sex and age`, column: null, severity: 'warning' });
@@ -178,7 +209,11 @@ function checkRow(cells: CellValue[], mapping: ColumnMapping, headings: string[]
     villageId,
     address: text('address'),
     phone: phone ?? '',
+    consentGiven: consentGiven ?? false,
+    consentDate,
     notes: text('notes'),
+    lifeStatus: lifeStatus ?? 'alive',
+    lifeStatusDate,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -189,6 +224,11 @@ function checkRow(cells: CellValue[], mapping: ColumnMapping, headings: string[]
   for (const problem of crossFieldProblems(parsed.data, today)) messages.push({ th: problem.th, en: problem.en, column: heading(problem.field), severity: 'error' });
   if (messages.some((m) => m.severity === 'error')) return { person: null, messages };
   return { person: parsed.data, messages };
+}
+
+/** The id of the newest audit row: every write leaves one, so an unchanged mark means an unchanged register. */
+export function auditMark(app: AppContext): number {
+  return (app.sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
 }
 
 /** Checks every row against the rules, the file itself and the register. */
@@ -230,11 +270,11 @@ const prepared = new Map<string, PreparedImport>();
 const KEEP_MS = 60 * 60 * 1000;
 const KEEP_AT_MOST = 4;
 
-export function rememberImport(entry: Omit<PreparedImport, 'id' | 'createdAt'>): PreparedImport {
+export function rememberImport(entry: Omit<PreparedImport, 'id' | 'createdAt' | 'committed'>): PreparedImport {
   const now = Date.now();
   for (const [id, old] of prepared) if (now - old.createdAt > KEEP_MS) prepared.delete(id);
   while (prepared.size >= KEEP_AT_MOST) prepared.delete(prepared.keys().next().value!);
-  const stored = { ...entry, id: randomUUID(), createdAt: now };
+  const stored = { ...entry, id: randomUUID(), createdAt: now, committed: false };
   prepared.set(stored.id, stored);
   return stored;
 }
@@ -242,10 +282,6 @@ export function rememberImport(entry: Omit<PreparedImport, 'id' | 'createdAt'>):
 export function recallImport(id: string, userId: number): PreparedImport | null {
   const entry = prepared.get(id);
   return entry && entry.userId === userId ? entry : null;
-}
-
-export function forgetImport(id: string): void {
-  prepared.delete(id);
 }
 
 export function sha256(bytes: Uint8Array): string {

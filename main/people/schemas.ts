@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { lifeStatuses, noCitizenIdReasons } from '../../db/schema';
 import { bilingual, isoDateField, labelFields } from '../api/validation';
+import { toArabicDigits } from '../spreadsheets/thai-values';
 import { isValidCitizenId } from './citizen-id';
-
-/** Thai digits ๐–๙ to 0–9: IDs, phones and house numbers are compared as Arabic digits. */
-export function arabicDigits(text: string): string {
-  return text.replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-}
 
 const text = (max: number, th: string, en: string) =>
   z
@@ -20,7 +16,7 @@ const requiredText = (max: number, th: string, en: string) =>
 /** 13 digits with the check digit; dashes, spaces and Thai digits are accepted and removed. */
 export const citizenIdField = z
   .string()
-  .transform((value) => arabicDigits(value).replace(/[\s.-]/g, ''))
+  .transform((value) => toArabicDigits(value).replace(/[\s.-]/g, ''))
   .refine((value) => /^\d{13}$/.test(value), bilingual('เลขประจำตัวประชาชนต้องมี 13 หลัก', 'The citizen ID needs 13 digits'))
   .refine(isValidCitizenId, bilingual('เลขประจำตัวประชาชนไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจสอบอีกครั้ง', 'The citizen ID is not valid (its check digit does not match)'));
 
@@ -28,7 +24,7 @@ const phone = z
   .string()
   .trim()
   .max(40)
-  .transform(arabicDigits)
+  .transform(toArabicDigits)
   .refine((value) => /^[0-9+\-\s,]*$/.test(value), bilingual('เบอร์โทรศัพท์ใช้ได้เฉพาะตัวเลข เครื่องหมาย - และ ,', 'Phone may hold digits, - and , only'));
 
 export const personFields = z.object({
@@ -39,7 +35,7 @@ export const personFields = z.object({
   noCitizenIdReason: z.enum(noCitizenIdReasons).nullable().default(null),
   sex: z.enum(['M', 'F']).nullable().default(null),
   birthDate: isoDateField('วันเกิด', 'Birth date').nullable().default(null),
-  houseNumber: text(20, 'บ้านเลขที่', 'House number').transform(arabicDigits).default(''),
+  houseNumber: text(20, 'บ้านเลขที่', 'House number').transform(toArabicDigits).default(''),
   villageId: z.number().int().positive().nullable().default(null),
   address: text(300, 'ที่อยู่', 'Address').default(''),
   phone: phone.default(''),

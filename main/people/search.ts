@@ -2,11 +2,11 @@
 // a LIKE scan of one short normalised column takes ~2 ms at worst, an FTS5 trigram index ~0.05 ms but it cannot
 // answer one- or two-letter queries ("ก", "08") and would need triggers on every write and import. Both are far
 // under the 20 ms target, so the register keeps the one plain column and the bench keeps the comparison honest.
-import { arabicDigits } from './schemas';
+import { toArabicDigits } from '../spreadsheets/thai-values';
 
 /** What search matches a person by: names, citizen ID digits and phone digits, lower case, Arabic digits. */
 export function personSearchText(person: { firstName: string; lastName: string; citizenId: string | null; phone: string }): string {
-  const phoneDigits = arabicDigits(person.phone).replace(/\D/g, '');
+  const phoneDigits = toArabicDigits(person.phone).replace(/\D/g, '');
   return [`${person.firstName} ${person.lastName}`, person.citizenId ?? '', phoneDigits].join('|').toLowerCase();
 }
 
@@ -25,13 +25,13 @@ export function parseSearchQuery(raw: string): ParsedQuery {
   let villageNumber: number | null = null;
   const village = VILLAGE_PATTERN.exec(text);
   if (village) {
-    villageNumber = Number(arabicDigits(village[1]!));
+    villageNumber = Number(toArabicDigits(village[1]!));
     text = text.replace(village[0], ' ');
   }
   const words = text.split(/\s+/).filter(Boolean);
   // An ID or phone typed with dashes or spaces ("1-1017-00203-45-1", "081 234 5678") is one number.
   const numeric = words.length > 0 && words.every((word) => /^[0-9๐-๙-]+$/.test(word));
-  const terms = numeric ? [arabicDigits(words.join('')).replace(/-/g, '')] : words.map((word) => (/^[0-9๐-๙-]+$/.test(word) ? arabicDigits(word).replace(/-/g, '') : word));
+  const terms = numeric ? [toArabicDigits(words.join('')).replace(/-/g, '')] : words.map((word) => (/^[0-9๐-๙-]+$/.test(word) ? toArabicDigits(word).replace(/-/g, '') : word));
   return { terms: terms.filter(Boolean), villageNumber };
 }
 

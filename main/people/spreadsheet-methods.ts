@@ -8,13 +8,13 @@ import type { Role } from '../api/roles';
 import { bilingual } from '../api/validation';
 import { findHeaderRow, guessMapping, normaliseHeading, SpreadsheetError, type CellValue } from '../spreadsheets/read';
 import { readInWorker } from '../spreadsheets/read-in-worker';
-import { cellText, normaliseText } from '../spreadsheets/thai-values';
+import { cellText, formatThaiDate, normaliseText } from '../spreadsheets/thai-values';
 import { writeSpreadsheet } from '../spreadsheets/write';
 import { localIsoDate } from '../dates';
 import { formatCitizenId, maskCitizenId } from './citizen-id';
 import { listForExport } from './register';
 import { personListFilter } from './schemas';
-import { checkRows, countRows, forgetImport, importPlan, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
+import { auditMark, checkRows, countRows, importPlan, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
 
 const importers: readonly Role[] = ['secretary', 'treasurer', 'planner'];
 const IMPORT_KIND = 'people';
@@ -91,8 +91,9 @@ export const peopleImportMethods = [
       const headings = (table.rows[headerIndex] ?? []).map((cell) => normaliseText(cellText(cell)));
       const guessed = guessMapping(headings, personImportFields);
       const mapping = input.mapping ? { ...guessed, ...input.mapping } : applyRemembered(guessed, headings, rememberedMapping(app));
+      const mark = auditMark(app);
       const rows = checkRows(app, read, headerIndex, mapping);
-      const entry = rememberImport({ userId: user!.id, fileName: input.fileName, sha256: sha256(bytes), read, headerIndex, mapping, rows });
+      const entry = rememberImport({ userId: user!.id, fileName: input.fileName, sha256: sha256(bytes), read, headerIndex, mapping, rows, auditMark: mark });
       const shown = rows.filter((row, index) => row.status !== 'ready' || row.messages.length > 0 || index < PREVIEW_READY_ROWS).slice(0, PREVIEW_MAX_ROWS);
       return {
         importId: entry.id,
@@ -117,12 +118,18 @@ export const peopleImportMethods = [
     handler: async ({ app, input, user, progress, signal }) => {
       const entry = recallImport(input.importId, user!.id);
       if (!entry) throw new ApiError('NOT_FOUND', 'ไม่พบการนำเข้านี้ (อาจหมดเวลาแล้ว) กรุณาเลือกไฟล์อีกครั้ง', 'This import was not found (it may have expired); choose the file again', 'importId');
-      // The register may have changed since the preview: check the rows again against it, then write.
-      entry.rows.splice(0, entry.rows.length, ...checkRows(app, entry.read, entry.headerIndex, entry.mapping));
+      if (entry.committed) throw new ApiError('CONFLICT', 'นำเข้าไฟล์นี้ไปแล้ว', 'This file has already been imported', 'importId');
+      // The register may have changed since the preview: then the rows are checked again against it.
+      const mark = auditMark(app);
+      if (mark !== entry.auditMark) {
+        entry.rows = checkRows(app, entry.read, entry.headerIndex, entry.mapping);
+        entry.auditMark = mark;
+      }
       const plan = importPlan(entry, input.existing, { userId: user!.id, at: app.now().toISOString(), method: 'people.import.commit' }, entry.read.table.name);
       try {
         const result = await commitInWorker(app.sqlite.name, plan, { progress, signal });
-        forgetImport(entry.id);
+        // Kept (not forgotten) so that the rows in error can still be downloaded after the good ones went in.
+        entry.committed = true;
         const after = plan.audit.after as { inserted: number; updated: number; skipped: number; errors: number };
         return { inserted: result.changes.insertPerson ?? 0, updated: result.changes.updatePerson ?? 0, skipped: after.skipped, errors: after.errors, auditId: result.auditId };
       } catch (error) {
@@ -168,6 +175,7 @@ export const peopleImportMethods = [
 function cellForFixing(cell: CellValue): string | number | null {
   if (cell === null) return null;
   if (typeof cell === 'number') return cell;
+  if (cell instanceof Date) return formatThaiDate(cellText(cell));
   return cellText(cell);
 }
 

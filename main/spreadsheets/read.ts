@@ -40,7 +40,7 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
-export type SpreadsheetErrorKind = 'not-spreadsheet' | 'broken' | 'password' | 'old-xls' | 'empty' | 'too-big' | 'unknown-sheet';
+export type SpreadsheetErrorKind = 'not-spreadsheet' | 'broken' | 'password' | 'old-xls' | 'empty' | 'too-big' | 'unknown-sheet' | 'cancelled';
 
 export class SpreadsheetError extends Error {
   constructor(

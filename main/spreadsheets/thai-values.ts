@@ -36,7 +36,7 @@ export function toArabicDigits(s: string): string {
 }
 
 /** A cell as text the way the user sees it: normalised, '' for empty. Numbers keep all their digits. */
-function cellText(cell: CellValue): string {
+export function cellText(cell: CellValue): string {
   if (cell === null) return '';
   if (cell instanceof Date) return isoFromDate(cell) ?? '';
   if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
