@@ -67,6 +67,8 @@ export interface DateOptions {
   label?: Message;
   /** ISO date; a later date is an error (a birth date cannot be in the future) */
   notAfter?: string;
+  /** ISO date that two-digit years are read around; notAfter, else today, when not given */
+  referenceDate?: string;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -103,10 +105,21 @@ function isoFromExcelSerial(serial: number): string | null {
 
 type Era = 'be' | 'ce' | null;
 
-/** The C.E. year of a typed year, or why not. Two digits are B.E. (66 → 2566): offices write short B.E. years. */
-function resolveYear(yearText: string, era: Era, shown: string, label: Message): ParseResult<number> {
+/** How far past the reference year a two-digit year may reach before it is read as the century before. */
+const TWO_DIGIT_YEAR_AHEAD = 10;
+
+/**
+ * The C.E. year of a typed year, or why not. Two digits are B.E. (66 → 2566), as offices write them, in the
+ * hundred years ending ten years after the reference date: with 2569 as reference, 93 is 2493 and 79 is 2579.
+ */
+function resolveYear(yearText: string, era: Era, shown: string, label: Message, referenceIso: string): ParseResult<number> {
   const y = Number(yearText);
-  if (yearText.length === 2) return ok(era === 'ce' ? 2000 + y : 2500 + y - BE_OFFSET);
+  if (yearText.length === 2) {
+    const referenceYear = Number(referenceIso.slice(0, 4)) + (era === 'ce' ? 0 : BE_OFFSET);
+    let full = Math.floor(referenceYear / 100) * 100 + y;
+    if (full > referenceYear + TWO_DIGIT_YEAR_AHEAD) full -= 100;
+    return ok(era === 'ce' ? full : full - BE_OFFSET);
+  }
   if (era === 'ce') return ok(y);
   if (era === 'be' || y >= 2400) return ok(y - BE_OFFSET);
   if (y >= 1800) {
@@ -200,7 +213,8 @@ export function parseThaiDate(cell: CellValue, options: DateOptions = {}): Parse
 }
 
 function fromParts(yearText: string, month: number, day: number, era: Era, shown: string, label: Message, options: DateOptions): ParseResult<string | null> {
-  const year = resolveYear(yearText, era, shown, label);
+  const reference = options.referenceDate ?? options.notAfter ?? new Date().toISOString().slice(0, 10);
+  const year = resolveYear(yearText, era, shown, label, reference);
   if (!year.ok) return year;
   return checkedIso(year.value, month, day, shown, label, options, year.warning);
 }
