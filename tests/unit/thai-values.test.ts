@@ -10,7 +10,7 @@ import {
   type ParseResult,
 } from '../../main/spreadsheets/thai-values';
 import { citizenIdCheckDigit, formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
-import * as sampleCitizenId from '../../main/sample/citizen-id';
+import * as sampleCitizenId from '../../main/people/citizen-id';
 
 const value = <T>(result: ParseResult<T>): T => {
   if (!result.ok) throw new Error(`expected ok, got: ${result.error.th}`);
