@@ -88,6 +88,9 @@ export const peopleImportMethods = [
       const read = await readInWorker(bytes, { fileName: input.fileName, sheet: input.sheet, encoding: input.encoding, signal }).catch(refusal);
       const table = read.table;
       const headerIndex = findHeader(table.rowNumbers, input.headerRow) ?? findHeaderRow(table, personImportFields);
+      if (table.rows.length <= headerIndex + 1) {
+        throw new ApiError('INVALID_INPUT', `แผ่นงาน "${table.name}" ไม่มีรายชื่อใต้แถวหัวตาราง`, `The sheet "${table.name}" has no rows below its header`, 'file');
+      }
       const headings = (table.rows[headerIndex] ?? []).map((cell) => normaliseText(cellText(cell)));
       const guessed = guessMapping(headings, personImportFields);
       const mapping = input.mapping ? { ...guessed, ...input.mapping } : applyRemembered(guessed, headings, rememberedMapping(app));
@@ -124,6 +127,9 @@ export const peopleImportMethods = [
       if (mark !== entry.auditMark) {
         entry.rows = checkRows(app, entry.read, entry.headerIndex, entry.mapping);
         entry.auditMark = mark;
+      }
+      if (!entry.rows.some((row) => row.status === 'ready' || (row.status === 'existing' && input.existing === 'update'))) {
+        throw new ApiError('INVALID_INPUT', 'ไม่มีแถวที่นำเข้าได้ ไม่มีการบันทึกข้อมูลใด ๆ กรุณาแก้ไขไฟล์ตามเหตุผลที่แสดง แล้วนำเข้าอีกครั้ง', 'No row can be imported; nothing was saved. Fix the file as shown and import it again', 'importId');
       }
       const plan = importPlan(entry, input.existing, { userId: user!.id, at: app.now().toISOString(), method: 'people.import.commit' }, entry.read.table.name);
       try {
