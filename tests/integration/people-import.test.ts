@@ -5,6 +5,7 @@ import { generateSampleTambon } from '../../main/sample/sample-tambon';
 import {
   brokenZipXlsx,
   hugeCellXlsx,
+  largePeopleXlsx,
   messyPeopleCsv,
   messyPeopleXlsx,
   millionBlankLinesCsv,
@@ -203,8 +204,10 @@ describe('importing people from an office spreadsheet', () => {
 
   it('a cancelled import writes nothing', async () => {
     const office = await firstDayOffice();
-    const file = await messyPeopleXlsx(250);
+    // Large enough that the cancel lands while rows are being written (a small file is written before it arrives).
+    const file = await largePeopleXlsx();
     const preview = await office.preview(file);
+    expect(preview.counts.ready).toBeGreaterThan(5000);
     const controller = new AbortController();
     const error = await office.refusal('people.import.commit', { importId: preview.importId }, {
       signal: controller.signal,
