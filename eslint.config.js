@@ -29,6 +29,14 @@ export default tseslint.config(
     },
   },
   {
+    // exceljs must load through main/spreadsheets/exceljs.ts, which fixes its streaming reader first.
+    files: ['main/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['main/spreadsheets/exceljs.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'exceljs', allowTypeImports: true, message: 'Import ExcelJS from main/spreadsheets/exceljs.ts (it fixes the streaming reader).' }] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

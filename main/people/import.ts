@@ -7,7 +7,7 @@ import { people, villages } from '../../db/schema';
 import type { BulkWritePlan } from '../../db/bulk-write';
 import type { AppContext } from '../api/router';
 import { localIsoDate } from '../dates';
-import { findHeaderRow, guessMapping, type CellValue, type FieldSpec, type ReadResult } from '../spreadsheets/read';
+import type { CellValue, FieldSpec, ReadResult } from '../spreadsheets/read';
 import { cellText, normaliseText, parseCitizenId, parsePhone, parseSex, parseThaiDate, parseVillageNumber, splitTitle, type Message } from '../spreadsheets/thai-values';
 import { insertPersonStep, peopleStatements, updatePersonStep } from './bulk';
 import { fullName } from './register';

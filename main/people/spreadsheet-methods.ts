@@ -137,7 +137,7 @@ export const peopleImportMethods = [
         // Kept (not forgotten) so that the rows in error can still be downloaded after the good ones went in.
         entry.committed = true;
         const after = plan.audit.after as { inserted: number; updated: number; skipped: number; errors: number };
-        return { inserted: result.changes.insertPerson ?? 0, updated: result.changes.updatePerson ?? 0, skipped: after.skipped, errors: after.errors, auditId: result.auditId };
+        return { inserted: result.changes.insertPerson ?? 0, updated: result.changes.updatePerson ?? 0, skipped: after.skipped, errors: after.errors, auditId: result.auditId, writeMs: Math.round(result.writeMs) };
       } catch (error) {
         if (error instanceof BulkWriteCancelledError) throw new ApiError('CANCELLED', 'ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใด ๆ', 'The import was cancelled; nothing was saved');
         if (error instanceof BulkWriteFailedError && error.sqliteCode?.startsWith('SQLITE_CONSTRAINT')) {

@@ -7,7 +7,8 @@
 // from the bytes (not the name), the zip's directory is checked before exceljs opens it, and rows are counted and
 // measured while they stream past, never after loading everything.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
+import type * as ExcelTypes from 'exceljs';
 import { normaliseText, toArabicDigits, type Message } from './thai-values';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -314,7 +315,7 @@ function checkWorkbookZip(bytes: Uint8Array, file: string): void {
 }
 
 /** exceljs's rich-text, formula, hyperlink and error cells → the plain value the user sees. */
-function plainValue(value: ExcelJS.CellValue | undefined, numFmt: string | undefined, date1904: boolean): CellValue {
+function plainValue(value: ExcelTypes.CellValue | undefined, numFmt: string | undefined, date1904: boolean): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return null;
@@ -334,7 +335,7 @@ function plainValue(value: ExcelJS.CellValue | undefined, numFmt: string | undef
   if ('hyperlink' in value) {
     const text: unknown = value.text;
     if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text) return plainValue(text as ExcelJS.CellRichTextValue, undefined, date1904);
+    if (text && typeof text === 'object' && 'richText' in text) return plainValue(text as ExcelTypes.CellRichTextValue, undefined, date1904);
     return value.hyperlink;
   }
   if ('error' in value) return null;
@@ -363,7 +364,7 @@ interface StreamingWorkbook {
   model?: { sheets?: { name: string }[] };
   properties?: { model?: { date1904?: boolean } };
 }
-interface StreamingWorksheet extends AsyncIterable<ExcelJS.Row> {
+interface StreamingWorksheet extends AsyncIterable<ExcelTypes.Row> {
   name: string;
 }
 

@@ -3,12 +3,14 @@
 import os from 'node:os';
 import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
+import { benchPeople } from './people';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
 
 const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'database', run: benchDatabase },
   { name: 'router', run: benchRouter },
+  { name: 'people', run: benchPeople },
   { name: 'documents', run: benchDocuments },
 ];
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../main/spreadsheets/exceljs';
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../main/spreadsheets/exceljs';
+import type * as ExcelTypes from 'exceljs';
 import { displayWidth, writeSpreadsheet, type WriteColumn } from '../../main/spreadsheets/write';
 import { findHeaderRow, guessMapping, readSpreadsheet, type FieldSpec } from '../../main/spreadsheets/read';
 import { parseCitizenId, parseThaiDate } from '../../main/spreadsheets/thai-values';
@@ -30,7 +31,7 @@ const rows = people.map((p, i) => ({
   note: i === 0 ? 'ผู้ใหญ่บ้าน "หมู่ 1", น้ำท่วม\nปี 2565' : null,
 }));
 
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
+async function loadWorkbook(bytes: Buffer): Promise<ExcelTypes.Worksheet> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets[0]!;
