@@ -121,23 +121,27 @@ export function listForExport(db: Db, now: Date, filter: PersonListFilter) {
 
 /**
  * Search as you type: the best few matches, a name that starts with what was typed first, then Thai order.
+ * The query alone is exported for the benchmark, which runs the same SQL through bare better-sqlite3.
  */
-export function searchPeople(db: Db, now: Date, text: string, limit: number): PersonListItem[] {
-  const today = localIsoDate(now);
+export function searchPeopleQuery(db: Db, today: string, text: string, limit: number) {
   const where = listConditions({ villageId: null, lifeStatus: null, ageBand: null, consent: null, text }, today);
-  if (!where) return [];
+  if (!where) return null;
   const first = parseSearchQuery(text).terms[0] ?? '';
   const startsWith = `${first.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const rank = sql`CASE WHEN ${people.firstName} LIKE ${startsWith} ESCAPE '\\' THEN 0 WHEN ${people.lastName} LIKE ${startsWith} ESCAPE '\\' THEN 1 ELSE 2 END`;
-  const rows = db
+  return db
     .select(listColumns)
     .from(people)
     .leftJoin(villages, eq(villages.id, people.villageId))
     .where(where)
     .orderBy(rank, asc(people.sortKey), asc(people.id))
-    .limit(limit)
-    .all();
-  return rows.map((row) => listItem(row, today));
+    .limit(limit);
+}
+
+export function searchPeople(db: Db, now: Date, text: string, limit: number): PersonListItem[] {
+  const today = localIsoDate(now);
+  const query = searchPeopleQuery(db, today, text, limit);
+  return query ? query.all().map((row) => listItem(row, today)) : [];
 }
 
 export interface PersonRef {

@@ -14,7 +14,7 @@ import { localIsoDate } from '../dates';
 import { formatCitizenId, maskCitizenId } from './citizen-id';
 import { listForExport } from './register';
 import { personListFilter } from './schemas';
-import { auditMark, checkRows, countRows, importPlan, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
+import { auditMark, checkRows, countRows, importPlan, keepOnlyRefusedRows, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
 
 const importers: readonly Role[] = ['secretary', 'treasurer', 'planner'];
 const IMPORT_KIND = 'people';
@@ -135,7 +135,7 @@ export const peopleImportMethods = [
       try {
         const result = await commitInWorker(app.sqlite.name, plan, { progress, signal });
         // Kept (not forgotten) so that the rows in error can still be downloaded after the good ones went in.
-        entry.committed = true;
+        keepOnlyRefusedRows(entry);
         const after = plan.audit.after as { inserted: number; updated: number; skipped: number; errors: number };
         return { inserted: result.changes.insertPerson ?? 0, updated: result.changes.updatePerson ?? 0, skipped: after.skipped, errors: after.errors, auditId: result.auditId, writeMs: Math.round(result.writeMs) };
       } catch (error) {
