@@ -1,0 +1,58 @@
+import type { CSSProperties } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import generatePicker from 'antd/es/date-picker/generatePicker';
+import dayjsGenerateConfig from '@rc-component/picker/es/generate/dayjs';
+import type { GenerateConfig } from '@rc-component/picker/es/generate/index';
+import thTH from 'antd/es/date-picker/locale/th_TH';
+import enUS from 'antd/es/date-picker/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { isoOf, parseTypedDate } from './thaiDates';
+
+// antd's picker parses typed text with dayjs, which cannot read B.E. years: typed text goes through our own
+// parser instead (15/3/2566, 15 มี.ค. 66, …), and the calendar shows B.E. years.
+const buddhistConfig: GenerateConfig<Dayjs> = {
+  ...dayjsGenerateConfig,
+  locale: {
+    ...dayjsGenerateConfig.locale,
+    parse: (_locale, text) => {
+      const iso = parseTypedDate(text);
+      return iso === null ? null : dayjs(iso);
+    },
+  },
+};
+
+const BuddhistDatePicker = generatePicker<Dayjs>(buddhistConfig);
+
+const beYears = { yearFormat: 'BBBB', cellYearFormat: 'BBBB', fieldYearFormat: 'BBBB' };
+const pickerLocales = {
+  th: { ...thTH, lang: { ...thTH.lang, ...beYears, placeholder: 'วว/ดด/ปปปป (พ.ศ.)' } },
+  en: { ...enUS, lang: { ...enUS.lang, ...beYears, placeholder: 'DD/MM/YYYY (B.E.)' } },
+};
+
+export interface ThaiDatePickerProps {
+  /** ISO C.E. YYYY-MM-DD, as the API takes it */
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  id?: string;
+  disabled?: boolean;
+  style?: CSSProperties;
+  /** ISO: no date after this one can be chosen (birth dates: today) */
+  maxDate?: string;
+  'data-testid'?: string;
+}
+
+/** A date typed or picked in B.E. (DD/MM/BBBB); the form holds ISO C.E. Works as an antd Form.Item child. */
+export function ThaiDatePicker({ value, onChange, maxDate, ...rest }: ThaiDatePickerProps) {
+  const { i18n } = useTranslation();
+  return (
+    <BuddhistDatePicker
+      {...rest}
+      value={value ? dayjs(value) : null}
+      onChange={(date) => onChange?.(date ? isoOf(date) : null)}
+      format="DD/MM/BBBB"
+      maxDate={maxDate ? dayjs(maxDate) : undefined}
+      locale={i18n.language === 'en' ? pickerLocales.en : pickerLocales.th}
+      allowClear
+    />
+  );
+}
