@@ -207,7 +207,7 @@ const en: Messages = {
       citizenId: 'Citizen ID',
       noCitizenIdReason: 'Why there is no citizen ID',
       sex: 'Sex',
-      birthDate: 'Birth date (B.E.)',
+      birthDate: 'Birth date',
       houseNumber: 'House number',
       villageId: 'Village',
       address: 'More address (lane, road, or an address outside the tambon)',

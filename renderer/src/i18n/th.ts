@@ -208,7 +208,7 @@ const th = {
       citizenId: 'เลขประจำตัวประชาชน',
       noCitizenIdReason: 'เหตุผลที่ไม่มีเลขประจำตัว',
       sex: 'เพศ',
-      birthDate: 'วันเกิด (พ.ศ.)',
+      birthDate: 'วันเกิด',
       houseNumber: 'บ้านเลขที่',
       villageId: 'หมู่ที่',
       address: 'ที่อยู่เพิ่มเติม (ซอย ถนน หรือที่อยู่นอกตำบล)',

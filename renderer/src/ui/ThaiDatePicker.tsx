@@ -9,13 +9,15 @@ import { useTranslation } from 'react-i18next';
 import { isoOf, parseTypedDate } from './thaiDates';
 
 // antd's picker parses typed text with dayjs, which cannot read B.E. years: typed text goes through our own
-// parser instead (15/3/2566, 15 มี.ค. 66, …), and the calendar shows B.E. years.
+// parser instead, and the calendar shows B.E. years. As the user types, only a four-digit year counts (the picker
+// rewrites the text the moment it parses, so "15/3/25" must not become 2525 on the way to 2536); a two-digit year
+// ("15/3/66", "15 มี.ค. 66") is read when the user leaves the field.
 const buddhistConfig: GenerateConfig<Dayjs> = {
   ...dayjsGenerateConfig,
   locale: {
     ...dayjsGenerateConfig.locale,
     parse: (_locale, text) => {
-      const iso = parseTypedDate(text);
+      const iso = parseTypedDate(text, { shortYears: false });
       return iso === null ? null : dayjs(iso);
     },
   },
@@ -49,6 +51,11 @@ export function ThaiDatePicker({ value, onChange, maxDate, ...rest }: ThaiDatePi
       {...rest}
       value={value ? dayjs(value) : null}
       onChange={(date) => onChange?.(date ? isoOf(date) : null)}
+      onBlur={(event) => {
+        const typed = (event.target as HTMLInputElement).value;
+        const iso = parseTypedDate(typed);
+        if (iso && iso !== value && parseTypedDate(typed, { shortYears: false }) === null) onChange?.(iso);
+      }}
       format="DD/MM/BBBB"
       maxDate={maxDate ? dayjs(maxDate) : undefined}
       locale={i18n.language === 'en' ? pickerLocales.en : pickerLocales.th}

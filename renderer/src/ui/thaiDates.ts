@@ -26,9 +26,9 @@ function monthFromWord(word: string): number | null {
 }
 
 /** A typed year: 4 digits from 2400 are B.E., other 4 digits C.E.; 2 digits are the B.E. year 25xx ("66"). */
-function ceYear(typed: string): number | null {
+function ceYear(typed: string, shortYears: boolean): number | null {
   const year = Number(typed);
-  if (typed.length === 2) return 2500 + year - BE_OFFSET;
+  if (typed.length === 2) return shortYears ? 2500 + year - BE_OFFSET : null;
   if (typed.length !== 4) return null;
   return year >= 2400 ? year - BE_OFFSET : year;
 }
@@ -36,17 +36,18 @@ function ceYear(typed: string): number | null {
 /**
  * What a clerk types for a date, as an ISO C.E. date, or null when it is not (yet) a real date:
  * 15/3/2566, 15/03/66, 15-3-2566, 15.3.2566, 15 มี.ค. 2566, 15 มีนาคม 66, 2566-03-15, with Thai digits too.
+ * `shortYears: false` refuses two-digit years: while the user is still typing "15/3/25…", "25" is not a year yet.
  */
-export function parseTypedDate(text: string): string | null {
+export function parseTypedDate(text: string, { shortYears = true } = {}): string | null {
   const typed = text.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
   let day: number, month: number | null, year: number | null;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
   if (match) {
-    [year, month, day] = [ceYear(match[1]!), Number(match[2]), Number(match[3])];
+    [year, month, day] = [ceYear(match[1]!, false), Number(match[2]), Number(match[3])];
   } else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(typed))) {
-    [day, month, year] = [Number(match[1]), Number(match[2]), ceYear(match[3]!)];
+    [day, month, year] = [Number(match[1]), Number(match[2]), ceYear(match[3]!, shortYears)];
   } else if ((match = /^(\d{1,2})\s*([ก-๛.]+)\s*(?:พ\.ศ\.\s*)?(\d{2}|\d{4})$/.exec(typed))) {
-    [day, month, year] = [Number(match[1]), monthFromWord(match[2]!), ceYear(match[3]!)];
+    [day, month, year] = [Number(match[1]), monthFromWord(match[2]!), ceYear(match[3]!, shortYears)];
   } else return null;
   if (year === null || month === null) return null;
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
