@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { prepareDemo as PrepareDemo } from '../../scripts/demo-data';
 import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
 
 const admin = { displayName: 'นายสมศักดิ์ ใจดี', username: 'somsak', password: 'ทะเบียน12345' };
@@ -18,7 +19,7 @@ const fullName = `${person.title}${person.firstName} ${person.lastName}`;
 
 let app: RunningApp;
 
-async function setUpOffice(request: import('@playwright/test').APIRequestContext) {
+async function setUpOffice(request: APIRequestContext) {
   const setup = await request.post(`${app.origin}/api/office.setup.create`, {
     headers: { 'x-tambon-token': app.token },
     data: {
@@ -157,8 +158,8 @@ test.describe('fresh office', () => {
     await page.keyboard.press('Control+s');
     await expect(page.getByTestId('person-details')).toContainText('089-999-0000');
     const history = page.getByTestId('person-history');
-    await expect(history).toContainText('โทรศัพท์: 081-234-5678 → 089-999-0000');
-    await expect(history).toContainText('หมู่ที่: หมู่ 3 บ้านหนองบัว → หมู่ 5 บ้านโนนสวรรค์');
+    await expect(history).toContainText('โทรศัพท์: จาก 081-234-5678 เป็น 089-999-0000');
+    await expect(history).toContainText('หมู่ที่: จาก หมู่ 3 บ้านหนองบัว เป็น หมู่ 5 บ้านโนนสวรรค์');
     await expect(history).toContainText(/\d{1,2} \S+ 25\d\d \d\d:\d\d น\./);
     await expect(history).not.toContainText('phone');
 
@@ -184,10 +185,28 @@ test.describe('fresh office', () => {
     await page.getByLabel('ชื่อ', { exact: true }).fill(person.firstName);
     await page.getByLabel('นามสกุล (ไม่บังคับ)').fill(person.lastName);
     await page.getByLabel('เลขประจำตัวประชาชน').fill(person.citizenId);
+    await page.getByLabel('วันเกิด (ไม่บังคับ)').fill(person.birthDateTyped);
     await chooseOption(page, 'หมู่ที่', 'หมู่ 3 บ้านหนองบัว');
     await page.getByTestId('person-save').click();
     await expect(page.getByTestId('person-name')).toHaveText(fullName);
     const existingUrl = page.url();
+
+    // Same name and birth date in the same village, without an ID card: a warning names the other record,
+    // and the clerk may still save this one as another person.
+    await openNav(page, 'ทะเบียนบุคคล');
+    await page.getByTestId('person-add').click();
+    await page.getByLabel('คำนำหน้าชื่อ').fill(person.title);
+    await page.getByLabel('ชื่อ', { exact: true }).fill(person.firstName);
+    await page.getByLabel('นามสกุล (ไม่บังคับ)').fill(person.lastName);
+    await page.getByText('ไม่มีเลขประจำตัว', { exact: true }).click();
+    await chooseOption(page, 'เหตุผลที่ไม่มีเลขประจำตัว', 'ไม่มีบัตร');
+    await page.getByLabel('วันเกิด (ไม่บังคับ)').fill('15/03/2536');
+    await chooseOption(page, 'หมู่ที่', 'หมู่ 3 บ้านหนองบัว');
+    await page.getByTestId('person-save').click();
+    await expect(page.getByRole('dialog')).toContainText(`มี ${fullName} (หมู่ 3 บ้านหนองบัว) ชื่อและวันเกิดเดียวกัน`);
+    await page.getByTestId('person-similar-save').click();
+    await expect(page.getByTestId('person-details')).toContainText('ไม่มีเลขประจำตัว (ไม่มีบัตร)');
+    expect(page.url()).not.toBe(existingUrl);
 
     // A wrong check digit is refused under the field, in Thai.
     await openNav(page, 'ทะเบียนบุคคล');
@@ -210,7 +229,7 @@ test.describe('fresh office', () => {
     await openNav(page, 'ตั้งค่า');
     await page.getByTestId('village-delete-3').click();
     await page.getByTestId('village-delete-confirm').click();
-    await expect(page.getByTestId('villages-failure')).toContainText('ลบหมู่ที่ 3 บ้านหนองบัว ไม่ได้ เพราะมีผู้อาศัย 1 คน');
+    await expect(page.getByTestId('villages-failure')).toContainText('ลบหมู่ที่ 3 บ้านหนองบัว ไม่ได้ เพราะมีผู้อาศัย 2 คน');
     await expect(page.getByTestId('villages-panel').getByRole('cell', { name: 'บ้านหนองบัว', exact: true })).toBeVisible();
   });
 });
@@ -218,7 +237,7 @@ test.describe('fresh office', () => {
 test('the sample tambon: the list scrolls to its last person, filters by village, and opens a row with Enter', async ({ page }) => {
   const dataDir = freshDataDir();
   const require = createRequire(import.meta.url);
-  const { prepareDemo } = require(path.resolve('dist', 'main', 'demo-data.cjs')) as typeof import('../../scripts/demo-data');
+  const { prepareDemo } = require(path.resolve('dist', 'main', 'demo-data.cjs')) as { prepareDemo: typeof PrepareDemo };
   const demo = await prepareDemo(dataDir);
   app = await startApp(dataDir);
   try {

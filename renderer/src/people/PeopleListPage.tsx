@@ -94,15 +94,25 @@ function OrderCell({ index, loaded, loadBlock }: { index: number; loaded: boolea
   return <>{(index + 1).toLocaleString()}</>;
 }
 
-/** The list fills the window below the filters; the virtual table needs its height in pixels. */
-function useListHeight(): number {
-  const [height, setHeight] = useState(() => window.innerHeight);
+/** The list fills the window below the filters (the virtual table needs its height in pixels). */
+function useListHeight(): [number, (element: HTMLDivElement | null) => void] {
+  const [top, setTop] = useState(300);
+  const [windowHeight, setWindowHeight] = useState(() => window.innerHeight);
+  const marker = useRef<HTMLDivElement | null>(null);
+  const measure = useCallback((element: HTMLDivElement | null) => {
+    marker.current = element;
+    if (element) setTop(element.getBoundingClientRect().top + window.scrollY);
+  }, []);
   useEffect(() => {
-    const onResize = () => setHeight(window.innerHeight);
+    const onResize = () => {
+      setWindowHeight(window.innerHeight);
+      if (marker.current) setTop(marker.current.getBoundingClientRect().top + window.scrollY);
+    };
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  return Math.max(320, height - 340);
+  // below the table's own top: its header row (about 56 px) and the page's bottom padding
+  return [Math.max(300, windowHeight - top - 56 - 28), measure];
 }
 
 export function PeopleListPage() {
@@ -113,7 +123,7 @@ export function PeopleListPage() {
   const [filter, setFilterState] = useState<ListFilter>(rememberedFilter);
   const [typedText, setTypedText] = useState(rememberedFilter.text);
   const { rows, total, failure, loadBlock } = usePeopleBlocks(filter);
-  const height = useListHeight();
+  const [height, measureTop] = useListHeight();
 
   useEffect(() => void ensureVillages(), [ensureVillages]);
 
@@ -135,14 +145,14 @@ export function PeopleListPage() {
     {
       title: t('people.list.columns.order'),
       key: 'order',
-      width: 90,
+      width: 76,
       align: 'right',
       render: (_, row) => <OrderCell index={row.index} loaded={row.person !== null} loadBlock={loadBlock} />,
     },
     {
       title: t('people.list.columns.name'),
       key: 'name',
-      width: 300,
+      width: 250,
       ellipsis: true,
       render: (_, { person }) =>
         person ? personName(person) : <Typography.Text type="secondary">{t('people.list.loadingRow')}</Typography.Text>,
@@ -150,7 +160,7 @@ export function PeopleListPage() {
     {
       title: t('people.list.columns.citizenId'),
       key: 'citizenId',
-      width: 200,
+      width: 170,
       render: (_, { person }) =>
         person &&
         (person.citizenIdMasked ?? (
@@ -160,17 +170,17 @@ export function PeopleListPage() {
     {
       title: t('people.list.columns.village'),
       key: 'village',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_, { person }) => person?.villageNumber != null && t('people.villageLabel', { number: person.villageNumber, name: person.villageName }),
     },
-    { title: t('people.list.columns.houseNumber'), key: 'houseNumber', width: 120, render: (_, { person }) => person?.houseNumber },
-    { title: t('people.list.columns.age'), key: 'age', width: 80, align: 'right', render: (_, { person }) => person?.age ?? '' },
-    { title: t('people.list.columns.phone'), key: 'phone', width: 150, ellipsis: true, render: (_, { person }) => person?.phone },
+    { title: t('people.list.columns.houseNumber'), key: 'houseNumber', width: 95, render: (_, { person }) => person?.houseNumber },
+    { title: t('people.list.columns.age'), key: 'age', width: 60, align: 'right', render: (_, { person }) => person?.age ?? '' },
+    { title: t('people.list.columns.phone'), key: 'phone', width: 130, ellipsis: true, render: (_, { person }) => person?.phone },
     {
       title: t('people.list.columns.status'),
       key: 'status',
-      width: 130,
+      width: 95,
       render: (_, { person }) =>
         person && <Tag color={person.lifeStatus === 'alive' ? 'green' : person.lifeStatus === 'died' ? 'default' : 'orange'}>{t(`people.lifeStatus.${person.lifeStatus}`)}</Tag>,
     },
@@ -203,14 +213,15 @@ export function PeopleListPage() {
           placeholder={t('people.list.textPlaceholder')}
           aria-label={t('people.list.textPlaceholder')}
           allowClear
-          style={{ flex: '1 1 320px', maxWidth: 420 }}
+          style={{ flex: '1 1 240px', maxWidth: 380 }}
           data-testid="people-filter-text"
         />
         <Select
           value={filter.villageId}
           onChange={(villageId) => setFilter({ villageId })}
           aria-label={t('people.fields.villageId')}
-          style={{ minWidth: 200 }}
+          style={{ width: 190 }}
+          popupMatchSelectWidth={false}
           options={[
             { value: null, label: t('people.list.allVillages') },
             ...(villages ?? []).map((village) => ({ value: village.id, label: t('people.villageLabel', village) })),
@@ -221,7 +232,7 @@ export function PeopleListPage() {
           value={filter.lifeStatus}
           onChange={(lifeStatus) => setFilter({ lifeStatus })}
           aria-label={t('people.fields.lifeStatus')}
-          style={{ minWidth: 150 }}
+          style={{ width: 130 }}
           options={[{ value: null, label: t('people.list.allStatuses') }, ...lifeStatuses.map((status) => ({ value: status, label: t(`people.lifeStatus.${status}`) }))]}
           data-testid="people-filter-status"
         />
@@ -229,7 +240,8 @@ export function PeopleListPage() {
           value={filter.ageBand}
           onChange={(ageBand) => setFilter({ ageBand })}
           aria-label={t('people.list.allAges')}
-          style={{ minWidth: 220 }}
+          style={{ width: 170 }}
+          popupMatchSelectWidth={false}
           options={[{ value: null, label: t('people.list.allAges') }, ...ageBands.map((band) => ({ value: band, label: t(`people.list.ageBand.${band}`) }))]}
           data-testid="people-filter-age"
         />
@@ -237,7 +249,8 @@ export function PeopleListPage() {
           value={filter.consent}
           onChange={(consent) => setFilter({ consent })}
           aria-label={t('people.fields.consentGiven')}
-          style={{ minWidth: 220 }}
+          style={{ width: 190 }}
+          popupMatchSelectWidth={false}
           options={[
             { value: null, label: t('people.list.allConsent') },
             { value: 'given', label: t('people.consent.given') },
@@ -273,6 +286,7 @@ export function PeopleListPage() {
             {total !== null && (filtered ? t('people.list.countFiltered', { n: total.toLocaleString() }) : t('people.list.count', { n: total.toLocaleString() }))}
             {total ? ` · ${t('people.list.openHint')}` : ''}
           </Typography.Paragraph>
+          <div ref={measureTop} />
           <Table<ListRow>
             virtual
             rowKey="index"

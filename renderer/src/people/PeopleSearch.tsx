@@ -31,6 +31,7 @@ export function PeopleSearch() {
   const [text, setText] = useState('');
   const [results, setResults] = useState<{ text: string; people: PersonListItem[] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const latestAsked = useRef(0);
   useSlashFocus(input);
 
@@ -48,7 +49,8 @@ export function PeopleSearch() {
     return () => clearTimeout(timer);
   }, [text]);
 
-  function open(id: number) {
+  function openPerson(id: number) {
+    setOpen(false);
     setText('');
     setResults(null);
     input.current?.blur();
@@ -61,7 +63,7 @@ export function PeopleSearch() {
     label: (
       <div data-testid={`search-result-${person.id}`} style={{ lineHeight: 1.5, paddingBlock: 2 }}>
         <div>{personName(person)}</div>
-        <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+        <Typography.Text type="secondary">
           {[person.villageNumber !== null ? t('people.villageLabel', { number: person.villageNumber, name: person.villageName }) : null, person.citizenIdMasked]
             .filter(Boolean)
             .join(' · ')}
@@ -78,8 +80,11 @@ export function PeopleSearch() {
         onChange={(value: string) => {
           setFailure(null);
           setText(value);
+          setOpen(true);
         }}
-        onSelect={(id: string) => open(Number(id))}
+        onSelect={(id: string) => openPerson(Number(id))}
+        open={open && text.trim() !== ''}
+        onOpenChange={setOpen}
         defaultActiveFirstOption
         notFoundContent={
           failure ? (
@@ -89,7 +94,8 @@ export function PeopleSearch() {
           ) : null
         }
         style={{ width: '100%' }}
-        popupMatchSelectWidth={420}
+        popupMatchSelectWidth={440}
+        listHeight={520}
         data-testid="header-search"
       >
         <Input.Search ref={input} placeholder={t('people.search.placeholder')} aria-label={t('people.search.label')} allowClear size="large" />

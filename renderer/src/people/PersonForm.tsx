@@ -110,6 +110,8 @@ function usePageKeys(save: () => void, cancel: () => void) {
     const onKeyDown = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
         event.preventDefault(); // not the browser's "save page"
+        // leaving the field first commits what it holds (a date typed with a two-digit year)
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         latest.current.save();
       } else if (event.key === 'Escape' && !event.defaultPrevented && !popupOpen(event.target)) {
         latest.current.cancel();
@@ -391,7 +393,7 @@ export function PersonForm({ personId }: { personId: number | null }) {
             </Col>
           </Row>
           <Form.Item label={`${t('people.fields.address')} ${t('common.optional')}`} name="address">
-            <Input autoComplete="off" maxLength={300} />
+            <Input autoComplete="off" maxLength={300} placeholder={t('people.form.addressPlaceholder')} />
           </Form.Item>
 
           <Row gutter={16}>

@@ -85,7 +85,7 @@ export function PersonPage({ personId }: { personId: number }) {
 
   const back = (
     <Button type="link" onClick={() => goTo('people')} style={{ paddingInline: 0 }}>
-      ← {t('people.page.back')}
+      {t('people.page.back')}
     </Button>
   );
   if (failure)
@@ -100,7 +100,7 @@ export function PersonPage({ personId }: { personId: number }) {
   const { person, history } = data;
   const age = ageToday(person.birthDate);
   const idLine: ReactNode = person.citizenId ? (
-    <span style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="person-citizen-id">
+    <span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid="person-citizen-id">
       {formatCitizenIdTyped(person.citizenId)}
     </span>
   ) : (
@@ -126,7 +126,7 @@ export function PersonPage({ personId }: { personId: number }) {
       </Flex>
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
         <Card title={t('people.page.details')}>
-          <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle" styles={{ label: { width: 200 } }} data-testid="person-details">
+          <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle" styles={{ label: { width: 210, whiteSpace: 'nowrap' } }} data-testid="person-details">
             <Descriptions.Item label={t('people.fields.citizenId')}>{idLine}</Descriptions.Item>
             <Descriptions.Item label={t('people.fields.sex')}>{person.sex ? t(`people.sex.${person.sex}`) : t('common.notGiven')}</Descriptions.Item>
             <Descriptions.Item label={t('people.fields.birthDate')}>
@@ -154,12 +154,13 @@ export function PersonPage({ personId }: { personId: number }) {
                 t('people.consent.missing')
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('people.fields.notes')} span={2}>
-              <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="person-notes">
-                {person.notes || t('common.notGiven')}
-              </div>
-            </Descriptions.Item>
           </Descriptions>
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('people.fields.notes')}
+          </Typography.Title>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', marginBottom: 0 }} data-testid="person-notes">
+            {person.notes || t('common.notGiven')}
+          </Typography.Paragraph>
         </Card>
 
         <Flex gap={16} wrap>
@@ -172,7 +173,7 @@ export function PersonPage({ personId }: { personId: number }) {
 
         <Card title={t('people.page.history')} data-testid="person-history">
           {history.length === 0 ? (
-            <Empty description={t('people.page.noHistory')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('people.page.noHistory')} />
           ) : (
             <Timeline items={history.map((entry) => ({ content: <HistoryEntry entry={entry} villages={villages ?? []} /> }))} />
           )}
@@ -196,7 +197,11 @@ function HistoryEntry({ entry, villages }: { entry: PersonHistoryEntry; villages
             const field = change.field as HistoryField;
             return (
               <li key={field} style={{ overflowWrap: 'anywhere' }}>
-                {t(`people.fields.${field}`)}: {historyValue(field, change.from, villages, t)} → {historyValue(field, change.to, villages, t)}
+                {t('people.page.change', {
+                  field: t(`people.fields.${field}`),
+                  from: historyValue(field, change.from, villages, t),
+                  to: historyValue(field, change.to, villages, t),
+                })}
               </li>
             );
           })}

@@ -104,7 +104,7 @@ export function VillagesPanel() {
                         {t('people.villages.rename')}
                       </Button>
                       <Button size="small" disabled={busy || index === 0} onClick={() => void move(village, -1)} aria-label={`${t('people.villages.moveUp')} ${t('people.villageLabel', village)}`}>
-                        ↑ {t('people.villages.moveUp')}
+                        {t('people.villages.moveUp')}
                       </Button>
                       <Button
                         size="small"
@@ -112,7 +112,7 @@ export function VillagesPanel() {
                         onClick={() => void move(village, 1)}
                         aria-label={`${t('people.villages.moveDown')} ${t('people.villageLabel', village)}`}
                       >
-                        ↓ {t('people.villages.moveDown')}
+                        {t('people.villages.moveDown')}
                       </Button>
                       <Button size="small" danger onClick={() => confirmDelete(village)} data-testid={`village-delete-${village.number}`}>
                         {t('people.villages.delete')}

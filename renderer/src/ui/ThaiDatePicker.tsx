@@ -46,20 +46,24 @@ export interface ThaiDatePickerProps {
 /** A date typed or picked in B.E. (DD/MM/BBBB); the form holds ISO C.E. Works as an antd Form.Item child. */
 export function ThaiDatePicker({ value, onChange, maxDate, ...rest }: ThaiDatePickerProps) {
   const { i18n } = useTranslation();
+  // The picker itself keeps typed text pending until Enter or leaving the field; a complete date typed is the
+  // field's value at once, so that Ctrl+S right after typing saves it.
+  const takeTyped = (typed: string, shortYears: boolean) => {
+    const iso = parseTypedDate(typed, { shortYears });
+    if (iso && iso !== value) onChange?.(iso);
+  };
   return (
-    <BuddhistDatePicker
-      {...rest}
-      value={value ? dayjs(value) : null}
-      onChange={(date) => onChange?.(date ? isoOf(date) : null)}
-      onBlur={(event) => {
-        const typed = (event.target as HTMLInputElement).value;
-        const iso = parseTypedDate(typed);
-        if (iso && iso !== value && parseTypedDate(typed, { shortYears: false }) === null) onChange?.(iso);
-      }}
-      format="DD/MM/BBBB"
-      maxDate={maxDate ? dayjs(maxDate) : undefined}
-      locale={i18n.language === 'en' ? pickerLocales.en : pickerLocales.th}
-      allowClear
-    />
+    <span onInput={(event) => takeTyped((event.target as HTMLInputElement).value, false)} style={{ display: 'contents' }}>
+      <BuddhistDatePicker
+        {...rest}
+        value={value ? dayjs(value) : null}
+        onChange={(date) => onChange?.(date ? isoOf(date) : null)}
+        onBlur={(event) => takeTyped((event.target as HTMLInputElement).value, true)}
+        format="DD/MM/BBBB"
+        maxDate={maxDate ? dayjs(maxDate) : undefined}
+        locale={i18n.language === 'en' ? pickerLocales.en : pickerLocales.th}
+        allowClear
+      />
+    </span>
   );
 }
