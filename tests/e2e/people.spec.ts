@@ -78,7 +78,17 @@ test.describe('fresh office', () => {
     // Villages first, in settings.
     await openNav(page, 'ตั้งค่า');
     await addVillage(page, 3, 'บ้านหนองบัว');
-    await addVillage(page, 5, 'บ้านโนนสวรรค์');
+    await addVillage(page, 5, 'บ้านโนนสวรค์');
+    // A typo fixed by renaming; the office's own order by moving a village up.
+    await page.getByTestId('village-rename-5').click();
+    await page.getByRole('dialog').getByLabel('ชื่อหมู่บ้าน').fill('บ้านโนนสวรรค์');
+    await page.getByRole('dialog').getByLabel('ชื่อหมู่บ้าน').press('Enter');
+    const villageRows = page.getByTestId('villages-panel').locator('tbody tr');
+    await expect(villageRows.nth(1)).toContainText('บ้านโนนสวรรค์');
+    await page.getByRole('button', { name: 'เลื่อนขึ้น หมู่ 5 บ้านโนนสวรรค์' }).click();
+    await expect(villageRows.nth(0)).toContainText('บ้านโนนสวรรค์');
+    await page.getByRole('button', { name: 'เลื่อนลง หมู่ 5 บ้านโนนสวรรค์' }).click();
+    await expect(villageRows.nth(0)).toContainText('บ้านหนองบัว');
 
     // The empty register says what it is for and offers the first action.
     await openNav(page, 'ทะเบียนบุคคล');
@@ -130,6 +140,10 @@ test.describe('fresh office', () => {
 
     // The header search finds them by part of the surname (Thai has no spaces) and by the ID with dashes.
     await openNav(page, 'วันนี้');
+    // "/" from anywhere puts the cursor in the header search.
+    await page.getByRole('heading', { level: 2 }).click();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('search').getByLabel('ค้นหาบุคคล')).toBeFocused();
     const box = await headerSearch(page, 'ณ์ญา');
     const result = page.getByTestId(`search-result-${personId}`);
     await expect(result).toContainText(fullName);
