@@ -112,7 +112,7 @@ function useListHeight(): [number, (element: HTMLDivElement | null) => void] {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   // below the table's own top: its header row (about 56 px) and the page's bottom padding
-  return [Math.max(300, windowHeight - top - 56 - 28), measure];
+  return [Math.max(300, windowHeight - top - 56 - 52), measure];
 }
 
 export function PeopleListPage() {
