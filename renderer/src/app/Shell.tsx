@@ -2,6 +2,8 @@ import { App as AntApp, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { SettingsPage } from '../office/SettingsPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { PeopleSearch } from '../people/PeopleSearch';
 import { reportError } from '../ui/apiErrors';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AreaIntro } from './AreaIntro';
@@ -13,6 +15,8 @@ function PageContent({ page }: { page: Page }) {
   switch (page) {
     case 'today':
       return <TodayPage />;
+    case 'people':
+      return <PeoplePage />;
     case 'council':
     case 'welfare':
     case 'plans':
@@ -59,6 +63,7 @@ export function Shell() {
         <Typography.Text strong style={{ fontSize: 18, flex: '1 1 320px', paddingBlock: 12 }} data-testid="office-line">
           {office ? t('office.headerLine', office) : t('app.name')}
         </Typography.Text>
+        <PeopleSearch />
         <Space size="middle" wrap>
           {user && (
             <Typography.Text data-testid="current-user">

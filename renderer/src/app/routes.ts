@@ -1,11 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routing: the app is served from a file/custom scheme in Electron, so there are no server routes to lean on.
-export const pages = ['today', 'council', 'welfare', 'plans', 'documents', 'settings'] as const;
+// A route is "#/<page>" or "#/<page>/<more>/<parts>" (e.g. "#/people/42/edit"); the page picks the left-bar item.
+export const pages = ['today', 'people', 'council', 'welfare', 'plans', 'documents', 'settings'] as const;
 export type Page = (typeof pages)[number];
 
-function pageFromHash(): Page {
-  const name = window.location.hash.replace(/^#\/?/, '');
+function hashParts(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+}
+
+function pageOf(parts: readonly string[]): Page {
+  const name = parts[0] ?? '';
   return (pages as readonly string[]).includes(name) ? (name as Page) : 'today';
 }
 
@@ -14,10 +19,18 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+const currentHash = () => window.location.hash;
+
 export function useCurrentPage(): Page {
-  return useSyncExternalStore(subscribe, pageFromHash);
+  return pageOf(hashParts(useSyncExternalStore(subscribe, currentHash)));
 }
 
-export function goTo(page: Page): void {
-  window.location.hash = `#/${page}`;
+/** The parts of the route after the page: [] for "#/people", ['42', 'edit'] for "#/people/42/edit". */
+export function useRouteParts(): string[] {
+  const parts = hashParts(useSyncExternalStore(subscribe, currentHash));
+  return pageOf(parts) === parts[0] ? parts.slice(1) : [];
+}
+
+export function goTo(page: Page, ...parts: (string | number)[]): void {
+  window.location.hash = `#/${[page, ...parts.map((part) => encodeURIComponent(String(part)))].join('/')}`;
 }

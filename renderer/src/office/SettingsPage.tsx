@@ -6,6 +6,7 @@ import { useSession, zoomPercent } from '../app/store';
 import { reportError, showErrorInForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { OfficeFields, officeFieldNames, type OfficeFormValues } from './OfficeFields';
+import { VillagesPanel } from '../people/VillagesPanel';
 import { UsersPanel } from './UsersPanel';
 
 /** Settings: the office details (admin edits, others read), the screen size, and the users (admin). */
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
         <OfficeProfileCard editable={isAdmin} />
         <DisplayCard />
+        <VillagesPanel />
         {isAdmin ? (
           <UsersPanel />
         ) : (
