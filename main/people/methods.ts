@@ -31,8 +31,12 @@ function villageNumberTaken(app: AppContext, number: number, exceptId: number | 
   }
 }
 
-/** Refuses what the register must never hold; returns nothing when the person may be saved. */
-function checkPerson(app: AppContext, person: PersonFields & { acknowledgeSimilar: boolean }, exceptId: number | null): void {
+/**
+ * Refuses what the register must never hold; returns nothing when the person may be saved. The same-name warning
+ * is given when a person is added or their name, birth date or village changes, not on every later edit.
+ */
+function checkPerson(app: AppContext, person: PersonFields & { acknowledgeSimilar: boolean }, before: PersonRow | null): void {
+  const exceptId = before?.id ?? null;
   const [problem] = crossFieldProblems(person, localIsoDate(app.now()));
   if (problem) throw new ApiError('INVALID_INPUT', problem.th, problem.en, problem.field);
   if (person.villageId !== null) villageRow(app, person.villageId);
@@ -48,7 +52,9 @@ function checkPerson(app: AppContext, person: PersonFields & { acknowledgeSimila
       );
     }
   }
-  if (!person.acknowledgeSimilar) {
+  const identityChanged =
+    !before || before.firstName !== person.firstName || before.lastName !== person.lastName || before.birthDate !== person.birthDate || before.villageId !== person.villageId;
+  if (!person.acknowledgeSimilar && identityChanged) {
     const [similar] = similarPeople(app.db, person, exceptId);
     if (similar) {
       throw new ApiError(
@@ -208,7 +214,7 @@ export const peopleMethods = [
     access: registerEditors,
     handler: ({ app, input }) => {
       const before = personRow(app, input.id);
-      checkPerson(app, input, input.id);
+      checkPerson(app, input, before);
       const { acknowledgeSimilar: _acknowledged, id, ...fields } = input;
       const row = app.db.update(people).set(personValues(fields, app.now().toISOString())).where(eq(people.id, id)).returning().get()!;
       return { result: personDetail(app, row), audit: { entity: 'person', entityId: id, before: storedFields(before), after: fields } };

@@ -99,6 +99,8 @@ describe('the people register', () => {
     expect(warning.related?.id).toBe(created.id);
     const second = await call<{ id: number }>('people.persons.create', { ...twin, acknowledgeSimilar: true });
     expect(second.id).not.toBe(created.id);
+    // Once saved as another person, a later edit that keeps the name, birth date and village does not ask again.
+    await call('people.persons.update', { ...twin, id: second.id, phone: '089-000-1111' });
   });
 
   it('refuses bad input in Thai, naming the field, and writes nothing', async () => {

@@ -89,9 +89,9 @@ export function Shell() {
           </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <main style={{ maxWidth: 1200 }}>
+          <div style={{ maxWidth: 1200 }}>
             <PageContent page={page} />
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

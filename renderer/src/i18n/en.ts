@@ -243,7 +243,7 @@ const en: Messages = {
       },
       loadingRow: 'Loading…',
       emptyTitle: 'No people yet',
-      emptyBody: 'This register keeps the people of the tambon in one place, shared by the fund, the council and the plan. Start by adding people one by one.',
+      emptyBody: 'This register keeps the people of the tambon in one place, shared by the fund, the council and the plan. Start by adding people one by one, or import the Excel files you already keep.',
       noMatch: 'Nobody matches these filters',
       loadFailed: 'The list could not be read',
       openHint: 'Click a row or press Enter on it to open the person',
@@ -384,6 +384,7 @@ const en: Messages = {
     popupBlocked: 'The print window could not open; press “Save as PDF” and print the file instead',
   },
   peopleImport: {
+    open: 'Import from Excel',
     title: 'Import people from Excel',
     stepFile: 'Choose the file',
     stepCheck: 'Check',

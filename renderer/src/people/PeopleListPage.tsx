@@ -7,6 +7,8 @@ import { reportError } from '../ui/apiErrors';
 import { lifeStatuses, personName, type PersonListItem } from './peopleFormat';
 import { useCanEditRegister } from './permissions';
 import { useVillages } from './villagesStore';
+import { ExportButton } from './ExportButton';
+import { ImportWizard } from './ImportWizard';
 
 /** Rows come from the core in blocks of this many, each fetched once when the user scrolls near it. */
 const BLOCK_SIZE = 200;
@@ -35,9 +37,12 @@ interface LoadedBlocks {
 }
 const nothingLoaded = (key: string): LoadedBlocks => ({ key, total: null, blocks: new Map(), failure: null });
 
-/** The register in Thai order, fetched block by block as the user scrolls, with the blocks held in memory. */
-function usePeopleBlocks(filter: ListFilter) {
-  const key = JSON.stringify(filter);
+/**
+ * The register in Thai order, fetched block by block as the user scrolls, with the blocks held in memory.
+ * A new `generation` (after an import) drops the held blocks and reads the list again.
+ */
+function usePeopleBlocks(filter: ListFilter, generation: number) {
+  const key = JSON.stringify({ filter, generation });
   const [loaded, setLoaded] = useState<LoadedBlocks>(() => nothingLoaded(key));
   /** blocks asked for under the current filter (answered or on the way) */
   const asked = useRef(new Set<number>());
@@ -122,7 +127,9 @@ export function PeopleListPage() {
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const [filter, setFilterState] = useState<ListFilter>(rememberedFilter);
   const [typedText, setTypedText] = useState(rememberedFilter.text);
-  const { rows, total, failure, loadBlock } = usePeopleBlocks(filter);
+  const [generation, setGeneration] = useState(0);
+  const [importing, setImporting] = useState(false);
+  const { rows, total, failure, loadBlock } = usePeopleBlocks(filter, generation);
   const [height, measureTop] = useListHeight();
 
   useEffect(() => void ensureVillages(), [ensureVillages]);
@@ -196,7 +203,12 @@ export function PeopleListPage() {
           {t('people.title')}
         </Typography.Title>
         <Space wrap>
-          {/* the import and export buttons join this row (the lead's import wizard and export) */}
+          {canEdit && (
+            <Button size="large" onClick={() => setImporting(true)} data-testid="people-import">
+              {t('peopleImport.open')}
+            </Button>
+          )}
+          {canEdit && !emptyRegister && <ExportButton filter={filter} />}
           {canEdit && (
             <Button type="primary" size="large" onClick={() => goTo('people', 'new')} data-testid="person-add">
               {t('people.list.add')}
@@ -275,9 +287,14 @@ export function PeopleListPage() {
       {emptyRegister ? (
         <Empty description={<EmptyRegister />} style={{ paddingBlock: 48, background: '#fff', borderRadius: 8 }} data-testid="people-empty">
           {canEdit && (
-            <Button type="primary" size="large" onClick={() => goTo('people', 'new')}>
-              {t('people.list.add')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" size="large" onClick={() => goTo('people', 'new')}>
+                {t('people.list.add')}
+              </Button>
+              <Button size="large" onClick={() => setImporting(true)}>
+                {t('peopleImport.open')}
+              </Button>
+            </Space>
           )}
         </Empty>
       ) : (
@@ -310,6 +327,7 @@ export function PeopleListPage() {
           />
         </>
       )}
+      <ImportWizard open={importing} onClose={() => setImporting(false)} onImported={() => setGeneration((n) => n + 1)} />
     </>
   );
 }
