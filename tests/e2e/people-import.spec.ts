@@ -1,7 +1,6 @@
 // A clerk brings a village's messy spreadsheet into the register, downloads the rows it refused, fixes them,
 // imports them again, and takes the list back out as xlsx (issue 8, "End-to-end in browser mode").
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from '../../main/spreadsheets/exceljs';
 import type * as ExcelTypes from 'exceljs';
