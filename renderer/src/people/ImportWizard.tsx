@@ -148,7 +148,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
-    <Modal open={open} onCancel={close} title={t('peopleImport.title')} width={1100} footer={null} maskClosable={false} destroyOnHidden data-testid="import-wizard">
+    <Modal open={open} onCancel={close} title={t('peopleImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="import-wizard">
       <Steps
         current={step}
         size="small"
@@ -244,12 +244,14 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
               rowKey="rowNumber"
               dataSource={shownRows}
               pagination={{ pageSize: 50, showSizeChanger: false }}
-              scroll={{ x: 1000 }}
+              tableLayout="fixed"
               data-testid="import-rows"
               columns={[
                 { title: t('peopleImport.rowNumber'), dataIndex: 'rowNumber', width: 70 },
-                { title: t('peopleImport.status'), dataIndex: 'status', width: 120, render: (status: PreviewRow['status'], row) => <Tag color={statusColour[status]}>{t(`peopleImport.statuses.${status}`)}{status === 'ready' && row.messages.length > 0 ? ' ⚠' : ''}</Tag> },
-                { title: t('peopleImport.name'), key: 'name', render: (_, row) => (row.person ? `${row.person.title}${row.person.firstName} ${row.person.lastName}` : '—') },
+                { title: t('peopleImport.status'), dataIndex: 'status', width: 165, render: (status: PreviewRow['status'], row) =>
+                  status === 'ready' && row.messages.length > 0 ? <Tag color="gold">{t('peopleImport.statuses.readyWithNotes')}</Tag> : <Tag color={statusColour[status]}>{t(`peopleImport.statuses.${status}`)}</Tag> },
+                // Names stay on one line: the browser's Thai line breaking cuts names it does not know ("ศรีสุ|วรรณ์").
+                { title: t('peopleImport.name'), key: 'name', width: 240, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.person ? `${row.person.title}${row.person.firstName} ${row.person.lastName}` : '—'}</span> },
                 { title: t('peopleImport.citizenId'), key: 'id', width: 170, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.person?.citizenId ?? '—'}</span> },
                 { title: t('peopleImport.birthDate'), key: 'birth', width: 110, render: (_, row) => (row.person?.birthDate ? dayjs(row.person.birthDate).format('DD/MM/BBBB') : '—') },
                 { title: t('peopleImport.messages'), key: 'messages', render: (_, row) => (
