@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from '../../main/spreadsheets/exceljs';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { thaiCollator } from '../../main/people/thai-order';
@@ -146,6 +147,31 @@ describe('the people register', () => {
     const empty = await call<{ id: number }>('people.villages.create', { number: 9, name: 'บ้านใหม่พัฒนา' });
     expect((await refusal('people.villages.create', { number: 9, name: 'ซ้ำ' })).code).toBe('CONFLICT');
     await call('people.villages.delete', { id: empty.id });
+  });
+
+  it('exports the filtered list to xlsx with IDs masked unless asked for, and records every export', async () => {
+    const { app, call, data } = await sampleApp();
+    const auditRows = () => app.database.sqlite.prepare("SELECT user_id AS userId, after FROM audit_log WHERE entity = 'export' ORDER BY id").all() as { userId: number; after: string }[];
+    const masked = await call<{ fileName: string; contentBase64: string; rows: number }>('people.persons.export', { villageId: 1 });
+    const inVillage = data.people.filter((p) => p.village === 1).length;
+    expect(masked.rows).toBe(inVillage);
+    expect(masked.fileName).toMatch(/^ทะเบียนบุคคล-\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(masked.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ids = workbook.worksheets[0]!.getColumn(5).values.slice(2).map(String);
+    expect(ids).toHaveLength(inVillage);
+    expect(ids.every((id) => /^x-xxxx-xxxx\d-\d\d-\d$/.test(id))).toBe(true);
+
+    const full = await call<{ contentBase64: string }>('people.persons.export', { fullCitizenId: true, text: 'กัญญ์ณัฏฐ์' });
+    await workbook.xlsx.load(Buffer.from(full.contentBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(2).getCell(5).value).toMatch(/^\d-\d{4}-\d{5}-\d\d-\d$/);
+
+    const recorded = auditRows();
+    expect(recorded).toHaveLength(2);
+    expect(JSON.parse(recorded[0]!.after)).toMatchObject({ list: 'people', rows: inVillage, fullCitizenId: false, filter: { villageId: 1 } });
+    const named = (await call<{ total: number }>('people.persons.list', { text: 'กัญญ์ณัฏฐ์' })).total;
+    expect(JSON.parse(recorded[1]!.after)).toMatchObject({ rows: named, fullCitizenId: true, filter: { text: 'กัญญ์ณัฏฐ์' } });
+    expect(recorded[1]!.userId).toBeGreaterThan(0);
   });
 
   it('the viewer reads the register but cannot change it', async () => {
