@@ -7,7 +7,7 @@ import { reportError, showErrorInForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { ageToday, todayIso } from '../ui/thaiDates';
-import { citizenIdDigits, commonTitles, formatCitizenIdTyped, lifeStatuses, noCitizenIdReasons, personName, type LifeStatus, type NoCitizenIdReason, type PersonDetail } from './peopleFormat';
+import { citizenIdDigits, commonTitles, formatCitizenIdTyped, lifeStatuses, noCitizenIdReasons, personFieldNames, personName, type LifeStatus, type NoCitizenIdReason, type PersonDetail } from './peopleFormat';
 import { useVillages } from './villagesStore';
 
 /** The form's values: the API's fields, with the ID as typed (dashes) and the "no ID" box. Dates are ISO C.E. */
@@ -32,26 +32,6 @@ interface PersonFormValues {
   notes: string;
 }
 
-/** The fields the core may name in an error (error.field), shown under that field. */
-const personFieldNames = [
-  'title',
-  'firstName',
-  'lastName',
-  'citizenId',
-  'noCitizenIdReason',
-  'sex',
-  'birthDate',
-  'houseNumber',
-  'villageId',
-  'address',
-  'phone',
-  'lifeStatus',
-  'lifeStatusDate',
-  'consentGiven',
-  'consentDate',
-  'consentScope',
-  'notes',
-] as const;
 
 const blankPerson: PersonFormValues = {
   title: '',

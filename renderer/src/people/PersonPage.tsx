@@ -7,33 +7,14 @@ import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { reportError } from '../ui/apiErrors';
 import { ageToday, showDate, showDateTime } from '../ui/thaiDates';
-import { formatCitizenIdTyped, personName, type PersonHistoryEntry, type Village } from './peopleFormat';
+import { formatCitizenIdTyped, personFieldNames, personName, type PersonFieldName, type PersonHistoryEntry, type Village } from './peopleFormat';
 import { useCanEditRegister } from './permissions';
 import { useVillages } from './villagesStore';
 
 type PersonWithHistory = OutputOf<'people.persons.get'>;
 
-const historyFields = [
-  'title',
-  'firstName',
-  'lastName',
-  'citizenId',
-  'noCitizenIdReason',
-  'sex',
-  'birthDate',
-  'houseNumber',
-  'villageId',
-  'address',
-  'phone',
-  'consentGiven',
-  'consentDate',
-  'consentScope',
-  'notes',
-  'lifeStatus',
-  'lifeStatusDate',
-] as const;
-type HistoryField = (typeof historyFields)[number];
-const isHistoryField = (field: string): field is HistoryField => (historyFields as readonly string[]).includes(field);
+type HistoryField = PersonFieldName;
+const isHistoryField = (field: string): field is HistoryField => (personFieldNames as readonly string[]).includes(field);
 
 /** A value from the audit log as the clerk reads it: dates in B.E., codes in words, the village by name. */
 function historyValue(field: HistoryField, value: unknown, villages: Village[], t: TFunction): string {

@@ -30,3 +30,25 @@ export function formatCitizenIdTyped(typed: string): string {
   const groups = [digits.slice(0, 1), digits.slice(1, 5), digits.slice(5, 10), digits.slice(10, 12), digits.slice(12)];
   return groups.filter(Boolean).join('-');
 }
+
+/** The fields of a person the clerk edits: the form shows the core's errors under them, the history names them. */
+export const personFieldNames = [
+  'title',
+  'firstName',
+  'lastName',
+  'citizenId',
+  'noCitizenIdReason',
+  'sex',
+  'birthDate',
+  'houseNumber',
+  'villageId',
+  'address',
+  'phone',
+  'lifeStatus',
+  'lifeStatusDate',
+  'consentGiven',
+  'consentDate',
+  'consentScope',
+  'notes',
+] as const;
+export type PersonFieldName = (typeof personFieldNames)[number];
