@@ -170,27 +170,3 @@ export function bahtTextFromSatang(satang: number): string {
 export function bahtTextInBrackets(satang: number): string {
   return `(${bahtTextFromSatang(satang)})`;
 }
-
-/** Only the digits of a citizen ID (input may carry spaces or dashes). */
-export function citizenIdDigits(id: string): string {
-  return id.replace(/\D/g, '');
-}
-
-/** Groups 13 characters as "#-####-#####-##-#". */
-function groupCitizenId(chars: string): string {
-  return `${chars.slice(0, 1)}-${chars.slice(1, 5)}-${chars.slice(5, 10)}-${chars.slice(10, 12)}-${chars.slice(12)}`;
-}
-
-/** 13 digits shown as "#-####-#####-##-#"; anything else is returned unchanged. */
-export function formatCitizenId(id: string): string {
-  const digits = citizenIdDigits(id);
-  return digits.length === 13 ? groupCitizenId(digits) : id;
-}
-
-/** Printed lists hide citizen IDs except the last 4 digits (PDPA minimisation): "x-xxxx-xxxx0-12-3". */
-export function maskCitizenId(id: string): string {
-  const digits = citizenIdDigits(id);
-  if (!digits) return '';
-  const masked = 'x'.repeat(Math.max(0, digits.length - 4)) + digits.slice(-4);
-  return digits.length === 13 ? groupCitizenId(masked) : masked;
-}

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   bahtTextFromSatang,
   bahtTextInBrackets,
-  formatCitizenId,
   formatBaht,
   formatSatang,
   formatThaiDateLong,
   formatThaiDateShort,
-  maskCitizenId,
   toThaiDigits,
 } from '../../main/documents/format';
+import { formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
 
 describe('Thai digits', () => {
   it('turns every Arabic digit of Thai text into a Thai digit and leaves the rest', () => {

@@ -9,7 +9,7 @@ import { dataTable } from '../../main/documents/blocks';
 import { measureTable, planTable, type TableColumn } from '../../main/documents/table-plan';
 import { composeDocument, parseFormData, requireForm } from '../../main/documents/document';
 import { renderForm } from '../../main/documents/engine';
-import { formatCitizenId, maskCitizenId } from '../../main/documents/format';
+import { formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
 import { forms } from '../../main/documents/forms/index';
 import { nameListForm, type NameListColumn, nameListColumns } from '../../main/documents/forms/name-list';
 import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dataTable, officeHeader, signatureRow, title } from '../blocks';
 import { measureTable, planTable, TURNED_FOR_LENGTH_NOTICE, TURNED_NOTICE, type TableColumn, type TableMeasure, type TablePlan } from '../table-plan';
 import { pageStyle, type PageStyle } from '../style';
-import { formatCitizenId, maskCitizenId } from '../format';
+import { formatCitizenId, maskCitizenId } from '../../people/citizen-id';
 import { personName, personNameText } from '../person-name';
 import { largeSampleTambon, sampleTambon } from './samples';
 import { defineForm, type DocumentNotice } from './types';
