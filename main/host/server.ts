@@ -27,7 +27,11 @@ export interface RunningHost {
 export const TOKEN_HEADER = 'x-tambon-token';
 const TOKEN_COOKIE = 'td_token';
 const SESSION_COOKIE = 'td_session';
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest request: a spreadsheet to import travels as base64 in JSON, and the reader takes files up to 15 MB
+ * (main/spreadsheets/read.ts), which is 20 MB as base64; the rest is room for the JSON around it.
+ */
+const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
 export const contentSecurityPolicy = [
   "default-src 'self'",
