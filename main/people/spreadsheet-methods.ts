@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { spreadsheetMappings } from '../../db/schema';
+import { auditLog, spreadsheetMappings, users } from '../../db/schema';
 import { BulkWriteCancelledError, BulkWriteFailedError, commitInWorker } from '../bulk-write';
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
@@ -15,6 +15,18 @@ import { formatCitizenId, maskCitizenId } from './citizen-id';
 import { listForExport } from './register';
 import { personListFilter } from './schemas';
 import { auditMark, checkRows, countRows, importPlan, keepOnlyRefusedRows, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
+
+/** What an import's audit row records (main/people/import.ts importPlan). */
+interface ImportRecord {
+  fileName: string;
+  sha256: string;
+  sheet: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  errors: number;
+}
 
 const importers: readonly Role[] = ['secretary', 'treasurer', 'planner'];
 const IMPORT_KIND = 'people';
@@ -149,6 +161,22 @@ export const peopleImportMethods = [
         throw error;
       }
     },
+  }),
+
+  defineRead({
+    name: 'people.import.history',
+    input: z.object({ limit: z.number().int().min(1).max(100).default(10) }),
+    access: 'user',
+    handler: ({ app, input }) =>
+      app.db
+        .select({ id: auditLog.id, at: auditLog.at, user: users.displayName, after: auditLog.after })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.userId))
+        .where(and(eq(auditLog.entity, 'import'), eq(auditLog.method, 'people.import.commit')))
+        .orderBy(desc(auditLog.id))
+        .limit(input.limit)
+        .all()
+        .map((row) => ({ id: row.id, at: row.at, user: row.user, ...(JSON.parse(row.after ?? '{}') as ImportRecord) })),
   }),
 
   defineRead({

@@ -82,6 +82,9 @@ test('import a messy spreadsheet, fix the refused rows and import them, then exp
   await errors.xlsx.writeFile(fixedFile);
 
   await page.getByTestId('people-import').click();
+  // The first import is listed, so that the same file is not brought in twice by mistake.
+  await expect(page.getByTestId('import-history')).toContainText(messy.fileName);
+  await expect(page.getByTestId('import-history')).toContainText(`เพิ่ม ${messy.expected.length} คน`);
   await page.getByTestId('import-file').setInputFiles(fixedFile);
   await expect(page.getByTestId('import-commit')).toContainText(`นำเข้า ${fixedPeople.length} คน`);
   await page.getByTestId('import-commit').click();

@@ -103,6 +103,9 @@ describe('importing people from an office spreadsheet', () => {
     expect(audit.method).toBe('people.import.commit');
     expect(JSON.parse(audit.after)).toMatchObject({ fileName: file.fileName, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), inserted: file.expected.length, errors: file.refused.length });
 
+    const history = await office.call<{ fileName: string; inserted: number; user: string }[]>('people.import.history', {});
+    expect(history).toEqual([expect.objectContaining({ fileName: file.fileName, inserted: file.expected.length, user: 'ผู้ดูแล' })]);
+
     // The stored names are whole: a rare-letter name from the sample's pinned household.
     const found = await office.call<{ firstName: string; lastName: string }[]>('people.persons.search', { text: 'กัญญ์ณัฏฐ์' });
     expect(found[0]).toMatchObject({ firstName: 'กัญญ์ณัฏฐ์', lastName: 'ศรีสุวรรณ์' });

@@ -386,6 +386,8 @@ const en: Messages = {
   peopleImport: {
     open: 'Import from Excel',
     title: 'Import people from Excel',
+    historyTitle: 'Earlier imports',
+    historyLine: '{{at}} · {{user}} · {{file}} · added {{inserted}}, updated {{updated}}, refused {{refused}} rows',
     stepFile: 'Choose the file',
     stepCheck: 'Check',
     stepImport: 'Import',

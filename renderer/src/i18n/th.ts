@@ -387,6 +387,8 @@ const th = {
   peopleImport: {
     open: 'นำเข้าจาก Excel',
     title: 'นำเข้ารายชื่อจาก Excel',
+    historyTitle: 'การนำเข้าครั้งก่อน ๆ',
+    historyLine: '{{at}} · {{user}} · {{file}} · เพิ่ม {{inserted}} คน แก้ไข {{updated}} คน นำเข้าไม่ได้ {{refused}} แถว',
     stepFile: 'เลือกไฟล์',
     stepCheck: 'ตรวจสอบ',
     stepImport: 'นำเข้า',

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Flex, InputNumber, Modal, Progress, Radio, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,19 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
   const [summary, setSummary] = useState<Summary | null>(null);
   const running = useRef<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [history, setHistory] = useState<OutputOf<'people.import.history'> | null>(null);
+
+  // The imports done before, so that a file is not brought in twice by mistake (UX.md: "the import listed in history").
+  useEffect(() => {
+    if (!open || summary) return;
+    let current = true;
+    call('people.import.history', { limit: 5 })
+      .then((rows) => current && setHistory(rows))
+      .catch(() => current && setHistory(null));
+    return () => {
+      current = false;
+    };
+  }, [open, summary]);
 
   const step = summary ? 3 : progress ? 2 : preview ? 1 : 0;
   const text = (message: { th: string; en: string }) => (language === 'en' ? message.en : message.th);
@@ -163,6 +176,18 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
             <Button type="primary" size="large" loading={reading} onClick={() => fileInput.current?.click()}>
               {t('peopleImport.chooseFile')}
             </Button>
+            {history && history.length > 0 && (
+              <div data-testid="import-history">
+                <Typography.Text strong>{t('peopleImport.historyTitle')}</Typography.Text>
+                <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                  {history.map((entry) => (
+                    <li key={entry.id}>
+                      {t('peopleImport.historyLine', { at: dayjs(entry.at).format('DD/MM/BBBB HH:mm'), user: entry.user ?? '—', file: entry.fileName, inserted: entry.inserted, updated: entry.updated, refused: entry.errors })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
           </>
         )}
         {failure && <Alert type="error" showIcon title={failure} role="alert" data-testid="import-failure" />}
