@@ -543,12 +543,12 @@ function refusePart(plan: Plan, ordinal: number | null, n: { amount: Satang; bef
   const lower = n.before;
   const upper = n.before + n.open;
   const remainder = n.amount - lower;
-  const lowerTh = lower > 0 ? `ชำระ ${baht(lower)} หรือ ` : '';
-  const lowerEn = lower > 0 ? `pay ${formatSatang(lower)} or ` : 'pay ';
+  const lowerTh = lower > 0 ? `${baht(lower)} หรือ ` : '';
+  const lowerEn = lower > 0 ? `${formatSatang(lower)} or ` : '';
   refuse(
     'amountSatang',
-    `กองทุนไม่รับชำระบางส่วนของงวด: จ่ายมา ${baht(n.amount)} เหลือ ${baht(remainder)} ไม่ครบ${itemTh} (${baht(n.open)}) กรุณา${lowerTh}ชำระ ${baht(upper)}`,
-    `The fund takes no part payments: ${formatSatang(n.amount)} baht leaves ${formatSatang(remainder)} baht, short of ${itemEn} (${formatSatang(n.open)} baht); ${lowerEn}${formatSatang(upper)} baht`,
+    `กองทุนไม่รับชำระบางส่วนของงวด: จ่ายมา ${baht(n.amount)} เหลือ ${baht(remainder)} ไม่ครบ${itemTh} (${baht(n.open)}) กรุณาชำระ ${lowerTh}${baht(upper)}`,
+    `The fund takes no part payments: ${formatSatang(n.amount)} baht leaves ${formatSatang(remainder)} baht, short of ${itemEn} (${formatSatang(n.open)} baht); pay ${lowerEn}${formatSatang(upper)} baht`,
     { amountSatang: n.amount, lowerSatang: lower, upperSatang: upper, remainderSatang: remainder },
   );
 }
