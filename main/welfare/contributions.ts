@@ -140,6 +140,13 @@ function checkWholeNumber(value: unknown, field: string, label: FieldLabel, min:
   return value;
 }
 
+/** Settings are read back from storage as JSON: a value outside its list is a message, not a silent default. */
+function checkChoice(value: unknown, field: string, choices: readonly string[]): void {
+  if (typeof value !== 'string' || !choices.includes(value)) {
+    refuse(field, `ค่าตั้งกองทุน ${field} "${String(value)}" ต้องเป็นหนึ่งใน ${choices.join(', ')}`, `Fund setting ${field} "${String(value)}" must be one of ${choices.join(', ')}`);
+  }
+}
+
 /** Months per period of a scheme. */
 export function periodMonthsOf(scheme: ContributionScheme): number {
   return scheme.kind === 'monthly' ? 1 : scheme.kind === 'yearly' ? 12 : scheme.months;
@@ -147,6 +154,12 @@ export function periodMonthsOf(scheme: ContributionScheme): number {
 
 /** A settings object is checked once per call: a fund's typo must be a message, not a wrong amount. */
 export function checkContributionSettings(settings: ContributionSettings): void {
+  checkChoice(settings.scheme.kind, 'settings.scheme.kind', ['monthly', 'yearly', 'every']);
+  checkChoice(settings.firstPeriod, 'settings.firstPeriod', ['joining-month', 'next-month']);
+  checkChoice(settings.dueDay.month, 'settings.dueDay.month', ['first', 'last']);
+  checkChoice(settings.periodOfEnd, 'settings.periodOfEnd', ['owed', 'waived']);
+  checkChoice(settings.arrears.counting, 'settings.arrears.counting', ['consecutive', 'outstanding', 'ever-missed']);
+  if (typeof settings.allowPartialPeriod !== 'boolean') checkChoice(String(settings.allowPartialPeriod), 'settings.allowPartialPeriod', ['true', 'false']);
   checkSatang(settings.scheme.amountSatang, 'settings.scheme.amountSatang', { th: 'เงินสมทบต่องวด', en: 'Contribution per period' }, { allowZero: false });
   if (settings.scheme.kind === 'every') checkWholeNumber(settings.scheme.months, 'settings.scheme.months', { th: 'จำนวนเดือนต่องวด', en: 'Months per period' }, 1, 120);
   const day = settings.dueDay.day;
@@ -268,8 +281,9 @@ function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: strin
     const allocation = allocations[i]!;
     const field = `allocations.${i}`;
     const satang = checkSatang(allocation.satang, `${field}.satang`, { th: `จำนวนเงินรายการที่ ${i + 1}`, en: `Amount of allocation ${i + 1}` }, { allowZero: false });
-    const paid = readIsoDate(allocation.paidOn, `${field}.paidOn`, { th: `วันที่รับเงินรายการที่ ${i + 1}`, en: `Payment date of allocation ${i + 1}` });
-    if (dayNumberOf(paid) < plan.startDay) {
+    readIsoDate(allocation.paidOn, `${field}.paidOn`, { th: `วันที่รับเงินรายการที่ ${i + 1}`, en: `Payment date of allocation ${i + 1}` });
+    // Valid ISO dates compare as text.
+    if (allocation.paidOn < plan.startIso) {
       refuse(`${field}.paidOn`, `วันที่รับเงินรายการที่ ${i + 1} (${formatThaiDateShort(allocation.paidOn)}) อยู่ก่อน${LABELS.start.th} ${formatThaiDateShort(plan.startIso)}`, `Payment date of allocation ${i + 1} (${allocation.paidOn}) is before the membership start ${plan.startIso}`);
     }
     if (asOfIso !== null && allocation.paidOn > asOfIso) continue;
@@ -296,13 +310,25 @@ function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: strin
   return posted;
 }
 
-function ordinalOfPeriod(plan: Plan, period: string, field: string): number {
+/** 'YYYY-MM' → month index, remembered (a history names the same months over and over); bounded. */
+const readPeriods = new Map<string, number>();
+
+function monthIndexOfPeriod(period: string, field: string): number {
+  const known = readPeriods.get(period);
+  if (known !== undefined) return known;
   const match = PERIOD_ID.exec(period);
   const month = match ? Number(match[2]) : 0;
   if (!match || month < 1 || month > 12) {
     refuse(field, `งวด "${String(period)}" ไม่อยู่ในรูปแบบ ปปปป-ดด (ค.ศ.)`, `Period "${String(period)}" is not in the form YYYY-MM (C.E.)`);
   }
-  const offset = monthIndexOf({ year: Number(match[1]), month }) - plan.firstMonth;
+  const index = monthIndexOf({ year: Number(match[1]), month });
+  if (readPeriods.size >= 100_000) readPeriods.clear();
+  readPeriods.set(period, index);
+  return index;
+}
+
+function ordinalOfPeriod(plan: Plan, period: string, field: string): number {
+  const offset = monthIndexOfPeriod(period, field) - plan.firstMonth;
   if (offset < 0 || offset % plan.periodMonths !== 0) {
     const first = monthIdOf(plan.firstMonth);
     refuse(
@@ -613,13 +639,14 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
       if (missed.length >= limit) {
         const date = isoOfDayNumber(lapseDay);
         const names = missed.map((p) => formatPeriod(p.id, plan.periodMonths)).join(', ');
-        const how = settings.arrears.counting === 'consecutive' ? 'ติดต่อกัน' : settings.arrears.counting === 'outstanding' ? 'ที่ยังค้างอยู่' : 'รวมตลอดสมาชิกภาพ';
-        const howEn = settings.arrears.counting === 'consecutive' ? 'in a row' : settings.arrears.counting === 'outstanding' ? 'still unpaid' : 'in all during the membership';
+        const count = missed.length;
+        const what = { consecutive: `ขาดส่ง ${count} ครั้งติดต่อกัน`, outstanding: `ค้างส่ง ${count} ครั้ง`, 'ever-missed': `ขาดส่งรวม ${count} ครั้ง` }[settings.arrears.counting];
+        const whatEn = { consecutive: `Missed ${count} payments in a row`, outstanding: `${count} payments outstanding`, 'ever-missed': `Missed ${count} payments in all` }[settings.arrears.counting];
         return {
           date,
           periods: missed.map((p) => p.id),
-          th: `ขาดส่ง ${missed.length} ครั้ง${how} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
-          en: `Missed ${missed.length} payments ${howEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
+          th: `${what} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
+          en: `${whatEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
         };
       }
     }

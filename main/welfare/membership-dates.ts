@@ -13,11 +13,22 @@ export interface FieldLabel {
   en: string;
 }
 
+/**
+ * Dates already read: a fund's history repeats the same few thousand collection days, and building a Date for
+ * each of millions of allocations was most of owed()'s time. Pure input → output, so caching is safe; bounded.
+ */
+const readDates = new Map<string, DateParts>();
+
 /** Reads an ISO date or refuses it naming the field: the format and impossible days (2026-02-30) alike. */
 export function readIsoDate(value: string, field: string, label: FieldLabel): DateParts {
+  const known = readDates.get(value);
+  if (known !== undefined) return known;
   try {
     if (typeof value !== 'string') throw new RangeError('not a string');
-    return parseIsoDate(value);
+    const parts = parseIsoDate(value);
+    if (readDates.size >= 100_000) readDates.clear();
+    readDates.set(value, parts);
+    return parts;
   } catch {
     throw new WelfareRuleError({
       th: `${label.th} "${String(value)}" ไม่ใช่วันที่ที่มีจริง (ต้องเป็น ค.ศ. รูปแบบ ปปปป-ดด-วว เช่น 2026-03-31)`,
