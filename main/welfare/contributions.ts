@@ -81,9 +81,12 @@ export interface Membership {
   start: string;
   /** ISO date it ended (died, resigned, lapsed, expelled); absent or null while active */
   end?: string | null;
+  endReason?: MembershipEndReason | null;
   /** the committee waived the entrance fee (e.g. founding members) */
   entranceFeeWaived?: boolean;
 }
+
+export type MembershipEndReason = 'resigned' | 'died' | 'lapsed' | 'expelled';
 
 /** Money already posted to one item: the entrance fee or one period (net of voided receipts). */
 export type Allocation =
@@ -508,7 +511,12 @@ export function allocatePayment(
   }
 
   const capacity = items.reduce((sum, entry) => sum + entry.open, 0);
-  if (amount > capacity) refuseExcess(plan, { amount, capacity, dueNow: capacity - (windowTotal - prepaid), windowTotal, prepaid, ended: plan.endDay <= paidDay });
+  if (amount > capacity) {
+    const ended = plan.endDay <= paidDay;
+    // A resignation recorded ahead of time: the advance stops at the last period of the membership, not at the limit.
+    const cutByEnd = !ended && plan.lastOrdinal !== Infinity && plan.firstMonth + (plan.lastOrdinal + 1) * plan.periodMonths <= windowEnd;
+    refuseExcess(plan, { amount, capacity, dueNow: capacity - (windowTotal - prepaid), windowTotal, prepaid, ended, cutByEnd });
+  }
 
   const split: PaymentSplit = { allocations: [], entranceFeeSatang: 0, owedSatang: 0, advanceSatang: 0, coversFrom: null, coversTo: null };
   let left = amount;
@@ -535,7 +543,7 @@ export function allocatePayment(
   return split;
 }
 
-function refuseExcess(plan: Plan, n: { amount: Satang; capacity: Satang; dueNow: Satang; windowTotal: Satang; prepaid: Satang; ended: boolean }): never {
+function refuseExcess(plan: Plan, n: { amount: Satang; capacity: Satang; dueNow: Satang; windowTotal: Satang; prepaid: Satang; ended: boolean; cutByEnd: boolean }): never {
   const excess = n.amount - n.capacity;
   const th: string[] = [];
   const en: string[] = [];
@@ -547,6 +555,10 @@ function refuseExcess(plan: Plan, n: { amount: Satang; capacity: Satang; dueNow:
   if (n.ended) {
     th.push(`สมาชิกภาพสิ้นสุดเมื่อ ${formatThaiDateShort(plan.endIso!)} ไม่รับชำระล่วงหน้า`);
     en.push(`the membership ended on ${plan.endIso!}, so nothing is taken in advance;`);
+  } else if (n.cutByEnd) {
+    const last = monthIdOf(plan.firstMonth + plan.lastOrdinal * plan.periodMonths);
+    th.push(`สมาชิกภาพสิ้นสุด ${formatThaiDateShort(plan.endIso!)} รับล่วงหน้าได้ถึงงวด ${formatPeriod(last, plan.periodMonths)} (${baht(n.windowTotal)})`);
+    en.push(`the membership ends on ${plan.endIso!}, so advance payments go up to period ${last} (${formatSatang(n.windowTotal)} baht);`);
   } else if (months === 0) {
     th.push('กองทุนไม่รับชำระล่วงหน้า');
     en.push('the fund takes no advance payments;');
@@ -654,6 +666,33 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
     if (ordinal > lastKnown + limit) break;
   }
   return null;
+}
+
+export interface MembershipStatus {
+  /** 'not-started' before the start day; the recorded end reason from the end day; 'lapsed' from the lapse day */
+  status: 'not-started' | 'active' | MembershipEndReason;
+  /** the day the status began (ISO) */
+  since: string;
+  /** the lapse that ended it; for an active member, the day it will lapse if nothing more is paid (null: never) */
+  lapse: Lapse | null;
+}
+
+/**
+ * The membership's status on `onDate`, from its recorded end and the arrears rule: a recorded end (died,
+ * resigned, expelled) counts from its day; a lapse counts from the lapse day even if nobody has recorded it yet.
+ * Payments dated after `onDate` are not seen (a status on a past day is what it was then).
+ */
+export function membershipStatusOn(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[], onDate: string): MembershipStatus {
+  const plan = planOf(settings, membership);
+  const onDay = readAsOf(onDate, 'onDate', { th: 'วันที่', en: 'Date' });
+  if (onDay < plan.startDay) return { status: 'not-started', since: onDate, lapse: null };
+  const lapse = lapseDate(settings, membership, allocations.filter((a) => a.paidOn <= onDate));
+  if (lapse !== null && lapse.date <= onDate && (plan.endIso === null || lapse.date <= plan.endIso)) return { status: 'lapsed', since: lapse.date, lapse };
+  if (plan.endIso !== null && plan.endDay <= onDay) {
+    if (!membership.endReason) refuse('membership.endReason', `สมาชิกภาพสิ้นสุด ${formatThaiDateShort(plan.endIso)} แต่ไม่ได้ระบุเหตุ (ลาออก เสียชีวิต ขาดสมาชิกภาพ หรือถูกให้ออก)`, `The membership ended on ${plan.endIso} but no reason is given (resigned, died, lapsed or expelled)`);
+    return { status: membership.endReason, since: plan.endIso, lapse: null };
+  }
+  return { status: 'active', since: plan.startIso, lapse };
 }
 
 /** The periods counting against the limit on `day`, oldest first, stopping once `limit` are found. */

@@ -4,6 +4,7 @@ import {
   defaultContributionSettings,
   formatPeriod,
   lapseDate,
+  membershipStatusOn,
   owed,
   passbookLines,
   periodsDue,
@@ -295,6 +296,12 @@ describe('splitting one payment', () => {
     expect([split.owedSatang, split.advanceSatang, split.coversTo]).toEqual([9000, 9000, '2026-06']);
   });
 
+  it('a resignation recorded ahead of time: advance only up to the last month of membership', () => {
+    const leaving: Membership = { start: '2026-01-10', end: '2026-08-31', endReason: 'resigned' };
+    const upToDate = [fee('2026-01-10'), ...paidMonths('2026-01', 5)];
+    expect(refusal(() => allocatePayment(collectionDay25, leaving, upToDate, 12000, '2026-05-25')).th).toBe('สมาชิกภาพสิ้นสุด 31 ส.ค. 69 รับล่วงหน้าได้ถึงงวด ส.ค. 69 (90.00 บาท) จ่ายมา 120.00 บาท เกิน 30.00 บาท');
+  });
+
   it('after a member died, only arrears are taken (the heirs settle them)', () => {
     const died: Membership = { start: '2026-01-10', end: '2026-04-15' };
     const split = allocatePayment(collectionDay25, died, history, 9000, '2026-05-02');
@@ -443,6 +450,36 @@ describe('arrears end a membership', () => {
     expect(lapseOf(base, { start: '2026-01-01', end: '2026-04-01' }, [])).toBe('2026-04-01');
     const yearly: ContributionSettings = { ...base, scheme: { kind: 'yearly', amountSatang: 36500 } };
     expect(lapseOf(yearly, { start: '2026-01-05' }, [pay('2026-01', 36500, '2026-01-05')])).toBe('2030-01-01');
+  });
+});
+
+describe('membership status on a day', () => {
+  const settings = noFee(defaultContributionSettings);
+
+  it('active with a forecast, lapsed from the lapse day, and as it stood on a past day', () => {
+    const member: Membership = { start: '2026-01-01' };
+    const paid = paidMonths('2026-01', 2, 28);
+    expect(membershipStatusOn(settings, member, paid, '2025-12-31')).toEqual({ status: 'not-started', since: '2025-12-31', lapse: null });
+    const active = membershipStatusOn(settings, member, paid, '2026-04-30');
+    expect([active.status, active.since, active.lapse?.date]).toEqual(['active', '2026-01-01', '2026-06-01']);
+    const lapsed = membershipStatusOn(settings, member, paid, '2026-06-01');
+    expect([lapsed.status, lapsed.since]).toEqual(['lapsed', '2026-06-01']);
+    // Paying March–May on 2 June is too late: the lapse of 1 June stands.
+    const late = [...paid, pay('2026-03', 3000, '2026-06-02'), pay('2026-04', 3000, '2026-06-02'), pay('2026-05', 3000, '2026-06-02')];
+    expect(membershipStatusOn(settings, member, late, '2026-07-01').status).toBe('lapsed');
+    // Paid on 31 May instead: active on 1 June; on 30 May the status was still heading for the lapse.
+    const inTime = late.map((a) => ({ ...a, paidOn: a.paidOn === '2026-06-02' ? '2026-05-31' : a.paidOn }));
+    expect(membershipStatusOn(settings, member, inTime, '2026-06-01').status).toBe('active');
+    expect(membershipStatusOn(settings, member, inTime, '2026-05-30').lapse?.date).toBe('2026-06-01');
+  });
+
+  it('a recorded death or resignation counts from its day; a lapse that came first wins', () => {
+    const died: Membership = { start: '2026-01-01', end: '2026-02-14', endReason: 'died' };
+    expect(membershipStatusOn(settings, died, [], '2026-02-13').status).toBe('active');
+    expect(membershipStatusOn(settings, died, [], '2026-02-14')).toEqual({ status: 'died', since: '2026-02-14', lapse: null });
+    const resignedLate: Membership = { start: '2026-01-01', end: '2026-05-10', endReason: 'resigned' };
+    expect(membershipStatusOn(settings, resignedLate, [], '2026-06-01')).toMatchObject({ status: 'lapsed', since: '2026-04-01' });
+    expect(refusal(() => membershipStatusOn(settings, { start: '2026-01-01', end: '2026-02-14' }, [], '2026-03-01')).field).toBe('membership.endReason');
   });
 });
 
