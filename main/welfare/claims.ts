@@ -5,7 +5,7 @@ import { isRealIsoDate } from '../api/validation';
 import { ageOn, daysBetween, fiscalYearOf } from '../dates';
 import type { Satang } from '../money';
 import { benefitCategories, type BenefitType, type MemberCategory, presetMemberCategories, type RegulationVersion, versionInForce } from './regulation';
-import { bahtEn, bahtTh, type Bilingual, countEn, dateEn, dateTh } from './wording';
+import { bahtEn, bahtTh, type Bilingual, countEn, dateEn, dateTh, grouped } from './wording';
 
 export const membershipStatuses = ['active', 'lapsed', 'resigned', 'died', 'expelled'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
@@ -233,11 +233,11 @@ export function judgeClaim(input: ClaimInput): Judgement {
     } else if (days < benefit.waitingDays) {
       refuse(
         'claim.eventDate',
-        `เป็นสมาชิก ${days} วัน ต้องครบ ${benefit.waitingDays} วัน (ขาดอีก ${benefit.waitingDays - days} วัน)`,
+        `เป็นสมาชิก ${grouped(days)} วัน ต้องครบ ${grouped(benefit.waitingDays)} วัน (ขาดอีก ${grouped(benefit.waitingDays - days)} วัน)`,
         `Member for ${countEn(days, 'day')}; ${countEn(benefit.waitingDays, 'day')} are required (${countEn(benefit.waitingDays - days, 'day')} short)`,
       );
     } else {
-      say(`เป็นสมาชิก ${days} วัน ครบระยะรอสิทธิ์ ${benefit.waitingDays} วันแล้ว`, `Member for ${countEn(days, 'day')}: the waiting period of ${countEn(benefit.waitingDays, 'day')} is over`);
+      say(`เป็นสมาชิก ${grouped(days)} วัน ครบระยะรอสิทธิ์ ${grouped(benefit.waitingDays)} วันแล้ว`, `Member for ${countEn(days, 'day')}: the waiting period of ${countEn(benefit.waitingDays, 'day')} is over`);
     }
     const minYears = benefit.eligibility.minMembershipYears;
     if (minYears !== undefined) {
@@ -331,7 +331,10 @@ export function judgeClaim(input: ClaimInput): Judgement {
         `Already received ${countEn(count, 'time')} this year; the limit is ${countEn(maxClaims, 'claim')} a year`,
       );
     } else {
-      say(`ได้รับแล้วในปีนี้ ${count} ครั้ง จากสิทธิ์ ${maxClaims} ครั้งต่อปี`, `Received ${countEn(count, 'time')} this year of ${countEn(maxClaims, 'claim')} allowed a year`);
+      say(
+        count === 0 ? `ปีนี้ยังไม่เคยได้รับ (สิทธิ์ ${maxClaims} ครั้งต่อปี)` : `ได้รับแล้วในปีนี้ ${count} ครั้ง (สิทธิ์ ${maxClaims} ครั้งต่อปี)`,
+        `${count === 0 ? 'Not received yet this year' : `Received ${countEn(count, 'time')} this year`} (${countEn(maxClaims, 'claim')} a year allowed)`,
+      );
     }
   }
 
@@ -374,8 +377,8 @@ export function judgeClaim(input: ClaimInput): Judgement {
     const spanTh = years === 0 ? 'เป็นสมาชิกยังไม่ครบ 1 ปี' : `เป็นสมาชิกครบ ${years} ปี`;
     const spanEn = years === 0 ? 'Member for less than a year' : `Member for ${countEn(years, 'full year')}`;
     say(
-      `${spanTh} ตรงกับขั้น ${tier.fromYears} ปีขึ้นไป ${name.th}จ่าย ${bahtTh(amount)}`,
-      `${spanEn}: the tier from ${countEn(tier.fromYears, 'year')} applies; ${name.en} pays ${bahtEn(amount)}`,
+      `${spanTh} ตรงกับขั้น ${tier.fromYears} ปีขึ้นไป จ่าย ${bahtTh(amount)}`,
+      `${spanEn}: the tier from ${countEn(tier.fromYears, 'year')} applies, paying ${bahtEn(amount)}`,
     );
   }
 

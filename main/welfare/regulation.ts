@@ -192,6 +192,18 @@ export const benefitTypeSchema = z
     evidence: z.array(evidenceItem).default([]),
   })
   .superRefine((benefit, ctx) => {
+    // "once ever" or "once a year" with more than one claim a year cannot both hold: the fund must say which
+    if (benefit.frequency !== 'perEvent' && benefit.maxClaimsPerYear !== undefined && benefit.maxClaimsPerYear > 1) {
+      const frequency = benefit.frequency === 'once' ? { th: 'ได้ครั้งเดียว', en: 'once only' } : { th: 'ปีละครั้ง', en: 'once a year' };
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxClaimsPerYear'],
+        message: bilingual(
+          `ความถี่ "${frequency.th}" ขัดกับจำนวนครั้งสูงสุด ${benefit.maxClaimsPerYear} ครั้งต่อปี กรุณาเลือกความถี่ "ทุกครั้งที่เกิดเหตุ" หรือลดเป็น 1 ครั้ง`,
+          `The frequency "${frequency.en}" contradicts at most ${benefit.maxClaimsPerYear} claims a year; choose "per event" or 1 claim`,
+        ),
+      });
+    }
     const seen = new Map<string, number>();
     benefit.evidence.forEach((item, index) => {
       const first = seen.get(item.code);

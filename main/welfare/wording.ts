@@ -26,7 +26,12 @@ export function dateEn(iso: string): string {
   return `${day} ${ENGLISH_MONTHS[month - 1]!} ${year}`;
 }
 
-/** "1 day" / "5 days": the English twin needs the plural the Thai does not. */
+/** 1855 → "1,855": counts of days read as amounts do. */
+export function grouped(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "1 day" / "1,855 days": the English twin needs the plural the Thai does not. */
 export function countEn(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+  return `${grouped(count)} ${count === 1 ? singular : plural}`;
 }

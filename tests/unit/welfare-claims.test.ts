@@ -100,9 +100,9 @@ describe('the waiting period, in days of membership on the event date', () => {
 describe('death benefit: tiers by whole years of membership', () => {
   // joined 15 Mar 2010; tiers 0 → 3,000, 1 → 5,000, 3 → 10,000, 5 → 15,000, 10 → 20,000, 15 → 30,000 (examples)
   const cases: [string, number, string][] = [
-    ['2010-09-11', 3_000, 'เป็นสมาชิกยังไม่ครบ 1 ปี ตรงกับขั้น 0 ปีขึ้นไป เสียชีวิตจ่าย 3,000 บาท'],
+    ['2010-09-11', 3_000, 'เป็นสมาชิกยังไม่ครบ 1 ปี ตรงกับขั้น 0 ปีขึ้นไป จ่าย 3,000 บาท'],
     ['2011-03-14', 3_000, 'เป็นสมาชิกยังไม่ครบ 1 ปี'],
-    ['2011-03-15', 5_000, 'เป็นสมาชิกครบ 1 ปี ตรงกับขั้น 1 ปีขึ้นไป เสียชีวิตจ่าย 5,000 บาท'],
+    ['2011-03-15', 5_000, 'เป็นสมาชิกครบ 1 ปี ตรงกับขั้น 1 ปีขึ้นไป จ่าย 5,000 บาท'],
     ['2013-03-14', 5_000, 'เป็นสมาชิกครบ 2 ปี ตรงกับขั้น 1 ปีขึ้นไป'],
     ['2013-03-15', 10_000, 'เป็นสมาชิกครบ 3 ปี ตรงกับขั้น 3 ปีขึ้นไป'],
     ['2015-03-14', 10_000, 'เป็นสมาชิกครบ 4 ปี ตรงกับขั้น 3 ปีขึ้นไป'],
@@ -110,7 +110,7 @@ describe('death benefit: tiers by whole years of membership', () => {
     ['2020-03-14', 15_000, 'เป็นสมาชิกครบ 9 ปี'],
     ['2020-03-15', 20_000, 'เป็นสมาชิกครบ 10 ปี ตรงกับขั้น 10 ปีขึ้นไป'],
     ['2025-03-14', 20_000, 'เป็นสมาชิกครบ 14 ปี'],
-    ['2025-03-15', 30_000, 'เป็นสมาชิกครบ 15 ปี ตรงกับขั้น 15 ปีขึ้นไป เสียชีวิตจ่าย 30,000 บาท'],
+    ['2025-03-15', 30_000, 'เป็นสมาชิกครบ 15 ปี ตรงกับขั้น 15 ปีขึ้นไป จ่าย 30,000 บาท'],
     ['2041-06-01', 30_000, 'เป็นสมาชิกครบ 31 ปี'],
   ];
   for (const [eventDate, amount, line] of cases) {
@@ -249,6 +249,8 @@ describe('caps per accounting year', () => {
     expect(nextYear).toMatchObject({ decision: 'pay', amountSatang: baht(200) });
     expect(text(nextYear)).toContain('อายุ 71 ปีในวันที่เกิดเหตุ ตามเกณฑ์อายุตั้งแต่ 60 ปีขึ้นไป');
     expect(text(nextYear)).toContain('เป็นสมาชิกครบ 7 ปี ตามเกณฑ์อย่างน้อย 3 ปี');
+    expect(text(nextYear)).toContain('เป็นสมาชิก 2,679 วัน ครบระยะรอสิทธิ์ 365 วันแล้ว');
+    expect(text(nextYear)).toContain('ปีนี้ยังไม่เคยได้รับ (สิทธิ์ 1 ครั้งต่อปี)');
 
     // ปุณณ์ญาดา: 59 on the event date, member for 2 years, no birth date → each rule named
     const young = judge({ member: { birthDate: '1966-05-20', membershipStart: '2023-06-01' }, claim: { benefitCode: 'elderly', eventDate: '2025-12-01' } });
@@ -401,6 +403,22 @@ describe('the regulation as data', () => {
     ]);
     // the fund's own category makes it valid
     expect(parseRegulationVersion(strangers, [...presetMemberCategories, { code: 'monks', th: 'พระภิกษุ', en: 'Monks' }]).ok).toBe(true);
+  });
+
+  it('"once a year" with three claims a year is refused as a contradiction', () => {
+    const problems = problemsOf(
+      withBenefit((b) => {
+        b.frequency = 'perYear';
+        b.maxClaimsPerYear = 3;
+      }),
+    );
+    expect(problems).toEqual([
+      {
+        field: 'benefitTypes.3.maxClaimsPerYear',
+        th: 'สวัสดิการข้อ 4 "เสียชีวิต": ความถี่ "ปีละครั้ง" ขัดกับจำนวนครั้งสูงสุด 3 ครั้งต่อปี กรุณาเลือกความถี่ "ทุกครั้งที่เกิดเหตุ" หรือลดเป็น 1 ครั้ง',
+        en: 'Benefit 4 "Death": The frequency "once a year" contradicts at most 3 claims a year; choose "per event" or 1 claim',
+      },
+    ]);
   });
 
   it('a B.E. effective date and an empty regulation are refused', () => {
