@@ -83,11 +83,16 @@ function membershipDays(membershipStart: string, onDate: string): number {
 }
 
 /**
- * Whole years of membership on a day: the anniversaries of the first day reached, as with an age (ageOn). Joined
- * 15 Mar 2021 → 3 years from 15 Mar 2024. A start on 29 Feb has its anniversary on 1 Mar in other years.
+ * Whole years of membership on a day: a year is complete on the anniversary of the first day (joined 15 Mar 2021 →
+ * 3 years from 15 Mar 2024), so 365 or 366 days are exactly one year. A start on 29 Feb completes its year on
+ * 28 Feb when the year has no 29th (ป.พ.พ. มาตรา 193/5: a period ends on the month's last day), unlike an age.
  */
 function membershipYears(membershipStart: string, onDate: string): number {
-  return ageOn(membershipStart, onDate);
+  const [startYear, startMonth, startDay] = membershipStart.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = onDate.split('-').map(Number) as [number, number, number];
+  const lastDayOfMonth = new Date(Date.UTC(year, startMonth, 0)).getUTCDate();
+  const anniversaryDay = Math.min(startDay, lastDayOfMonth);
+  return year - startYear - (month < startMonth || (month === startMonth && day < anniversaryDay) ? 1 : 0);
 }
 
 interface AccountingYear {

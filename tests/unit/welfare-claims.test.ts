@@ -122,6 +122,13 @@ describe('death benefit: tiers by whole years of membership', () => {
     });
   }
 
+  it('a member who joined on 29 Feb completes the year on 28 Feb of a year without one', () => {
+    const died = (eventDate: string) => judge({ member: { membershipStart: '2024-02-29', statusOnEventDate: 'died', membershipEnd: eventDate }, claim: { benefitCode: 'death', eventDate } });
+    expect(died('2025-02-27').amountSatang).toBe(baht(3_000));
+    expect(died('2025-02-28').amountSatang).toBe(baht(5_000));
+    expect(text(died('2025-02-28'))).toContain('เป็นสมาชิก 365 วัน ครบระยะรอสิทธิ์ 180 วันแล้ว');
+  });
+
   it('is paid once: a second death claim for the same member is refused, naming the first', () => {
     const history: PaidClaim[] = [{ benefitCode: 'death', eventDate: '2024-08-09', amountSatang: baht(15_000) }];
     const result = judge({ member: { statusOnEventDate: 'died', membershipEnd: '2024-08-09' }, history, claim: { benefitCode: 'death', eventDate: '2024-08-09' } });
