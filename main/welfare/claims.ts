@@ -2,7 +2,8 @@
 // earlier paid claims. Pure: no database, no I/O; the caller reads the member, the history and the versions.
 // Every step is explained in Thai and English with its numbers, as the treasurer reads it out to the member.
 import { isRealIsoDate } from '../api/validation';
-import { ageOn, daysBetween, fiscalYearOf } from '../dates';
+import { ageOn } from '../dates';
+import { fiscalYearOf, membershipDays, membershipYears, type AccountingYearKind } from './membership-dates';
 import type { Satang } from '../money';
 import { benefitCategories, type BenefitType, type MemberCategory, presetMemberCategories, type RegulationVersion, versionInForce } from './regulation';
 import { bahtEn, bahtTh, type Bilingual, countEn, dateEn, dateTh, grouped } from './wording';
@@ -10,7 +11,6 @@ import { bahtEn, bahtTh, type Bilingual, countEn, dateEn, dateTh, grouped } from
 export const membershipStatuses = ['active', 'lapsed', 'resigned', 'died', 'expelled'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
 
-export type AccountingYearKind = 'fiscal' | 'calendar';
 
 export interface ClaimMember {
   /** null when the register has none; then an age rule cannot be checked and refuses */
@@ -73,49 +73,24 @@ export interface Judgement {
 // ---------------------------------------------------------------------------------------------------------------
 // Membership length: defined here, once, for claims.
 
-/**
- * Days of membership on a day: whole days since the first day of membership. The first day does not count, as with
- * an age: on the day of joining a member has 0 days, on the next day 1. "ต้องครบ 180 วัน" is therefore met on the
- * 180th day after joining (joined 1 Jan 2025 → 180 days on 30 Jun 2025), when 180 full days have passed.
- */
-function membershipDays(membershipStart: string, onDate: string): number {
-  return daysBetween(membershipStart, onDate);
-}
-
-/**
- * Whole years of membership on a day: a year is complete on the anniversary of the first day (joined 15 Mar 2021 →
- * 3 years from 15 Mar 2024), so 365 or 366 days are exactly one year. A start on 29 Feb completes its year on
- * 28 Feb when the year has no 29th (ป.พ.พ. มาตรา 193/5: a period ends on the month's last day), unlike an age.
- */
-function membershipYears(membershipStart: string, onDate: string): number {
-  const [startYear, startMonth, startDay] = membershipStart.split('-').map(Number) as [number, number, number];
-  const [year, month, day] = onDate.split('-').map(Number) as [number, number, number];
-  const lastDayOfMonth = new Date(Date.UTC(year, startMonth, 0)).getUTCDate();
-  const anniversaryDay = Math.min(startDay, lastDayOfMonth);
-  return year - startYear - (month < startMonth || (month === startMonth && day < anniversaryDay) ? 1 : 0);
-}
-
-interface AccountingYear {
+interface NamedAccountingYear {
   from: string;
   to: string;
   name: Bilingual;
 }
 
-/** The fund's accounting year holding the event: fiscal (1 Oct – 30 Sep, named by its B.E. end year) or calendar. */
-function accountingYearOf(isoDate: string, kind: AccountingYearKind): AccountingYear {
-  if (kind === 'fiscal') {
-    const fiscal = fiscalYearOf(isoDate);
-    return {
-      from: fiscal.from,
-      to: fiscal.to,
-      name: {
-        th: `ปีงบประมาณ ${fiscal.buddhistYear} (${dateTh(fiscal.from)} – ${dateTh(fiscal.to)})`,
-        en: `fiscal year ${fiscal.buddhistYear} B.E. (${dateEn(fiscal.from)} – ${dateEn(fiscal.to)})`,
-      },
-    };
-  }
-  const year = Number(isoDate.slice(0, 4));
-  return { from: `${year}-01-01`, to: `${year}-12-31`, name: { th: `ปี พ.ศ. ${year + 543}`, en: `calendar year ${year}` } };
+/** The fund's accounting year holding the event, named for the judgement's lines. */
+function accountingYearOf(isoDate: string, kind: AccountingYearKind): NamedAccountingYear {
+  const year = fiscalYearOf(isoDate, kind);
+  const ceYear = year.buddhistYear - 543;
+  return {
+    from: year.start,
+    to: year.end,
+    name:
+      kind === 'fiscal'
+        ? { th: `ปีงบประมาณ ${year.buddhistYear} (${dateTh(year.start)} – ${dateTh(year.end)})`, en: `fiscal year ${year.buddhistYear} B.E. (${dateEn(year.start)} – ${dateEn(year.end)})` }
+        : { th: `ปี พ.ศ. ${year.buddhistYear}`, en: `calendar year ${ceYear}` },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
