@@ -4,6 +4,7 @@
 // (blocks.ts layoutTable) and to tell how tall a row will be.
 import { createRequire } from 'node:module';
 import { BODY_FONT, installFonts } from './fonts';
+import type { ShapingFont } from './number-shaping';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
@@ -31,6 +32,11 @@ function font(bold: boolean): PdfKitFont {
     faces = { normal: document.provideFont(BODY_FONT, false, false), bold: document.provideFont(BODY_FONT, true, false) };
   }
   return bold ? faces.bold : faces.normal;
+}
+
+/** A pdfkit font object of the kind pdfmake draws with, for patching their class (number-shaping.ts). */
+export function pdfkitFont(): ShapingFont {
+  return font(false) as unknown as ShapingFont;
 }
 
 /**

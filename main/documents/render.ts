@@ -14,6 +14,8 @@ import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
 import { justifyThaiDistributed } from './justify';
+import { pdfkitFont } from './measure';
+import { installNumberShaping } from './number-shaping';
 import { installPageBreakRules } from './page-breaks';
 import { prepareDocument } from './prepare';
 
@@ -92,8 +94,10 @@ function pdfmakeParts(): PdfMakeParts {
   if (parts) return parts;
   // Every change to pdfmake's own classes is installed here, once, before anything is laid out:
   // page-breaks.ts (nothing dropped silently, tall rows may split), then the row end pages the parts cut at,
-  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed).
+  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed); and pdfkit's fonts set numbers
+  // without shaping them (number-shaping.ts).
   installPageBreakRules();
+  installNumberShaping(pdfkitFont());
   recordRowEndPages(require('pdfmake/js/TableProcessor').default);
   parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
