@@ -63,6 +63,43 @@ function checkedCharacterRuns(font: ShapingFont): Map<string, ShapedRun> | null 
   return runs;
 }
 
+/**
+ * A number's run, made of its characters' runs: its width at once (all that measuring asks), its glyphs and
+ * positions only when it is drawn.
+ */
+class NumberRun implements ShapedRun {
+  private shaped: { glyphs: ShapedRun['glyphs']; positions: ShapedRun['positions'] } | null = null;
+
+  constructor(
+    private readonly text: string,
+    /** the font's checked characters' runs, which hold every character of the text */
+    private readonly characters: Map<string, ShapedRun>,
+    readonly advanceWidth: number,
+  ) {}
+
+  get glyphs(): ShapedRun['glyphs'] {
+    return this.shape().glyphs;
+  }
+
+  get positions(): ShapedRun['positions'] {
+    return this.shape().positions;
+  }
+
+  private shape(): { glyphs: ShapedRun['glyphs']; positions: ShapedRun['positions'] } {
+    if (this.shaped) return this.shaped;
+    const glyphs: ShapedRun['glyphs'] = [];
+    // shared, not copied: pdfkit only reads a run's positions (as it does a cached run's)
+    const positions: ShapedRun['positions'] = [];
+    for (let index = 0; index < this.text.length; index++) {
+      const part = this.characters.get(this.text.charAt(index))!;
+      glyphs.push(...part.glyphs);
+      positions.push(...part.positions);
+    }
+    this.shaped = { glyphs, positions };
+    return this.shaped;
+  }
+}
+
 /** A number's run from its characters' runs; undefined when the text holds anything else. */
 function numberRun(font: ShapingFont, text: string): ShapedRun | undefined {
   let runs = characterRuns.get(font);
@@ -71,22 +108,14 @@ function numberRun(font: ShapingFont, text: string): ShapedRun | undefined {
     characterRuns.set(font, runs);
   }
   if (runs === null || text.length === 0) return undefined;
-  const glyphs: ShapedRun['glyphs'] = [];
-  const positions: ShapedRun['positions'] = [];
   let advanceWidth = 0;
   for (let index = 0; index < text.length; index++) {
     const run = runs.get(text.charAt(index));
     if (run === undefined) return undefined;
-    for (let glyph = 0; glyph < run.glyphs.length; glyph++) {
-      glyphs.push(run.glyphs[glyph]!);
-      // shared, not copied: pdfkit only reads a run's positions (as it does a cached run's)
-      const position = run.positions[glyph]!;
-      positions.push(position);
-      // summed in order, as fontkit's GlyphRun.advanceWidth sums them
-      advanceWidth += position.xAdvance!;
-    }
+    // summed glyph by glyph in order, as fontkit's GlyphRun.advanceWidth sums them
+    for (const position of run.positions) advanceWidth += position.xAdvance!;
   }
-  return { glyphs, positions, advanceWidth };
+  return new NumberRun(text, runs, advanceWidth);
 }
 
 let installed = false;

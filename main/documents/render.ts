@@ -10,14 +10,16 @@
 // pinned exactly.
 import { createRequire } from 'node:module';
 import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { installJoinedContentStreams } from './content-streams';
 import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
 import { justifyThaiDistributed } from './justify';
-import { pdfkitFont } from './measure';
+import { pdfkitSamples } from './measure';
 import { installNumberShaping } from './number-shaping';
 import { installPageBreakRules } from './page-breaks';
 import { prepareDocument } from './prepare';
+import { installStyleLookup } from './style-lookup';
 
 const require = createRequire(import.meta.url);
 
@@ -94,10 +96,14 @@ function pdfmakeParts(): PdfMakeParts {
   if (parts) return parts;
   // Every change to pdfmake's own classes is installed here, once, before anything is laid out:
   // page-breaks.ts (nothing dropped silently, tall rows may split), then the row end pages the parts cut at,
-  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed); and pdfkit's fonts set numbers
-  // without shaping them (number-shaping.ts).
+  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed). Three more only make less garbage
+  // and change no byte of the PDF: pdfmake's style look-up (style-lookup.ts), and in pdfkit, numbers set without
+  // shaping (number-shaping.ts) and page content written without a buffer per operator (content-streams.ts).
   installPageBreakRules();
-  installNumberShaping(pdfkitFont());
+  installStyleLookup();
+  const pdfkit = pdfkitSamples();
+  installNumberShaping(pdfkit.font);
+  installJoinedContentStreams(pdfkit.stream);
   recordRowEndPages(require('pdfmake/js/TableProcessor').default);
   parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
