@@ -16,6 +16,8 @@ interface ShapedRun {
 
 /** The part of pdfkit's EmbeddedFont this uses. */
 export interface ShapingFont {
+  /** the font's PostScript name (Sarabun-Regular, Sarabun-Bold …) */
+  name: string;
   layoutRun(text: string, features?: unknown): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
@@ -23,8 +25,13 @@ export interface ShapingFont {
 /** Characters a number is written with (Arabic and Thai digits), the spaces pdfkit keeps on a word, and U+200B. */
 const NUMBER_CHARACTERS = '0123456789๐๑๒๓๔๕๖๗๘๙-,./:()#% \u00A0\u200B';
 
-/** Per font: each checked character's own run, or null when the font shapes them together (never short-cut). */
+/** Per font object: each character's own run, or null when the font shapes them together (never short-cut). */
 const characterRuns = new WeakMap<ShapingFont, Map<string, ShapedRun> | null>();
+/**
+ * Per font, by name: whether it passed the check. Each PDF opens its fonts anew, and the check costs tens of
+ * milliseconds (a few thousand characters shaped), the font objects' own runs well under one.
+ */
+const checkedFonts = new Map<string, boolean>();
 
 const POSITION_KEYS = ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'] as const;
 
@@ -43,13 +50,15 @@ function sameAsParts(run: ShapedRun, parts: ShapedRun[]): boolean {
 /**
  * Each character shaped alone, if a string of every ordered pair of them shapes to the same glyphs and positions
  * as its characters one by one — checked for the Thai digits' script and, apart, for the common one (fontkit picks
- * a string's features by its script).
+ * a string's features by its script), once per font.
  */
 function checkedCharacterRuns(font: ShapingFont): Map<string, ShapedRun> | null {
+  if (checkedFonts.get(font.name) === false) return null;
   const characters = [...NUMBER_CHARACTERS];
   const runs = new Map(characters.map((character) => [character, font.layoutRun(character)]));
+  if (checkedFonts.get(font.name)) return runs;
   const thaiDigit = /[๐-๙]/;
-  for (const group of [characters, characters.filter((character) => !thaiDigit.test(character))]) {
+  const additive = [characters, characters.filter((character) => !thaiDigit.test(character))].every((group) => {
     let pairs = '';
     const parts: ShapedRun[] = [];
     for (const first of group) {
@@ -58,9 +67,10 @@ function checkedCharacterRuns(font: ShapingFont): Map<string, ShapedRun> | null 
         parts.push(runs.get(first)!, runs.get(second)!);
       }
     }
-    if (!sameAsParts(font.layoutRun(pairs), parts)) return null;
-  }
-  return runs;
+    return sameAsParts(font.layoutRun(pairs), parts);
+  });
+  checkedFonts.set(font.name, additive);
+  return additive ? runs : null;
 }
 
 /**
