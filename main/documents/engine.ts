@@ -110,11 +110,12 @@ function dropWorker(): void {
 /**
  * After a job that made the worker's memory grow past this, the worker is replaced by a fresh one: V8 keeps the
  * heap it has grown to (the issue saw 2.2 GB stay taken while idle), and ending the thread is what gives it back.
- * A warm worker peaks at ~60 MB on a letter, ~90 MB on a 100-page list and ~125 MB on a 1,000-page one, which goes
- * past this (tests/bench/documents.ts: idle RSS back to where it was before a 1,000-page job). The new worker is
- * warmed at once, so the next print does not wait for it to start.
+ * A warm worker peaks at ~60 MB on a letter, ~90 MB on a 100-page list and ~125 MB on a 1,000-page one: this lies
+ * between the last two, so a list of about 1,000 pages or more is followed by a fresh worker (tests/bench/documents.ts:
+ * idle RSS back to where it was before a 1,000-page job). The new worker is warmed at once, so the next print does
+ * not wait for it to start.
  */
-const RECYCLE_AFTER_BYTES = 120 * 1024 * 1024;
+const RECYCLE_AFTER_BYTES = 110 * 1024 * 1024;
 
 /** Ends the worker after a large job and, when nothing is waiting, warms a new one (a waiting job starts it). */
 function recycleWorker(): void {
