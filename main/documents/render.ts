@@ -187,9 +187,9 @@ function cutBeforeLastPage(table: RecordingTable, lastPage: number): { pages: nu
 }
 
 /**
- * pdfkit keeps every word it has shaped, for good: in a long list every order number, phone and ID is a word of
- * its own (about 1 KB each, 50 MB over 50,000 rows). Past this many words a font's cache starts again; the words
- * that recur are shaped again once (a few hundred ms over 50,000 rows).
+ * pdfkit keeps every word it has shaped, for good, about 1 KB each. Numbers no longer go in (number-shaping.ts sets
+ * them from their characters), but a long list of other text seen once — notes, addresses — would still fill it.
+ * Past this many words a font's cache starts again; the words that recur are shaped again once.
  */
 const SHAPED_WORDS_KEPT = 10_000;
 
@@ -356,8 +356,8 @@ export class PdfBuilder {
       Reflect.deleteProperty(document, 'addPage');
     }
     for (let index = 0; index < pages; index++) document.switchToPage(firstPage + index).content.write('Q');
-    // Finished a slice of pages at a time, read out in between: a finished page's compressed streams each keep
-    // a 16 KB zlib output buffer until read out (over 3,572 pages, ~110 MB at once at the end of the print).
+    // Finished a slice of pages at a time, read out in between: a finished page's compressed stream keeps a 16 KB
+    // zlib output buffer until read out (over 3,572 pages, ~70 MB more at once at the end of the print).
     const open = document._pageBuffer;
     for (let start = 0; start < open.length; start += PAGES_FINISHED_AT_ONCE) {
       document._pageBuffer = open.slice(start, start + PAGES_FINISHED_AT_ONCE);
