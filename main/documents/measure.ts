@@ -4,7 +4,6 @@
 // (blocks.ts layoutTable) and to tell how tall a row will be.
 import { createRequire } from 'node:module';
 import { BODY_FONT, installFonts } from './fonts';
-import type { ShapingFont } from './number-shaping';
 import { prepareDocument } from './prepare';
 
 const require = createRequire(import.meta.url);
@@ -19,10 +18,9 @@ interface PdfKitFont {
 
 interface PdfMakeDocument {
   provideFont(family: string, bold: boolean, italics: boolean): PdfKitFont;
-  ref(): object;
 }
 
-let faces: { normal: PdfKitFont; bold: PdfKitFont; document: PdfMakeDocument } | null = null;
+let faces: { normal: PdfKitFont; bold: PdfKitFont } | null = null;
 
 function font(bold: boolean): PdfKitFont {
   if (!faces) {
@@ -30,18 +28,9 @@ function font(bold: boolean): PdfKitFont {
     const PdfMakeDocumentClass = require('pdfmake/js/PDFDocument').default as new (fonts: unknown, images: unknown, patterns: unknown, attachments: unknown, options: unknown, virtualfs: unknown) => PdfMakeDocument;
     // A document that is never written: only its font objects are used.
     const document = new PdfMakeDocumentClass(pdfmake.fonts, {}, {}, {}, { autoFirstPage: false }, pdfmake.virtualfs);
-    faces = { normal: document.provideFont(BODY_FONT, false, false), bold: document.provideFont(BODY_FONT, true, false), document };
+    faces = { normal: document.provideFont(BODY_FONT, false, false), bold: document.provideFont(BODY_FONT, true, false) };
   }
   return bold ? faces.bold : faces.normal;
-}
-
-/**
- * A pdfkit font and a pdfkit stream object (a PDFReference), of the kinds pdfmake draws with, from the document
- * above that is never written: render.ts patches their classes (number-shaping.ts, content-streams.ts).
- */
-export function pdfkitSamples(): { font: ShapingFont; stream: object } {
-  const normal = font(false);
-  return { font: normal as unknown as ShapingFont, stream: faces!.document.ref() };
 }
 
 /**

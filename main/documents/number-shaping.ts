@@ -141,3 +141,22 @@ export function installNumberShaping(font: ShapingFont): void {
     return numberRun(this, text) ?? layoutCached.call(this, text);
   };
 }
+
+interface FontProvider {
+  provideFont(family: string, bold: boolean, italics: boolean): unknown;
+}
+
+/**
+ * Installs the above on pdfkit's font class as soon as a pdfmake document (of this prototype) provides its first
+ * font: pdfkit does not export the class, and no font is opened only to reach it.
+ */
+export function installNumberShapingOnFirstFont(pdfmakeDocument: FontProvider): void {
+  if (installed) return;
+  const provideFont = pdfmakeDocument.provideFont;
+  pdfmakeDocument.provideFont = function (this: FontProvider, family, bold, italics) {
+    const font = provideFont.call(this, family, bold, italics) as ShapingFont;
+    installNumberShaping(font);
+    pdfmakeDocument.provideFont = provideFont;
+    return font;
+  };
+}

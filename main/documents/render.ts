@@ -15,8 +15,7 @@ import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
 import { justifyThaiDistributed } from './justify';
-import { pdfkitSamples } from './measure';
-import { installNumberShaping } from './number-shaping';
+import { installNumberShapingOnFirstFont } from './number-shaping';
 import { installPageBreakRules } from './page-breaks';
 import { prepareDocument } from './prepare';
 import { installStyleLookup } from './style-lookup';
@@ -50,6 +49,8 @@ interface PdfKitDocument {
   _pageBuffer: PdfKitPage[];
   _ctm: number[];
   _pdfMakePages?: unknown;
+  /** the document catalog */
+  _root: object;
   /** pdfmake's fonts by family and style: pdfkit fonts, each with its cache of shaped words */
   fontCache: Record<string, Record<string, { layoutCache?: Record<string, unknown> }>>;
 }
@@ -98,12 +99,11 @@ function pdfmakeParts(): PdfMakeParts {
   // page-breaks.ts (nothing dropped silently, tall rows may split), then the row end pages the parts cut at,
   // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed). Three more only make less garbage
   // and change no byte of the PDF: pdfmake's style look-up (style-lookup.ts), and in pdfkit, numbers set without
-  // shaping (number-shaping.ts) and page content written without a buffer per operator (content-streams.ts).
+  // shaping (number-shaping.ts, once the first font is opened) and page content written without a buffer per
+  // operator (content-streams.ts, once the first PDF is opened: PdfBuilder.documentFor).
   installPageBreakRules();
   installStyleLookup();
-  const pdfkit = pdfkitSamples();
-  installNumberShaping(pdfkit.font);
-  installJoinedContentStreams(pdfkit.stream);
+  installNumberShapingOnFirstFont(require('pdfmake/js/PDFDocument').default.prototype);
   recordRowEndPages(require('pdfmake/js/TableProcessor').default);
   parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
@@ -227,6 +227,9 @@ export class PdfBuilder {
     // for our definitions; fonts come from the virtual file system only.
     const info = Object.fromEntries(Object.entries({ producer: 'pdfmake', creator: 'pdfmake', ...definition.info }).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]));
     this.document = new PDFDocument(pdfmake.fonts, {}, {}, {}, { size: [size.width, size.height], pdfVersion: '1.3', compress: true, fontLayoutCache: true, bufferPages: false, autoFirstPage: false, tagged: false, displayTitle: false, info, font: null }, pdfmake.virtualfs, () => false);
+    // Its catalog is a pdfkit PDFReference like every page's content stream: the class content-streams.ts patches
+    // (once per process, before anything is written).
+    installJoinedContentStreams(this.document._root);
     return this.document;
   }
 
