@@ -51,9 +51,10 @@ function startDocumentsWorker(): Worker {
 
 /**
  * The worker's V8 heap limit. Giving the worker a limit of its own at all is what keeps its heap near what it uses:
- * measured with limits from 192 to 1,024 MB alike, the worker peaks at ~150 MB on a 1,000-page list and ~220 MB on
- * a 50,000-row one, against ~260 and ~370 MB with V8's defaults (which let the heap grow to several times the
- * ~100 MB a print holds live), for ~8% more CPU time (tests/bench/documents.ts). 512 MB leaves room for a long
+ * with this limit the worker peaks at ~125 MB on a 1,000-page list and ~190 MB on a 50,000-row one (process RSS
+ * ~300 and ~380 MB), against ~250 and ~380 MB (RSS ~420 and ~540 MB) with V8's defaults, which let the heap grow
+ * to several times what a print holds live; the cost is ~8% more CPU time at 1,000 pages, ~13% at 50,000 rows
+ * (tests/bench/documents.ts; earlier, limits from 192 to 1,024 MB measured alike). 512 MB leaves room for a long
  * document that a form cannot lay out in parts; one that needed more would fail with an error rather than take the
  * office PC's memory.
  */
@@ -94,11 +95,12 @@ function dropWorker(): void {
 /**
  * After a job that made the worker's memory grow past this, the worker is replaced by a fresh one: V8 keeps the
  * heap it has grown to (the issue saw 2.2 GB stay taken while idle), and ending the thread is what gives it back.
- * A warm worker peaks at ~60 MB on a letter and ~90 MB on a 100-page list; a list of about 500 pages or more goes
- * past this (tests/bench/documents.ts: idle RSS back to where it was before a 1,000-page job). The new worker is
- * warmed at once, so the next print does not wait for it to start.
+ * A warm worker peaks at ~60 MB on a letter, ~90 MB on a 100-page list and ~125 MB on a 1,000-page one: this lies
+ * between the last two, so a list of about 1,000 pages or more is followed by a fresh worker (tests/bench/documents.ts:
+ * idle RSS back to where it was before a 1,000-page job). The new worker is warmed at once, so the next print does
+ * not wait for it to start.
  */
-const RECYCLE_AFTER_BYTES = 120 * 1024 * 1024;
+const RECYCLE_AFTER_BYTES = 110 * 1024 * 1024;
 
 /** Ends the worker after a large job and, when nothing is waiting, warms a new one (a waiting job starts it). */
 function recycleWorker(): void {

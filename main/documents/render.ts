@@ -10,12 +10,15 @@
 // pinned exactly.
 import { createRequire } from 'node:module';
 import type { ContentTable, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { installJoinedContentStreams } from './content-streams';
 import { copyThaiAsWritten } from './copy-text';
 import { installFonts, type PdfMakeServer } from './fonts';
 import type { RowRange } from './forms/types';
 import { justifyThaiDistributed } from './justify';
+import { installNumberShapingOnFirstFont } from './number-shaping';
 import { installPageBreakRules } from './page-breaks';
 import { prepareDocument } from './prepare';
+import { installStyleLookup } from './style-lookup';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +49,8 @@ interface PdfKitDocument {
   _pageBuffer: PdfKitPage[];
   _ctm: number[];
   _pdfMakePages?: unknown;
+  /** the document catalog */
+  _root: object;
   /** pdfmake's fonts by family and style: pdfkit fonts, each with its cache of shaped words */
   fontCache: Record<string, Record<string, { layoutCache?: Record<string, unknown> }>>;
 }
@@ -92,8 +97,13 @@ function pdfmakeParts(): PdfMakeParts {
   if (parts) return parts;
   // Every change to pdfmake's own classes is installed here, once, before anything is laid out:
   // page-breaks.ts (nothing dropped silently, tall rows may split), then the row end pages the parts cut at,
-  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed).
+  // copy-text.ts (Thai copies as written) and justify.ts (Thai distributed). Three more only make less garbage
+  // and change no byte of the PDF: pdfmake's style look-up (style-lookup.ts), and in pdfkit, numbers set without
+  // shaping (number-shaping.ts, once the first font is opened) and page content written without a buffer per
+  // operator (content-streams.ts, once the first PDF is opened: PdfBuilder.documentFor).
   installPageBreakRules();
+  installStyleLookup();
+  installNumberShapingOnFirstFont(require('pdfmake/js/PDFDocument').default.prototype);
   recordRowEndPages(require('pdfmake/js/TableProcessor').default);
   parts = {
     PDFDocument: require('pdfmake/js/PDFDocument').default,
@@ -177,9 +187,9 @@ function cutBeforeLastPage(table: RecordingTable, lastPage: number): { pages: nu
 }
 
 /**
- * pdfkit keeps every word it has shaped, for good: in a long list every order number, phone and ID is a word of
- * its own (about 1 KB each, 50 MB over 50,000 rows). Past this many words a font's cache starts again; the words
- * that recur are shaped again once (a few hundred ms over 50,000 rows).
+ * pdfkit keeps every word it has shaped, for good, about 1 KB each. Numbers no longer go in (number-shaping.ts sets
+ * them from their characters), but a long list of other text seen once — notes, addresses — would still fill it.
+ * Past this many words a font's cache starts again; the words that recur are shaped again once.
  */
 const SHAPED_WORDS_KEPT = 10_000;
 
@@ -190,6 +200,9 @@ function forgetShapedWords(document: PdfKitDocument): void {
     }
   }
 }
+
+/** Open pages finished (written out) between two reads of the PDF stream, at the end of a long document. */
+const PAGES_FINISHED_AT_ONCE = 100;
 
 export interface DrawProgress {
   /** how far the run or document being drawn is, 0..1 */
@@ -214,6 +227,9 @@ export class PdfBuilder {
     // for our definitions; fonts come from the virtual file system only.
     const info = Object.fromEntries(Object.entries({ producer: 'pdfmake', creator: 'pdfmake', ...definition.info }).map(([key, value]) => [key.charAt(0).toUpperCase() + key.slice(1), value]));
     this.document = new PDFDocument(pdfmake.fonts, {}, {}, {}, { size: [size.width, size.height], pdfVersion: '1.3', compress: true, fontLayoutCache: true, bufferPages: false, autoFirstPage: false, tagged: false, displayTitle: false, info, font: null }, pdfmake.virtualfs, () => false);
+    // Its catalog is a pdfkit PDFReference like every page's content stream: the class content-streams.ts patches
+    // (once per process, before anything is written).
+    installJoinedContentStreams(this.document._root);
     return this.document;
   }
 
@@ -343,9 +359,15 @@ export class PdfBuilder {
       Reflect.deleteProperty(document, 'addPage');
     }
     for (let index = 0; index < pages; index++) document.switchToPage(firstPage + index).content.write('Q');
-    document.flushPages();
+    // Finished a slice of pages at a time, read out in between: a finished page's compressed stream keeps a 16 KB
+    // zlib output buffer until read out (over 3,572 pages, ~70 MB more at once at the end of the print).
+    const open = document._pageBuffer;
+    for (let start = 0; start < open.length; start += PAGES_FINISHED_AT_ONCE) {
+      document._pageBuffer = open.slice(start, start + PAGES_FINISHED_AT_ONCE);
+      document.flushPages();
+      this.drain(document);
+    }
     document.options.bufferPages = false;
-    this.drain(document);
   }
 
   private drawOnOpenPages(document: PdfKitDocument, pages: LaidOutPage[]): void {

@@ -212,7 +212,7 @@ export async function benchDocuments(): Promise<BenchRow[]> {
       app: `${fixed(before)} → ${fixed(after)} MB`,
       baseline: '—',
       ratio: '—',
-      note: `after: the PDF handed over, the worker recycled (when it grew past 120 MB) and a new one warmed; the next one-page letter took ${letter.toFixed(0)} ms`,
+      note: `after: the PDF handed over, the worker recycled (when it grew past 110 MB) and a new one warmed; the next one-page letter took ${letter.toFixed(0)} ms`,
     });
   }
   const times = inChild<number[]>('one-page');

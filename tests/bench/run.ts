@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark module and prints one table, app beside raw baseline, measured in the
 // same run on this machine (DESIGN.md "Performance targets"). Benchmarks are reports, not pass/fail tests.
+// `npm run bench -- --only documents` (or a comma-separated list) runs only those modules.
 import os from 'node:os';
 import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
@@ -29,9 +30,19 @@ function printTable(rows: BenchRow[]): void {
   for (const line of lines) console.log(`| ${line.map(escape).join(' | ')} |`);
 }
 
+/** The modules named after --only, or all of them. */
+function selectedModules(): typeof modules {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return modules;
+  const names = (process.argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((name) => !modules.some((module) => module.name === name));
+  if (names.length === 0 || unknown.length > 0) throw new Error(`--only takes module names: ${modules.map((module) => module.name).join(', ')}`);
+  return modules.filter((module) => names.includes(module.name));
+}
+
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  for (const module of modules) {
+  for (const module of selectedModules()) {
     process.stderr.write(`bench: ${module.name}…\n`);
     const started = performance.now();
     try {
