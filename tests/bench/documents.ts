@@ -11,8 +11,12 @@
 // sampled every 20 ms while it waits. Native memory of neither isolate (code, fonts' shaping tables, malloc
 // arenas) shows only in the process's RSS.
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchRow } from './measure';
+import { createApp } from '../../main/app';
+import { generateSampleTambon } from '../../main/sample/sample-tambon';
+import { measureInBuiltApp } from './built-app';
+import { makeTempDir, type BenchRow } from './measure';
 
 const thisFile = fileURLToPath(import.meta.url);
 
@@ -215,6 +219,7 @@ export async function benchDocuments(): Promise<BenchRow[]> {
       note: `after: the PDF handed over, the worker recycled (when it grew past 110 MB) and a new one warmed; the next one-page letter took ${letter.toFixed(0)} ms`,
     });
   }
+  rows.push(...(await builtAppRows()));
   const times = inChild<number[]>('one-page');
   rows.push({
     name: 'one-page letter, request to bytes',
@@ -224,6 +229,38 @@ export async function benchDocuments(): Promise<BenchRow[]> {
     note: `median of ${times.length - 1} with the worker warm; the first request (cold, starting the worker from source through tsx) took ${times[0]!.toFixed(0)} ms`,
   });
   return rows;
+}
+
+/** The longest lists printed by the built app, its process's memory watched (the target is the app's, not the bench's). */
+async function builtAppRows(): Promise<BenchRow[]> {
+  const temp = makeTempDir('documents-app');
+  try {
+    const app = createApp(path.join(temp.dir, 'tambon-desk.sqlite'));
+    const session = { user: null };
+    const setup = await app.router.call(session, 'office.setup.create', {
+      office: generateSampleTambon({ size: 'small' }).office,
+      admin: { displayName: 'ผู้ดูแล', username: 'admin', password: 'tambon1234' },
+    });
+    app.close();
+    if (!setup.ok) throw new Error(setup.error.messageEn);
+    const rows: BenchRow[] = [];
+    for (const [label, data] of [
+      ['1,000-page Thai table', workload(1000, 'document')[0]!],
+      ['50,000-row list', workload(50_000, 'rows')[0]!],
+    ] as const) {
+      rows.push(
+        await measureInBuiltApp(
+          `${label} printed by the built app over HTTP: process memory peak`,
+          temp.dir,
+          async (post) => `${(await post<{ pages: number }>('documents.forms.render', { formId: 'name-list', data })).pages} pages`,
+          '< 400 MB (main process and its worker thread together)',
+        ),
+      );
+    }
+    return rows;
+  } finally {
+    temp.remove();
+  }
 }
 
 async function runCase(name: string): Promise<unknown> {

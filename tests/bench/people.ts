@@ -2,8 +2,6 @@
 // same run (issue 8 targets): search as you type < 20 ms per keystroke through the router; the list's first
 // screen < 50 ms; import of 20,000 people from xlsx < 3 s with the insert phase at ≥ 25 % of a bare prepared insert;
 // export of 20,000 people < 3 s; main-process memory during the import < 400 MB.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import ExcelJS from '../../main/spreadsheets/exceljs';
@@ -16,6 +14,7 @@ import { buildSearchQuery, searchConditions } from '../../main/people/register';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { readSpreadsheet } from '../../main/spreadsheets/read';
 import { largePeopleXlsx } from '../fixtures/messy-spreadsheets';
+import { measureInBuiltApp } from './built-app';
 import { formatMs, makeTempDir, measurePair, megabytes, pairRow, type BenchRow } from './measure';
 
 async function callOk<T>(app: App, session: ClientSession, method: string, input: unknown): Promise<T> {
@@ -182,72 +181,23 @@ async function benchImport(dir: string, rows: BenchRow[]): Promise<void> {
   });
 }
 
-/** Resident memory of another process (Linux /proc), in bytes. */
-function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-}
-
-/**
- * The import as the office runs it: the built app (dist/main/host.cjs, browser mode) on its own data folder, the
- * file sent over HTTP, its process's memory read from /proc while it reads, checks and writes. Needs `npm run build`.
- */
+/** The import as the office runs it: the built app, the file sent over HTTP, its process's memory watched. */
 async function benchImportInApp(dir: string, rows: BenchRow[]): Promise<void> {
-  const hostFile = path.resolve('dist', 'main', 'host.cjs');
-  if (!fs.existsSync(hostFile) || process.platform !== 'linux') {
-    rows.push({ name: 'import 20,000 people in the built app: process memory', app: '—', baseline: '—', ratio: '—', note: 'needs `npm run build` and Linux /proc' });
-    return;
-  }
   const dataDir = path.join(dir, 'app-data');
   const seeded = await emptyOffice(path.join(dataDir, 'tambon-desk.sqlite'));
   seeded.app.close();
-  const child = spawn(process.execPath, [hostFile, '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  try {
-    const link = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
-        if (match) resolve(match[1]!);
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${output}`)));
-    });
-    const url = new URL(link);
-    const token = url.searchParams.get('token')!;
-    let cookie = '';
-    const post = async <T>(method: string, input: unknown): Promise<T> => {
-      const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tambon-token': token, cookie }, body: JSON.stringify(input) });
-      const set = response.headers.getSetCookie().map((header) => header.split(';')[0]);
-      if (set.length) cookie = set.join('; ');
-      const result = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
-      if (!result.ok) throw new Error(`${method}: ${result.error?.messageEn}`);
-      return result.value;
-    };
-    await post('office.auth.login', { username: 'admin', password: 'tambon1234' });
-    const file = await largePeopleXlsx();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const idle = rssOf(child.pid!);
-    let peak = idle;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(child.pid!))), 10);
-    const started = performance.now();
-    const preview = await post<{ importId: string }>('people.import.preview', { fileName: file.fileName, contentBase64: file.bytes.toString('base64') });
-    const commit = await post<{ inserted: number }>('people.import.commit', { importId: preview.importId });
-    const elapsed = performance.now() - started;
-    clearInterval(sampler);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const after = rssOf(child.pid!);
-    rows.push({
-      name: 'import 20,000 people in the built app over HTTP: process memory peak',
-      app: megabytes(peak),
-      baseline: `${megabytes(idle)} idle`,
-      ratio: '—',
-      note: `${commit.inserted} people in ${formatMs(elapsed)} (built workers, no tsx); ${megabytes(after)} one second after; target < 400 MB`,
-    });
-  } finally {
-    child.kill('SIGTERM');
-  }
+  const file = await largePeopleXlsx();
+  const row = await measureInBuiltApp(
+    'import 20,000 people in the built app over HTTP: process memory peak',
+    dataDir,
+    async (post) => {
+      const preview = await post<{ importId: string }>('people.import.preview', { fileName: file.fileName, contentBase64: file.bytes.toString('base64') });
+      const commit = await post<{ inserted: number }>('people.import.commit', { importId: preview.importId });
+      return `${commit.inserted} people`;
+    },
+    '< 400 MB',
+  );
+  rows.push(row);
 }
 
 export async function benchPeople(): Promise<BenchRow[]> {
