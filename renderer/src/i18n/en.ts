@@ -424,6 +424,7 @@ const en: Messages = {
     birthDate: 'Birth date',
     messages: 'Reason / note',
     statuses: { ready: 'Ready', readyWithNotes: 'Ready, with a note', existing: 'Already there', duplicateInFile: 'Repeated in file', error: 'Refused' },
+    noProblems: 'No row has a problem or a note',
     otherFile: 'Choose another file',
     importRows: 'Import {{count}} people',
     writing: 'Saving {{done}} of {{total}} rows…',

@@ -425,6 +425,7 @@ const th = {
     birthDate: 'วันเกิด',
     messages: 'เหตุผล / ข้อสังเกต',
     statuses: { ready: 'นำเข้าได้', readyWithNotes: 'นำเข้าได้ มีข้อสังเกต', existing: 'มีอยู่แล้ว', duplicateInFile: 'ซ้ำในไฟล์', error: 'นำเข้าไม่ได้' },
+    noProblems: 'ไม่มีแถวที่มีปัญหาหรือข้อสังเกต',
     otherFile: 'เลือกไฟล์อื่น',
     importRows: 'นำเข้า {{count}} คน',
     writing: 'กำลังบันทึก {{done}} จาก {{total}} แถว…',

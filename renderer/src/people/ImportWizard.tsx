@@ -71,7 +71,12 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
     setFailure(null);
     try {
       const result = await call('people.import.preview', { fileName: chosen.name, contentBase64: chosen.base64, ...choices }, { signal: controller.signal });
-      if (!controller.signal.aborted) setPreview(result);
+      if (!controller.signal.aborted) {
+        setPreview(result);
+        // a clean file shows its rows; a file with problems shows those first
+        const { errors, duplicatesInFile, withWarnings, existing: already } = result.counts;
+        setFilter(errors + duplicatesInFile + withWarnings + already > 0 ? 'problems' : 'all');
+      }
     } catch (error) {
       if (!controller.signal.aborted) setFailure(reportError(error));
     } finally {
@@ -172,7 +177,12 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
         {step === 0 && (
           <>
             <Typography.Paragraph>{t('peopleImport.intro')}</Typography.Paragraph>
-            <input ref={fileInput} type="file" accept=".xlsx,.csv,.txt" hidden data-testid="import-file" onChange={(event) => void chooseFile(event.target.files?.[0])} />
+            <input ref={fileInput} type="file" accept=".xlsx,.csv,.txt" hidden data-testid="import-file" onChange={(event) => {
+                // emptied, so that choosing the same file again (after fixing it in Excel) reads it again
+                const chosen = event.target.files?.[0];
+                event.target.value = '';
+                void chooseFile(chosen);
+              }} />
             <Button type="primary" size="large" loading={reading} onClick={() => fileInput.current?.click()}>
               {t('peopleImport.chooseFile')}
             </Button>
@@ -270,6 +280,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
               dataSource={shownRows}
               pagination={{ pageSize: 50, showSizeChanger: false }}
               tableLayout="fixed"
+              locale={{ emptyText: t('peopleImport.noProblems') }}
               data-testid="import-rows"
               columns={[
                 { title: t('peopleImport.rowNumber'), dataIndex: 'rowNumber', width: 70 },
