@@ -14,6 +14,9 @@ import { fullName } from './register';
 import type { LifeStatus } from '../../db/schema';
 import { crossFieldProblems, personFields, type PersonFields } from './schemas';
 
+/** The kind under which the column mapping of a people import is remembered (spreadsheet_mappings.kind). */
+export const PEOPLE_IMPORT_KIND = 'people';
+
 /** The columns an import of people understands, with the headings offices give them. */
 export const personImportFields: FieldSpec[] = [
   { key: 'title', label: { th: 'คำนำหน้าชื่อ', en: 'Title' }, headings: ['คำนำหน้า', 'คำนำหน้านาม', 'title', 'prefix'] },
@@ -347,7 +350,7 @@ export function importPlan(entry: PreparedImport, policy: ExistingPolicy, actor:
       .filter((pair): pair is [string, number] => pair[1] !== null)
       .map(([field, column]) => [field, normaliseText(cellText(headerCells[column] ?? null))]),
   );
-  steps.push({ statement: 'rememberMapping', params: ['people', JSON.stringify(byField), at] });
+  steps.push({ statement: 'rememberMapping', params: [PEOPLE_IMPORT_KIND, JSON.stringify(byField), at] });
   const counts = countRows(entry.rows);
   return {
     statements: { ...peopleStatements, rememberMapping: REMEMBER_MAPPING },
@@ -357,7 +360,7 @@ export function importPlan(entry: PreparedImport, policy: ExistingPolicy, actor:
       entity: 'import',
       entityId: null,
       before: null,
-      after: { kind: 'people', fileName: entry.fileName, sha256: entry.sha256, sheet, rows: counts.rows, inserted, updated, skipped: counts.rows - inserted - updated, errors: counts.errors + counts.duplicatesInFile, existingPolicy: policy },
+      after: { kind: PEOPLE_IMPORT_KIND, fileName: entry.fileName, sha256: entry.sha256, sheet, rows: counts.rows, inserted, updated, skipped: counts.rows - inserted - updated, errors: counts.errors + counts.duplicatesInFile, existingPolicy: policy },
     },
   };
 }

@@ -14,7 +14,7 @@ import { localIsoDate } from '../dates';
 import { formatCitizenId, maskCitizenId } from './citizen-id';
 import { listForExport } from './register';
 import { personListFilter } from './schemas';
-import { auditMark, checkRows, countRows, importPlan, keepOnlyRefusedRows, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
+import { auditMark, checkRows, countRows, importPlan, keepOnlyRefusedRows, PEOPLE_IMPORT_KIND, personImportFields, recallImport, rememberImport, sha256, type CheckedRow, type ColumnMapping } from './import';
 
 /** What an import's audit row records (main/people/import.ts importPlan). */
 interface ImportRecord {
@@ -29,14 +29,13 @@ interface ImportRecord {
 }
 
 const importers: readonly Role[] = ['secretary', 'treasurer', 'planner'];
-const IMPORT_KIND = 'people';
 /** Rows the preview sends to the screen in full: every refused or warned row, and the first of the rest. */
 const PREVIEW_READY_ROWS = 200;
 const PREVIEW_MAX_ROWS = 5000;
 
 /** The headings the user mapped last time, by field: a heading matched again maps the same way. */
 function rememberedMapping(app: AppContext): Record<string, string> {
-  const row = app.db.select().from(spreadsheetMappings).where(eq(spreadsheetMappings.kind, IMPORT_KIND)).get();
+  const row = app.db.select().from(spreadsheetMappings).where(eq(spreadsheetMappings.kind, PEOPLE_IMPORT_KIND)).get();
   return row ? (JSON.parse(row.mapping) as Record<string, string>) : {};
 }
 
