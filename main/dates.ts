@@ -9,9 +9,9 @@ export function localIsoDate(moment: Date): string {
 
 /** Whole years from birthDate to onDate (both ISO): the age a Thai form prints. */
 export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // ISO dates compare as text: the birthday has come this year when its MM-DD is not after today's.
+  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** The ISO day `years` whole years before onDate (Feb 29 falls back to Feb 28). */

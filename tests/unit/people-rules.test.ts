@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ageOn } from '../../main/dates';
 import { maskCitizenId } from '../../main/people/citizen-id';
 import { parseSearchQuery, personSearchText } from '../../main/people/search';
 import { thaiCollator, thaiSortKey } from '../../main/people/thai-order';
@@ -20,6 +21,17 @@ describe('Thai order of names', () => {
   it('puts เกษม under ก and a shorter name before a longer one that starts with it', () => {
     const order = ['สมชาย', 'เกษม', 'สม', 'กมล'].sort((a, b) => (thaiSortKey(a, '') < thaiSortKey(b, '') ? -1 : 1));
     expect(order).toEqual(['กมล', 'เกษม', 'สม', 'สมชาย']);
+  });
+});
+
+describe('ages', () => {
+  it('counts a birthday on its day, and a 29 February birthday from 1 March in other years', () => {
+    expect(ageOn('1990-03-15', '2026-03-14')).toBe(35);
+    expect(ageOn('1990-03-15', '2026-03-15')).toBe(36);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+    expect(ageOn('2000-02-29', '2026-03-01')).toBe(26);
+    expect(ageOn('2000-02-29', '2028-02-29')).toBe(28);
+    expect(ageOn('2026-11-30', '2026-11-30')).toBe(0);
   });
 });
 
