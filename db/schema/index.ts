@@ -1,2 +1,3 @@
 export * from './office';
 export * from './people';
+export * from './welfare';

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, people, users, villages } from '../../db/schema';
+import { auditLog, people, users, villages, welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -177,7 +177,14 @@ export const peopleMethods = [
         .orderBy(desc(auditLog.id))
         .all()
         .map((entry) => ({ at: entry.at, method: entry.method, user: entry.user, changes: changedFields(entry.before, entry.after) }));
-      return { person: personDetail(app, row), history };
+      // What the other areas hold about this person: the fund's memberships (the council and the plan follow).
+      const memberships = app.db
+        .select({ id: welfareMemberships.id, memberNumber: welfareMemberships.memberNumber, startDate: welfareMemberships.startDate, endDate: welfareMemberships.endDate, endReason: welfareMemberships.endReason })
+        .from(welfareMemberships)
+        .where(eq(welfareMemberships.personId, input.id))
+        .orderBy(asc(welfareMemberships.startDate))
+        .all();
+      return { person: personDetail(app, row), history, memberships };
     },
   }),
 

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Flex, InputNumber, Modal, Progress, Radio, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type InputOf, type OutputOf, type ProgressReport } from '../api';
 import { useSession } from '../app/store';
 import { reportError } from '../ui/apiErrors';
 import { readFileAsBase64, saveBase64, XLSX_TYPE } from '../ui/files';
+import { showDate, showDateTime } from '../ui/thaiDates';
 
 type Preview = OutputOf<'people.import.preview'>;
 type PreviewRow = Preview['rows'][number];
@@ -192,7 +192,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
                 <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                   {history.map((entry) => (
                     <li key={entry.id}>
-                      {t('peopleImport.historyLine', { at: dayjs(entry.at).format('DD/MM/BBBB HH:mm'), user: entry.user ?? '—', file: entry.fileName, inserted: entry.inserted, updated: entry.updated, refused: entry.errors })}
+                      {t('peopleImport.historyLine', { at: showDateTime(entry.at), user: entry.user ?? '—', file: entry.fileName, inserted: entry.inserted, updated: entry.updated, refused: entry.errors })}
                     </li>
                   ))}
                 </ul>
@@ -289,7 +289,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
                 // Names stay on one line: the browser's Thai line breaking cuts names it does not know ("ศรีสุ|วรรณ์").
                 { title: t('peopleImport.name'), key: 'name', width: 240, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.person ? `${row.person.title}${row.person.firstName} ${row.person.lastName}` : '—'}</span> },
                 { title: t('peopleImport.citizenId'), key: 'id', width: 170, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.person?.citizenId ?? '—'}</span> },
-                { title: t('peopleImport.birthDate'), key: 'birth', width: 110, render: (_, row) => (row.person?.birthDate ? dayjs(row.person.birthDate).format('DD/MM/BBBB') : '—') },
+                { title: t('peopleImport.birthDate'), key: 'birth', width: 110, render: (_, row) => showDate(row.person?.birthDate, 'short') },
                 { title: t('peopleImport.messages'), key: 'messages', render: (_, row) => (
                   <ul style={{ margin: 0, paddingInlineStart: 16 }}>
                     {row.messages.map((message, index) => (

@@ -145,7 +145,27 @@ export function PersonPage({ personId }: { personId: number }) {
         </Card>
 
         <Flex gap={16} wrap>
-          {(['fund', 'council', 'plans'] as const).map((area) => (
+          <Card title={t('people.page.fund')} style={{ flex: '1 1 280px' }} size="small" data-testid="person-fund">
+            {data.memberships.length === 0 ? (
+              <Typography.Text type="secondary">{t('people.page.notMember')}</Typography.Text>
+            ) : (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {data.memberships.map((membership) => (
+                  <li key={membership.id}>
+                    {membership.endDate === null
+                      ? t('people.page.memberSince', { number: membership.memberNumber, start: showDate(membership.startDate, 'short') })
+                      : t('people.page.memberEnded', {
+                          number: membership.memberNumber,
+                          start: showDate(membership.startDate, 'short'),
+                          end: showDate(membership.endDate, 'short'),
+                          reason: t(`people.page.endReason.${membership.endReason ?? 'resigned'}`),
+                        })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          {(['council', 'plans'] as const).map((area) => (
             <Card key={area} title={t(`people.page.${area}`)} style={{ flex: '1 1 280px' }} size="small">
               <Typography.Text type="secondary">{t(`people.page.${area}Later`)}</Typography.Text>
             </Card>
