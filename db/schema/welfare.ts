@@ -92,3 +92,157 @@ export const welfareBeneficiaries = sqliteTable(
   },
   (t) => [index('welfare_beneficiaries_membership').on(t.membershipId), check('welfare_beneficiaries_share', sql`${t.shareBasisPoints} > 0 AND ${t.shareBasisPoints} <= 10000`)],
 );
+
+/**
+ * The fund's book-keeping settings, one row (id 1): the accounting year, the administration cost cap, the lock date
+ * (nothing may be posted on or before it) and the two-person rule for payouts.
+ */
+export const welfareBooks = sqliteTable('welfare_books', {
+  id: integer('id').primaryKey(),
+  accountingYear: text('accounting_year', { enum: ['fiscal', 'calendar'] }).notNull().default('fiscal'),
+  /** administration costs as a share of the year's income, in hundredths of a percent (2000 = 20 %, DOMAIN.md §2.1 [U]) */
+  adminCostCapBasisPoints: integer('admin_cost_cap_basis_points').notNull().default(2000),
+  /** a payout above this needs a second user's approval; null = no two-person rule */
+  twoPersonThresholdSatang: integer('two_person_threshold_satang'),
+  /** the last day of the closed period: no posting on or before it */
+  lockDate: text('lock_date'),
+  updatedAt: text('updated_at').notNull(),
+});
+
+export const accountKinds = ['asset', 'income', 'expense', 'equity'] as const;
+
+/**
+ * The chart of accounts. The preset (main/welfare/accounts.ts) follows the four groups of CODI's status form
+ * (DOMAIN.md §2.10); `reportLine` says which line of the form an account adds to. A fund may add accounts (a second
+ * bank account, its own income).
+ */
+export const welfareAccounts = sqliteTable(
+  'welfare_accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    nameTh: text('name_th').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    kind: text('kind', { enum: accountKinds }).notNull(),
+    /** the status form's line this account reports under ('cash', 'bank', 'memberContributions', 'benefits', …) */
+    reportLine: text('report_line').notNull(),
+    /** bank and branch and account number, for a bank account */
+    bankAccount: text('bank_account').notNull().default(''),
+    /** preset accounts the books post to by themselves; they cannot be renamed away or closed */
+    system: integer('system', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('welfare_accounts_code').on(t.code)],
+);
+
+export const journalEntryKinds = ['receipt', 'payout', 'expense', 'income', 'transfer', 'opening', 'reversal'] as const;
+
+/**
+ * One balanced posting (double entry underneath, a cash book on top: DOMAIN.md §2.10). Posted entries are never
+ * changed or deleted (DESIGN.md rule 3): a mistake is corrected by a reversal that points to what it reverses.
+ */
+export const welfareJournalEntries = sqliteTable(
+  'welfare_journal_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryDate: text('entry_date').notNull(),
+    kind: text('kind', { enum: journalEntryKinds }).notNull(),
+    description: text('description').notNull(),
+    /** the entry this one reverses; an entry is reversed at most once */
+    reversesEntryId: integer('reverses_entry_id'),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('welfare_journal_entries_date').on(t.entryDate), uniqueIndex('welfare_journal_entries_reverses').on(t.reversesEntryId)],
+);
+
+/** The lines of an entry: satang, debit positive and credit negative; the lines of one entry add up to 0. */
+export const welfareJournalLines = sqliteTable(
+  'welfare_journal_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => welfareJournalEntries.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => welfareAccounts.id),
+    amountSatang: integer('amount_satang').notNull(),
+    /** the member the money is from or for */
+    membershipId: integer('membership_id').references(() => welfareMemberships.id),
+    /** the benefit type of a payout line, for the status form's counts */
+    benefitCode: text('benefit_code'),
+  },
+  (t) => [index('welfare_journal_lines_entry').on(t.entryId), index('welfare_journal_lines_account').on(t.accountId, t.entryId), check('welfare_journal_lines_nonzero', sql`${t.amountSatang} <> 0`)],
+);
+
+/** เล่มใบเสร็จ: a book of numbered receipts; numbers are used in order, none skipped. */
+export const welfareReceiptBooks = sqliteTable(
+  'welfare_receipt_books',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** เล่มที่ */
+    bookNumber: text('book_number').notNull(),
+    firstNumber: integer('first_number').notNull(),
+    lastNumber: integer('last_number').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('welfare_receipt_books_number').on(t.bookNumber), check('welfare_receipt_books_range', sql`${t.firstNumber} >= 1 AND ${t.lastNumber} >= ${t.firstNumber}`)],
+);
+
+/** ใบเสร็จรับเงิน: never deleted; a wrong one is voided (ยกเลิก) with a reason and its posting reversed. */
+export const welfareReceipts = sqliteTable(
+  'welfare_receipts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bookId: integer('book_id')
+      .notNull()
+      .references(() => welfareReceiptBooks.id),
+    /** เลขที่ within the book */
+    number: integer('number').notNull(),
+    receiptDate: text('receipt_date').notNull(),
+    membershipId: integer('membership_id').references(() => welfareMemberships.id),
+    /** ได้รับเงินจาก, as printed */
+    payerName: text('payer_name').notNull(),
+    totalSatang: integer('total_satang').notNull(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => welfareJournalEntries.id),
+    voidedOn: text('voided_on'),
+    voidReason: text('void_reason').notNull().default(''),
+    voidEntryId: integer('void_entry_id').references(() => welfareJournalEntries.id),
+    /** printed this many times: a reprint says สำเนา */
+    printCount: integer('print_count').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('welfare_receipts_book_number').on(t.bookId, t.number),
+    index('welfare_receipts_membership').on(t.membershipId),
+    index('welfare_receipts_date').on(t.receiptDate),
+    check('welfare_receipts_total', sql`${t.totalSatang} > 0`),
+  ],
+);
+
+export const receiptLineKinds = ['contribution', 'entrance-fee', 'income'] as const;
+
+/** What a receipt is for: a contribution period, the entrance fee, or other income (a donation, interest). */
+export const welfareReceiptLines = sqliteTable(
+  'welfare_receipt_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receiptId: integer('receipt_id')
+      .notNull()
+      .references(() => welfareReceipts.id),
+    kind: text('kind', { enum: receiptLineKinds }).notNull(),
+    /** the contribution period's first month 'YYYY-MM' */
+    period: text('period'),
+    description: text('description').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => welfareAccounts.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('welfare_receipt_lines_receipt').on(t.receiptId), check('welfare_receipt_lines_amount', sql`${t.amountSatang} > 0`), check('welfare_receipt_lines_period', sql`(${t.kind} = 'contribution') = (${t.period} IS NOT NULL)`)],
+);

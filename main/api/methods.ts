@@ -2,8 +2,9 @@ import { documentMethods } from '../documents/methods';
 import { officeMethods } from '../office/methods';
 import { peopleMethods } from '../people/methods';
 import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-methods';
+import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareMethods } from '../welfare/methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...documentMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...documentMethods]);

@@ -38,7 +38,7 @@ export function regulationVersions(app: AppContext): StoredRegulation[] {
 }
 
 /** The version in force on a day, or a refusal that says what to do. */
-function regulationOn(app: AppContext, day: string, field: string): StoredRegulation {
+export function regulationOn(app: AppContext, day: string, field: string): StoredRegulation {
   const row = app.db
     .select()
     .from(welfareRegulationVersions)

@@ -16,8 +16,8 @@ export function tempDir(prefix = 'tambon-desk-test-'): string {
 }
 
 /** A real app on a real SQLite file in a temp folder. */
-export function tempApp(file = path.join(tempDir(), 'tambon-desk.sqlite')): App {
-  const app = createApp(file);
+export function tempApp(file = path.join(tempDir(), 'tambon-desk.sqlite'), options: { now?: () => Date } = {}): App {
+  const app = createApp(file, options);
   opened.push(app);
   return app;
 }
