@@ -2,7 +2,7 @@
 // back from the receipts that are not voided. Every posting goes through postEntry, so no entry can be unbalanced,
 // empty or dated into a closed period.
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { welfareBooks, welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceiptLines, welfareReceipts, welfareMemberships } from '../../db/schema';
+import { welfareBooks, welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceiptLines, welfareReceipts, type welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
