@@ -35,6 +35,32 @@ CREATE TABLE `welfare_books` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `welfare_claims` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`membership_id` integer NOT NULL,
+	`benefit_code` text NOT NULL,
+	`event_date` text NOT NULL,
+	`units` integer,
+	`evidence` text NOT NULL,
+	`status` text NOT NULL,
+	`amount_satang` integer NOT NULL,
+	`judgement` text NOT NULL,
+	`regulation_version_id` integer,
+	`approved_by` text DEFAULT '' NOT NULL,
+	`approval_date` text,
+	`approver_user_id` integer,
+	`second_approver_user_id` integer,
+	`created_at` text NOT NULL,
+	`created_by` integer,
+	FOREIGN KEY (`membership_id`) REFERENCES `welfare_memberships`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`regulation_version_id`) REFERENCES `welfare_regulation_versions`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`approver_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`second_approver_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "welfare_claims_amount" CHECK("welfare_claims"."amount_satang" >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `welfare_claims_membership` ON `welfare_claims` (`membership_id`,`benefit_code`,`event_date`);--> statement-breakpoint
 CREATE TABLE `welfare_journal_entries` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`entry_date` text NOT NULL,
@@ -89,6 +115,40 @@ CREATE UNIQUE INDEX `welfare_memberships_open_number` ON `welfare_memberships` (
 CREATE INDEX `welfare_memberships_number` ON `welfare_memberships` (`member_number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `welfare_memberships_open_person` ON `welfare_memberships` (`person_id`) WHERE "welfare_memberships"."end_date" IS NULL;--> statement-breakpoint
 CREATE INDEX `welfare_memberships_person` ON `welfare_memberships` (`person_id`);--> statement-breakpoint
+CREATE TABLE `welfare_payout_lines` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`payout_id` integer NOT NULL,
+	`description` text NOT NULL,
+	`amount_satang` integer NOT NULL,
+	`account_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	FOREIGN KEY (`payout_id`) REFERENCES `welfare_payouts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`account_id`) REFERENCES `welfare_accounts`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "welfare_payout_lines_amount" CHECK("welfare_payout_lines"."amount_satang" > 0)
+);
+--> statement-breakpoint
+CREATE INDEX `welfare_payout_lines_payout` ON `welfare_payout_lines` (`payout_id`);--> statement-breakpoint
+CREATE TABLE `welfare_payouts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`voucher_number` integer NOT NULL,
+	`payout_date` text NOT NULL,
+	`claim_id` integer,
+	`recipient_name` text NOT NULL,
+	`recipient_address` text DEFAULT '' NOT NULL,
+	`total_satang` integer NOT NULL,
+	`entry_id` integer NOT NULL,
+	`voided_on` text,
+	`void_reason` text DEFAULT '' NOT NULL,
+	`void_entry_id` integer,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`claim_id`) REFERENCES `welfare_claims`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`entry_id`) REFERENCES `welfare_journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`void_entry_id`) REFERENCES `welfare_journal_entries`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "welfare_payouts_total" CHECK("welfare_payouts"."total_satang" > 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `welfare_payouts_voucher` ON `welfare_payouts` (`voucher_number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `welfare_payouts_claim` ON `welfare_payouts` (`claim_id`) WHERE "welfare_payouts"."voided_on" IS NULL;--> statement-breakpoint
 CREATE TABLE `welfare_receipt_books` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`book_number` text NOT NULL,

@@ -246,3 +246,87 @@ export const welfareReceiptLines = sqliteTable(
   },
   (t) => [index('welfare_receipt_lines_receipt').on(t.receiptId), check('welfare_receipt_lines_amount', sql`${t.amountSatang} > 0`), check('welfare_receipt_lines_period', sql`(${t.kind} = 'contribution') = (${t.period} IS NOT NULL)`)],
 );
+
+export const claimStatuses = ['pending', 'approved', 'refused', 'paid'] as const;
+
+/**
+ * คำขอรับสวัสดิการ: judged when entered, against the regulation in force on the event date; a refused claim is kept
+ * with its reasons. A claim the regulation allows waits for the committee's approval (and a second user's, above the
+ * fund's two-person threshold) before it is paid with a voucher.
+ */
+export const welfareClaims = sqliteTable(
+  'welfare_claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    membershipId: integer('membership_id')
+      .notNull()
+      .references(() => welfareMemberships.id),
+    benefitCode: text('benefit_code').notNull(),
+    eventDate: text('event_date').notNull(),
+    /** days or nights, for benefits paid per day */
+    units: integer('units'),
+    /** JSON: the evidence codes ticked */
+    evidence: text('evidence').notNull(),
+    status: text('status', { enum: claimStatuses }).notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    /** JSON: the judgement's lines and refusals, as shown when it was entered */
+    judgement: text('judgement').notNull(),
+    regulationVersionId: integer('regulation_version_id').references(() => welfareRegulationVersions.id),
+    /** the committee's approval: which meeting, and its date */
+    approvedBy: text('approved_by').notNull().default(''),
+    approvalDate: text('approval_date'),
+    approverUserId: integer('approver_user_id').references(() => users.id),
+    secondApproverUserId: integer('second_approver_user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [index('welfare_claims_membership').on(t.membershipId, t.benefitCode, t.eventDate), check('welfare_claims_amount', sql`${t.amountSatang} >= 0`)],
+);
+
+/** ใบสำคัญจ่าย: a benefit paid on a claim, or an administrative expense; voided by reversal, never deleted. */
+export const welfarePayouts = sqliteTable(
+  'welfare_payouts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** the voucher's number, in order */
+    voucherNumber: integer('voucher_number').notNull(),
+    payoutDate: text('payout_date').notNull(),
+    claimId: integer('claim_id').references(() => welfareClaims.id),
+    /** ข้าพเจ้า …: the member, or the beneficiary of a death benefit, or whoever an expense is paid to */
+    recipientName: text('recipient_name').notNull(),
+    recipientAddress: text('recipient_address').notNull().default(''),
+    totalSatang: integer('total_satang').notNull(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => welfareJournalEntries.id),
+    voidedOn: text('voided_on'),
+    voidReason: text('void_reason').notNull().default(''),
+    voidEntryId: integer('void_entry_id').references(() => welfareJournalEntries.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('welfare_payouts_voucher').on(t.voucherNumber),
+    // A claim is paid once; a voided voucher frees it to be paid again.
+    uniqueIndex('welfare_payouts_claim')
+      .on(t.claimId)
+      .where(sql`${t.voidedOn} IS NULL`),
+    check('welfare_payouts_total', sql`${t.totalSatang} > 0`),
+  ],
+);
+
+export const welfarePayoutLines = sqliteTable(
+  'welfare_payout_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    payoutId: integer('payout_id')
+      .notNull()
+      .references(() => welfarePayouts.id),
+    description: text('description').notNull(),
+    amountSatang: integer('amount_satang').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => welfareAccounts.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('welfare_payout_lines_payout').on(t.payoutId), check('welfare_payout_lines_amount', sql`${t.amountSatang} > 0`)],
+);

@@ -3,8 +3,9 @@ import { officeMethods } from '../office/methods';
 import { peopleMethods } from '../people/methods';
 import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-methods';
 import { welfareBooksMethods } from '../welfare/books-methods';
+import { welfareClaimsMethods } from '../welfare/claims-methods';
 import { welfareMethods } from '../welfare/methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...documentMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...documentMethods]);

@@ -234,6 +234,23 @@ export const welfareBooksMethods = [
   }),
 
   defineWrite({
+    name: 'welfare.books.settings.update',
+    input: z.object({
+      accountingYear: z.enum(['fiscal', 'calendar']),
+      /** percent of the year's income, up to two decimals */
+      adminCostCapBasisPoints: z.number().int().min(0).max(10000),
+      twoPersonThresholdSatang: z.number().int().positive(bilingual('ยอดที่ต้องอนุมัติสองคนต้องมากกว่า 0 บาท', 'The two-person threshold must be more than 0')).nullable(),
+    }),
+    access: [],
+    handler: ({ app, input }) => {
+      ensureBooks(app);
+      const before = bookSettings(app)!;
+      const after = app.db.update(welfareBooks).set({ ...input, updatedAt: app.now().toISOString() }).where(eq(welfareBooks.id, 1)).returning().get()!;
+      return { result: after, audit: { entity: 'books', entityId: 1, before, after } };
+    },
+  }),
+
+  defineWrite({
     name: 'welfare.books.lock',
     input: z.object({ lockDate: isoDateField('วันที่ปิดบัญชี', 'Lock date') }),
     access: treasurers,
