@@ -9,7 +9,8 @@ import { formatSatang } from '../documents/format';
 import { localIsoDate } from '../dates';
 import { fullName } from '../people/register';
 import { ensureBooks, systemAccounts } from './accounts';
-import { bookSettings, postEntry } from './books';
+import { allocationsOf, bookSettings, membershipForRules, postEntry } from './books';
+import { lapseDate } from './contributions';
 import { judgeClaim, type ClaimMember, type Judgement, type PaidClaim } from './claims';
 import { fiscalYearOf } from './membership-dates';
 import { regulationVersions } from './methods';
@@ -47,13 +48,20 @@ function judge(app: AppContext, input: ClaimFields): { judgement: Judgement; ver
   if (input.eventDate > localIsoDate(app.now())) throw new ApiError('INVALID_INPUT', 'วันที่เกิดเหตุอยู่ในอนาคต', 'The event date is in the future', 'eventDate');
   const versions = regulationVersions(app);
   const ended = membership.endDate !== null && membership.endDate < input.eventDate;
+  const inForce = [...versions].reverse().find((version) => version.effectiveFrom <= input.eventDate) ?? null;
+  // Arrears end a membership by the fund's rule on the day the limit is passed (computed from the receipts).
+  const lapse =
+    inForce && !ended && input.eventDate >= membership.startDate
+      ? lapseDate(inForce.contributions, membershipForRules(membership), allocationsOf(app, [membership.id]).get(membership.id)!)
+      : null;
+  const lapsed = lapse !== null && lapse.date <= input.eventDate;
   const member: ClaimMember = {
     birthDate: person.birthDate,
     sex: person.sex,
     category: membership.category,
     membershipStart: membership.startDate,
-    statusOnEventDate: ended ? (membership.endReason ?? 'resigned') : membership.endReason === 'died' && membership.endDate === input.eventDate ? 'died' : 'active',
-    membershipEnd: membership.endDate,
+    statusOnEventDate: ended ? (membership.endReason ?? 'resigned') : lapsed ? 'lapsed' : membership.endReason === 'died' && membership.endDate === input.eventDate ? 'died' : 'active',
+    membershipEnd: lapsed ? lapse.date : membership.endDate,
   };
   const history: PaidClaim[] = app.db
     .select({ benefitCode: welfareClaims.benefitCode, eventDate: welfareClaims.eventDate, amountSatang: welfareClaims.amountSatang, units: welfareClaims.units })
@@ -61,7 +69,6 @@ function judge(app: AppContext, input: ClaimFields): { judgement: Judgement; ver
     .where(and(eq(welfareClaims.membershipId, membership.id), eq(welfareClaims.status, 'paid')))
     .all()
     .map((row) => ({ benefitCode: row.benefitCode, eventDate: row.eventDate, amountSatang: row.amountSatang, ...(row.units === null ? {} : { units: row.units }) }));
-  const inForce = [...versions].reverse().find((version) => version.effectiveFrom <= input.eventDate) ?? null;
   const judgement = judgeClaim({
     versions: versions.map((version) => ({ effectiveFrom: version.effectiveFrom, benefitTypes: version.benefitTypes })),
     member,

@@ -12,8 +12,11 @@ interface Benefit {
   evidence: { code: string }[];
 }
 
-/** 30 November 2026: a member who joined on 1 March 2026, and one who joined in 2015. */
-async function claimsDesk() {
+/**
+ * 30 November 2026: a member who joined on 1 March 2026, and one who joined in 2015. Arrears end no membership here
+ * (the fund sets no limit) unless a test asks for one: the sample has no years of receipts behind its members.
+ */
+async function claimsDesk(arrearsLimit: number | null = null) {
   const app = tempApp(undefined, { now: () => new Date('2026-11-30T10:00:00+07:00') });
   const data = generateSampleTambon({ size: 'small' });
   await loadSampleTambon(app, data);
@@ -35,7 +38,8 @@ async function claimsDesk() {
     if (result.ok) throw new Error(`${method} was accepted`);
     return result.error;
   };
-  const preset = await call<{ benefitTypes: Benefit[] }>('welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
+  const preset = await call<{ benefitTypes: Benefit[]; contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
+  preset.contributions.arrears.limit = arrearsLimit;
   await call('welfare.regulation.create', preset);
   const adults = data.people.filter((person) => person.birthDate < '1990-01-01' && person.id % 97 !== 0 && person.id % 131 !== 0);
   const recent = await call<{ id: number }>('welfare.members.join', { personId: adults[0]!.id, memberNumber: '0001', category: 'general', applicationDate: '2026-03-01', startDate: '2026-03-01' });
@@ -98,6 +102,20 @@ describe('claims', () => {
     const left = perNight.maxPerYearSatang! - perNight.payment.maxPerClaimSatang!;
     expect(again).toMatchObject({ decision: 'pay', amountSatang: Math.min(left, perNight.payment.maxPerClaimSatang!) });
     expect(again.lines.map((line) => line.th).join(' ')).toContain('ได้รับแล้วในปีนี้');
+  });
+
+  it('a member who stopped paying has lapsed by the fund\'s arrears rule, and a claim after the lapse is refused', async () => {
+    const { call, recent, perNight } = await claimsDesk(3);
+    // Joined 1 March 2026 and never paid: มี.ค., เม.ย. and พ.ค. missed, so membership lapsed on 1 June 2026.
+    const judged = await call<{ decision: string; refusals: { th: string; field: string }[] }>('welfare.claims.judge', {
+      membershipId: recent.id,
+      benefitCode: perNight.code,
+      eventDate: '2026-11-20',
+      units: 2,
+      evidence: perNight.evidence.map((item) => item.code),
+    });
+    expect(judged.decision).toBe('refuse');
+    expect(judged.refusals.map((refusal) => refusal.field)).toContain('member.statusOnEventDate');
   });
 
   it('above the two-person threshold a second user must approve before the voucher; the same user twice is refused', async () => {
