@@ -5,6 +5,7 @@ import os from 'node:os';
 import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
 import { benchPeople } from './people';
+import { benchWelfare } from './welfare';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
 
@@ -12,6 +13,7 @@ const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'database', run: benchDatabase },
   { name: 'router', run: benchRouter },
   { name: 'people', run: benchPeople },
+  { name: 'welfare', run: benchWelfare },
   { name: 'documents', run: benchDocuments },
 ];
 
