@@ -574,7 +574,7 @@ const en: Messages = {
       amount: 'Amount (baht)',
       frequency: 'How often',
       frequencyKind: { once: 'Once', perEvent: 'Per event', perYear: 'Once a year' },
-      removeOf: 'Remove benefit {{name}}',
+      remove: 'Remove this benefit from the regulation',
       add: 'Add a benefit',
       fixedAmount: 'Amount paid',
       rate: 'Rate per day / night',

@@ -131,7 +131,7 @@ export function MembersTab() {
         rowKey="membershipId"
         size="middle"
         dataSource={list.rows}
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1030 }}
         locale={{ emptyText: t('welfare.members.noMatch') }}
         pagination={{
           current: filter.page,
@@ -152,16 +152,16 @@ export function MembersTab() {
         })}
         data-testid="members-table"
         columns={[
-          { title: t('welfare.fields.memberNumber'), dataIndex: 'memberNumber', width: 110, render: (number: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{number}</span> },
-          { title: t('people.list.columns.name'), key: 'name', width: 260, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{personName(row)}</span> },
-          { title: t('people.list.columns.citizenId'), key: 'citizenId', width: 170, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.citizenIdMasked ?? t('common.notGiven')}</span> },
-          { title: t('people.list.columns.village'), key: 'village', width: 190, ellipsis: true, render: (_, row) => villageName(row.villageNumber) },
-          { title: t('welfare.fields.category'), key: 'category', width: 150, render: (_, row) => categoryName(row.category, categories) },
-          { title: t('welfare.fields.startDate'), key: 'startDate', width: 120, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.startDate, 'short')}</span> },
+          { title: t('welfare.fields.memberNumber'), dataIndex: 'memberNumber', width: 100, render: (number: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{number}</span> },
+          { title: t('people.list.columns.name'), key: 'name', width: 240, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{personName(row)}</span> },
+          { title: t('people.list.columns.citizenId'), key: 'citizenId', width: 150, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.citizenIdMasked ?? t('common.notGiven')}</span> },
+          { title: t('people.list.columns.village'), key: 'village', width: 180, ellipsis: true, render: (_, row) => villageName(row.villageNumber) },
+          { title: t('welfare.fields.category'), key: 'category', width: 140, render: (_, row) => categoryName(row.category, categories) },
+          { title: t('welfare.fields.startDate'), key: 'startDate', width: 110, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.startDate, 'short')}</span> },
           {
             title: t('welfare.members.status'),
             key: 'status',
-            width: 130,
+            width: 110,
             render: (_, row) =>
               row.endDate === null ? (
                 <Tag color="green">{t('welfare.status.active')}</Tag>

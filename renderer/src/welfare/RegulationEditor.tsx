@@ -13,7 +13,6 @@ import { showSatang } from './money';
 import { useRegulation } from './regulationStore';
 import {
   benefitCategoryCodes,
-  benefitName,
   freeCode,
   frequencies,
   paymentKinds,
@@ -397,7 +396,7 @@ function CategoriesCard({ kept }: { kept: string[] }) {
 /** Only a category added in this version can be taken out again: members may hold the others. */
 function CategoryRemove({ index, kept, onRemove }: { index: number; kept: string[]; onRemove: () => void }) {
   const { t } = useTranslation();
-  const code = Form.useWatch(['memberCategories', index, 'code']) as string | undefined;
+  const code = Form.useWatch(['memberCategories', index, 'code'], { preserve: true }) as string | undefined;
   if (code === undefined || kept.includes(code)) return null;
   return <Button onClick={onRemove}>{t('welfare.editor.remove')}</Button>;
 }
@@ -442,7 +441,7 @@ function usePaymentSummary() {
 
 function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormInstance<EditorValues>; problemRow: number | null; expanded: number[]; onExpanded: (rows: number[]) => void }) {
   const { t } = useTranslation();
-  const benefits = (Form.useWatch('benefitTypes', form) as BenefitType[] | undefined) ?? [];
+  const benefits = (Form.useWatch('benefitTypes', { form, preserve: true }) as BenefitType[] | undefined) ?? [];
   const summary = usePaymentSummary();
   return (
     <Card title={t('welfare.benefits.title')} data-testid="benefit-types">
@@ -455,12 +454,21 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
               size="small"
               pagination={false}
               dataSource={fields}
-              scroll={{ x: 1060 }}
+              tableLayout="fixed"
+              scroll={{ x: 1000 }}
               expandable={{
                 expandedRowKeys: expanded,
                 onExpandedRowsChange: (keys) => onExpanded(keys.map(Number)),
-                expandedRowRender: (field) => <BenefitDetails index={field.name} />,
-                columnWidth: 44,
+                expandedRowRender: (field) => (
+                  <BenefitDetails
+                    index={field.name}
+                    onRemove={() => {
+                      remove(field.name);
+                      onExpanded([]);
+                    }}
+                  />
+                ),
+                columnWidth: 40,
               }}
               onRow={(field) => ({
                 style: field.name === problemRow ? { background: '#fff1f0', outline: '2px solid #cf1322', outlineOffset: -2 } : undefined,
@@ -468,11 +476,11 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
                 'aria-invalid': field.name === problemRow || undefined,
               })}
               columns={[
-                { title: '#', key: 'n', width: 44, align: 'right', render: (_, field) => field.name + 1 },
+                { title: '#', key: 'n', width: 40, align: 'right', render: (_, field) => field.name + 1 },
                 {
                   title: t('welfare.benefits.name'),
                   key: 'name',
-                  width: 230,
+                  width: 200,
                   render: (_, field) => (
                     <Form.Item name={[field.name, 'name', 'th']} rules={[{ required: true, whitespace: true, message: t('welfare.benefits.nameRequired') }]} style={{ margin: 0 }}>
                       <Input autoComplete="off" maxLength={200} aria-label={t('welfare.benefits.nameOf', { n: field.name + 1 })} />
@@ -482,7 +490,7 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
                 {
                   title: t('welfare.benefits.category'),
                   key: 'category',
-                  width: 220,
+                  width: 190,
                   render: (_, field) => (
                     <Form.Item name={[field.name, 'category']} style={{ margin: 0 }}>
                       <Select popupMatchSelectWidth={false} options={benefitCategoryCodes.map((code) => ({ value: code, label: t(`welfare.benefitCategory.${code}`) }))} />
@@ -492,7 +500,7 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
                 {
                   title: t('welfare.benefits.waitingDays'),
                   key: 'waitingDays',
-                  width: 110,
+                  width: 90,
                   render: (_, field) => (
                     <Form.Item name={[field.name, 'waitingDays']} rules={[{ required: true, message: t('welfare.editor.required.number') }]} style={{ margin: 0 }}>
                       <InputNumber min={0} max={3660} precision={0} style={{ width: '100%' }} aria-label={t('welfare.benefits.waitingDaysOf', { n: field.name + 1 })} />
@@ -502,7 +510,7 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
                 {
                   title: t('welfare.benefits.paymentKind'),
                   key: 'kind',
-                  width: 170,
+                  width: 150,
                   render: (_, field) => (
                     <Form.Item name={[field.name, 'payment', 'kind']} style={{ margin: 0 }}>
                       <Select
@@ -519,34 +527,18 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
                 {
                   title: t('welfare.benefits.amount'),
                   key: 'amount',
-                  width: 190,
+                  width: 160,
                   align: 'right',
                   render: (_, field) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{summary(benefits[field.name]?.payment)}</span>,
                 },
                 {
                   title: t('welfare.benefits.frequency'),
                   key: 'frequency',
-                  width: 150,
+                  width: 130,
                   render: (_, field) => (
                     <Form.Item name={[field.name, 'frequency']} style={{ margin: 0 }}>
                       <Select popupMatchSelectWidth={false} options={frequencies.map((value) => ({ value, label: t(`welfare.benefits.frequencyKind.${value}`) }))} />
                     </Form.Item>
-                  ),
-                },
-                {
-                  title: '',
-                  key: 'remove',
-                  width: 90,
-                  render: (_, field) => (
-                    <Button
-                      onClick={() => {
-                        remove(field.name);
-                        onExpanded([]);
-                      }}
-                      aria-label={t('welfare.benefits.removeOf', { name: benefits[field.name] ? benefitName(benefits[field.name]!) : field.name + 1 })}
-                    >
-                      {t('welfare.editor.remove')}
-                    </Button>
                   ),
                 },
               ]}
@@ -570,21 +562,20 @@ function BenefitsCard({ form, problemRow, expanded, onExpanded }: { form: FormIn
 }
 
 /** The rest of one benefit: the amounts of its payment kind, caps, who qualifies, and its evidence. */
-function BenefitDetails({ index }: { index: number }) {
+function BenefitDetails({ index, onRemove }: { index: number; onRemove: () => void }) {
   const { t } = useTranslation();
   const kind = Form.useWatch(['benefitTypes', index, 'payment', 'kind']) as Payment['kind'] | undefined;
-  const categories = (Form.useWatch('memberCategories') as MemberCategory[] | undefined) ?? [];
-  const evidence = (Form.useWatch(['benefitTypes', index, 'evidence']) as BenefitType['evidence'] | undefined) ?? [];
+  const categories = (Form.useWatch('memberCategories', { preserve: true }) as MemberCategory[] | undefined) ?? [];
+  const evidence = (Form.useWatch(['benefitTypes', index, 'evidence'], { preserve: true }) as BenefitType['evidence'] | undefined) ?? [];
   const required = bahtRule({ notAmount: t('welfare.editor.notAmount'), required: t('welfare.editor.required.amount'), positive: t('welfare.editor.positive') });
   const optional = bahtRule({ notAmount: t('welfare.editor.notAmount'), positive: t('welfare.editor.positive') });
   const at = (...path: (string | number)[]) => [index, ...path];
-  const bahtLabel = (key: string) => t(key as 'welfare.benefits.fixedAmount');
   return (
     <div style={{ paddingInline: 8 }} data-testid={`benefit-details-${index}`}>
       <Row gutter={16}>
         {kind === 'fixed' && (
           <Col xs={24} md={6}>
-            <Form.Item label={bahtLabel('welfare.benefits.fixedAmount')} name={at('payment', 'amountSatang')} rules={[required]}>
+            <Form.Item label={t('welfare.benefits.fixedAmount')} name={at('payment', 'amountSatang')} rules={[required]}>
               <BahtInput />
             </Form.Item>
           </Col>
@@ -664,6 +655,9 @@ function BenefitDetails({ index }: { index: number }) {
           <div style={{ marginTop: 6 }}>{evidence.length ? evidence.map((item) => item.th).join(' · ') : t('welfare.benefits.noEvidence')}</div>
         </Col>
       </Row>
+      <Button danger onClick={onRemove} style={{ marginBottom: 8 }} data-testid={`benefit-remove-${index}`}>
+        {t('welfare.benefits.remove')}
+      </Button>
     </div>
   );
 }
