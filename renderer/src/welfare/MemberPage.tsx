@@ -187,6 +187,7 @@ function EndMembership({ data, onClose, onEnded }: { data: MemberPageData; onClo
     const date = showDate(values.endDate);
     modal.confirm({
       title: t('welfare.end.confirmTitle'),
+      width: 620, // room for a long Thai name on one line
       content: (
         <>
           <Typography.Paragraph>{t(`welfare.end.confirm.${values.reason}`, { number: membership.memberNumber, name: person.name, date })}</Typography.Paragraph>
