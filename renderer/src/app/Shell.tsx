@@ -10,6 +10,7 @@ import { AreaIntro } from './AreaIntro';
 import { goTo, pages, useCurrentPage, type Page } from './routes';
 import { useSession } from './store';
 import { TodayPage } from './TodayPage';
+import { WelfarePage } from '../welfare/WelfarePage';
 
 function PageContent({ page }: { page: Page }) {
   switch (page) {
@@ -17,8 +18,9 @@ function PageContent({ page }: { page: Page }) {
       return <TodayPage />;
     case 'people':
       return <PeoplePage />;
-    case 'council':
     case 'welfare':
+      return <WelfarePage />;
+    case 'council':
     case 'plans':
       return <AreaIntro area={page} />;
     case 'documents':

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, App as AntApp, AutoComplete, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type InputOf } from '../api';
 import { goTo } from '../app/routes';
 import { reportError, showErrorInForm } from '../ui/apiErrors';
-import { enterMovesToNextField } from '../ui/keyboard';
+import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { ageToday, todayIso } from '../ui/thaiDates';
 import { citizenIdDigits, commonTitles, formatCitizenIdTyped, lifeStatuses, noCitizenIdReasons, personFieldNames, personName, type LifeStatus, type NoCitizenIdReason, type PersonDetail } from './peopleFormat';
@@ -78,35 +78,6 @@ function apiInput(values: PersonFormValues): PersonInput {
 interface OtherRecord {
   id: number;
   label: string;
-}
-
-/** Ctrl+S anywhere on the page saves; Esc cancels (after asking, when something was typed). */
-function usePageKeys(save: () => void, cancel: () => void) {
-  const latest = useRef({ save, cancel });
-  useEffect(() => {
-    latest.current = { save, cancel };
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault(); // not the browser's "save page"
-        // leaving the field first commits what it holds (a date typed with a two-digit year)
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        latest.current.save();
-      } else if (event.key === 'Escape' && !event.defaultPrevented && !popupOpen(event.target)) {
-        latest.current.cancel();
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-}
-
-/** Esc in an open list, calendar or dialog closes only that. */
-function popupOpen(target: EventTarget | null): boolean {
-  if (target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true') return true;
-  const popups = document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-picker-dropdown, .ant-select-dropdown');
-  return Array.from(popups).some((popup) => popup.getClientRects().length > 0);
 }
 
 /** Adding a person (personId null) or correcting one; Enter moves on, Ctrl+S saves, Esc cancels. */

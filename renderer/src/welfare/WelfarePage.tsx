@@ -1,0 +1,43 @@
+import { Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { goTo, useRouteParts } from '../app/routes';
+import { JoinForm } from './JoinForm';
+import { MemberPage } from './MemberPage';
+import { MembersTab } from './MembersTab';
+import { RegulationEditor } from './RegulationEditor';
+import { RegulationTab } from './RegulationTab';
+
+/**
+ * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
+ * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
+ * "#/welfare/members/<id>" one membership.
+ */
+export function WelfarePage() {
+  const { t } = useTranslation();
+  const [first, second, third] = useRouteParts();
+  if (first === 'regulation' && second === 'new') {
+    const fromId = Number(third);
+    return <RegulationEditor key={third ?? 'preset'} fromId={Number.isInteger(fromId) && fromId > 0 ? fromId : null} />;
+  }
+  if (first === 'members' && second === 'new') return <JoinForm />;
+  const membershipId = Number(second);
+  if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
+
+  const tab = first === 'regulation' ? 'regulation' : 'members';
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('welfare.title')}
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => (key === 'regulation' ? goTo('welfare', 'regulation') : goTo('welfare'))}
+        size="large"
+        items={[
+          { key: 'members', label: <span data-testid="welfare-tab-members">{t('welfare.tabs.members')}</span>, children: tab === 'members' && <MembersTab /> },
+          { key: 'regulation', label: <span data-testid="welfare-tab-regulation">{t('welfare.tabs.regulation')}</span>, children: tab === 'regulation' && <RegulationTab /> },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+// What the fund's screens share: the shapes the core sends, who may change the fund, and how codes read.
+import i18next from 'i18next';
+import type { InputOf, OutputOf } from '../api';
+import { useSession } from '../app/store';
+
+export type RegulationVersion = OutputOf<'welfare.regulation.list'>[number];
+export type RegulationInput = Omit<InputOf<'welfare.regulation.create'>, 'benefitTypes'> & { benefitTypes: BenefitType[] };
+export type BenefitType = RegulationVersion['benefitTypes'][number];
+export type Payment = BenefitType['payment'];
+export type ContributionSettings = RegulationVersion['contributions'];
+export type MemberCategory = RegulationVersion['memberCategories'][number];
+export type MemberRow = OutputOf<'welfare.members.list'>['rows'][number];
+export type MemberPageData = OutputOf<'welfare.members.get'>;
+export type EndReason = InputOf<'welfare.members.end'>['reason'];
+
+export const endReasons: readonly EndReason[] = ['resigned', 'died', 'expelled'];
+export const paymentKinds: readonly Payment['kind'][] = ['fixed', 'perDay', 'tiers'];
+export const frequencies: readonly BenefitType['frequency'][] = ['once', 'perEvent', 'perYear'];
+export const schemeKinds: readonly ContributionSettings['scheme']['kind'][] = ['monthly', 'yearly', 'every'];
+
+/**
+ * The 16 lines of CODI's status form and "other", in the form's order (main/welfare/regulation.ts
+ * benefitCategories); their names are in the translations under welfare.benefitCategory.
+ */
+export const benefitCategoryCodes = [
+  'birth',
+  'illness',
+  'elderly',
+  'death',
+  'funeral',
+  'disadvantaged',
+  'livelihood',
+  'education',
+  'culture',
+  'housing',
+  'disaster',
+  'publicBenefit',
+  'environment',
+  'publicRelations',
+  'organizationReward',
+  'covid19',
+  'other',
+] as const satisfies readonly BenefitType['category'][];
+
+/** The treasurer keeps the fund, the secretary helps with members, the administrator may do all (main/welfare/methods.ts). */
+export function useCanKeepFund(): boolean {
+  return useSession((state) => state.user !== null && ['admin', 'treasurer', 'secretary'].includes(state.user.role));
+}
+
+/** A member category by its code, in the UI language, from the fund's own list (its English name may be empty). */
+export function categoryName(code: string, categories: readonly MemberCategory[]): string {
+  const category = categories.find((item) => item.code === code);
+  if (!category) return code;
+  return i18next.language === 'en' && category.en ? category.en : category.th;
+}
+
+/** A benefit's name in the UI language. */
+export function benefitName(benefit: { name: { th: string; en: string } }): string {
+  return i18next.language === 'en' && benefit.name.en ? benefit.name.en : benefit.name.th;
+}
+
+/** Every member category any version ever had, the latest name winning: old members keep a readable category. */
+export function allCategories(versions: readonly RegulationVersion[]): MemberCategory[] {
+  const byCode = new Map<string, MemberCategory>();
+  for (const version of versions) for (const category of version.memberCategories) byCode.set(category.code, category);
+  return [...byCode.values()];
+}
+
+/** A code not yet used in `taken`: "own-1", "own-2", … for the fund's own categories and benefits. */
+export function freeCode(prefix: string, taken: readonly string[]): string {
+  for (let n = 1; ; n++) if (!taken.includes(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
