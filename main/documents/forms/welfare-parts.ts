@@ -81,13 +81,15 @@ export interface MoneyTableOptions {
   widths: [number, number, number];
   /** "รวม" on a receipt, "รวมทั้งสิ้น" on a voucher */
   totalLabel: string;
+  /** text size of the table (default: the surrounding text's) */
+  fontSize?: number;
 }
 
 /**
  * ลำดับที่ | รายการ | จำนวนเงิน (in baht), a total row, and under it ตัวอักษร (…บาทถ้วน) as bahttext writes it
  * (DOMAIN.md §4.3). The amount column is wide enough for 99,999,999.99 so an amount is never cut.
  */
-export function moneyTable(items: readonly MoneyItem[], { widths, totalLabel }: MoneyTableOptions): Content {
+export function moneyTable(items: readonly MoneyItem[], { widths, totalLabel, fontSize }: MoneyTableOptions): Content {
   const total = totalSatang(items);
   const header: TableCell[] = ['ลำดับที่', 'รายการ', 'จำนวนเงิน'].map((text) => ({ text, bold: true, alignment: 'center' }));
   const body: TableCell[][] = items.map((item, index) => [
@@ -105,6 +107,7 @@ export function moneyTable(items: readonly MoneyItem[], { widths, totalLabel }: 
       {
         table: { headerRows: 1, widths, dontBreakRows: true, body: [header, ...body, totalRow] },
         layout: gridLayout(1),
+        ...(fontSize === undefined ? {} : { fontSize }),
       },
       { text: ['ตัวอักษร ', { text: bahtTextInBrackets(total), bold: true }], margin: [0, 4, 0, 0] },
     ],

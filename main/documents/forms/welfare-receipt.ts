@@ -68,7 +68,7 @@ function receiptContent(receipt: Receipt, { office, style, half }: { office: { f
   const mark = receipt.voided ? 'ยกเลิก' : receipt.copy ? 'สำเนา' : null;
   const top: Content = {
     columns: [
-      { text: `เล่มที่ ${receipt.book}`, width: '*' },
+      { text: `เล่มที่ ${receipt.book}  เลขที่ ${receipt.number}`, width: '*' },
       { text: 'ใบเสร็จรับเงิน', fontSize: size.title, bold: true, alignment: 'center', width: 'auto' },
       {
         width: '*',

@@ -1,7 +1,7 @@
 // ใบสำคัญจ่ายเงิน of the welfare fund (DOMAIN.md §2.5): the recipient states that they received the money from
 // the fund, item by item (up to 10 rows), with the total and the amount in words, signed by the recipient, the
 // treasurer who paid (ผู้จ่ายเงิน) and a witness (as a rule the chair).
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, ContentColumns } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { bilingual } from '../../api/validation';
 import { signatureRow } from '../blocks';
@@ -67,8 +67,13 @@ export const welfareVoucherForm = defineForm({
       { text: 'ใบสำคัญจ่ายเงิน', style: 'title' },
       { text: office.fundName, alignment: 'center', bold: true },
       { text: office.address, alignment: 'center', style: 'table', margin: [0, 0, 0, 8] },
-      { text: `เลขที่ ${data.number || '....................'}`, alignment: 'right' },
-      { text: `วันที่ ${formatThaiDateLong(data.date)}`, alignment: 'right', margin: [0, 0, 0, 8] },
+      {
+        columns: [
+          { text: `เลขที่ ${data.number || '....................'}`, width: '*' },
+          { text: `วันที่ ${formatThaiDateLong(data.date)}`, width: 'auto' },
+        ],
+        margin: [0, 0, 0, 6],
+      },
       {
         text: ['ข้าพเจ้า ', personName(data.recipient, { bold: true }), ` ที่อยู่ ${data.address}`, ...(data.capacity ? [` ${data.capacity}`] : [])],
         leadingIndent: 36,
@@ -77,15 +82,20 @@ export const welfareVoucherForm = defineForm({
         text: ['ได้รับเงินจาก ', { text: office.fundName, bold: true }, ...(data.paidBy.name ? [` โดย ${data.paidBy.name} ${data.paidBy.position}`] : []), ' ดังรายการต่อไปนี้'],
         margin: [0, 0, 0, 8],
       },
-      moneyTable(data.items, { widths: moneyWidths(width, style.bodySize), totalLabel: 'รวมทั้งสิ้น' }),
-      signatureRow(
+      // at the table size ten items and the three signatures share one page
+      moneyTable(data.items, { widths: moneyWidths(width, style.tableSize), totalLabel: 'รวมทั้งสิ้น', fontSize: style.tableSize }),
+      {
+        ...(signatureRow(
         [
           { name: personNameText(data.recipient), role: 'ผู้รับเงิน', position: false },
           { name: data.paidBy.name, role: 'ผู้จ่ายเงิน', position: data.paidBy.position },
           { name: data.witness.name, role: 'พยาน', position: data.witness.position },
         ],
-        36,
-      ),
+        28,
+      ) as ContentColumns),
+        // no space after the last block: it would push an empty page when the signatures end the page
+        margin: [0, 28, 0, 0],
+      },
     ];
     return content;
   },
