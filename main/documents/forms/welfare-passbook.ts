@@ -134,6 +134,12 @@ function totals(data: WelfarePassbookData): Content {
   };
 }
 
+/** A name as one string ("นางบุญเรือน แก้วมณี") in the parts personName() keeps whole. */
+function nameOf(text: string): { firstName: string; lastName: string } {
+  const space = text.indexOf(' ');
+  return space < 0 ? { firstName: text, lastName: '' } : { firstName: text.slice(0, space), lastName: text.slice(space + 1) };
+}
+
 /** Ten years of a monthly member of the sample tambon: paid on collection days, a few months missed, some late. */
 function sampleData(): z.input<typeof welfarePassbookInput> {
   const tambon = sampleTambon();
@@ -187,6 +193,8 @@ export const welfarePassbookForm = defineForm({
         const align = columns[index]!.align;
         // ขาด stands out: the treasurer looks for it first
         const bold = index === 5 && line.status === 'missed';
+        // the treasurer's name as a name (it breaks only at its space), as the plan measured it
+        if (index === 4 && text === line.treasurer && text) return personName(nameOf(text));
         return align || bold ? { text, ...(align ? { alignment: align } : {}), ...(bold ? { bold } : {}) } : text;
       }),
     );
