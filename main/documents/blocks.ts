@@ -151,8 +151,8 @@ export function columnWidths(style: PageStyle, fractions: number[], paddingPerCo
 export interface Signer {
   /** printed inside the brackets; dotted when left blank */
   name?: string;
-  /** printed after "ตำแหน่ง"; dotted when left blank */
-  position?: string;
+  /** printed after "ตำแหน่ง"; dotted when left blank; false: no such line (a member signing for themself) */
+  position?: string | false;
   /** after the signature line, e.g. "ผู้รับเงิน" */
   role?: string;
 }
@@ -168,7 +168,7 @@ export function signatureBlock(signer: Signer, dotCount = 30, narrow = false): C
       { text: signLine },
       { text: `(${signer.name ?? dots(dotCount)})` },
       ...(narrow && signer.role ? [{ text: signer.role }] : []),
-      { text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` },
+      ...(signer.position === false ? [] : [{ text: `ตำแหน่ง ${signer.position ?? dots(Math.round(dotCount * 0.8))}` }]),
     ],
     alignment: 'center',
     unbreakable: true,

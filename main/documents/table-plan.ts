@@ -496,8 +496,13 @@ function planAt(
     );
     const shortest = saveLines(comfortable.map((width, index) => Math.max(width, minimumWidths[index]!)), minimumWidths, contentPreferred, cells, usable, attempt.fontSize);
     const spread = spreadWidths(spreadWidths(shortest, contentPreferred, grow.map(() => 0), usable, false), headerPreferred, grow, usable);
-    // Round down to a hundredth of a point, never below what the widest piece needs.
-    const widths = spread.map((width, index) => Math.max(Math.floor(width * 100) / 100, Math.ceil(minimumWidths[index]! * 100) / 100));
+    // Round down to a hundredth of a point, never below what the widest piece needs, nor below the longest line of
+    // a column that was given it (rounded down, "บุญเรือน แก้วมณี" at 95.872 pt got 95.87 and wrapped). Rounding up
+    // adds at most a hundredth a column: `usable` keeps a point to spare.
+    const ceilHundredth = (width: number) => Math.ceil(width * 100 - 1e-6) / 100;
+    const widths = spread.map((width, index) =>
+      Math.max(Math.floor(width * 100) / 100, ceilHundredth(minimumWidths[index]!), contentPreferred[index]! <= width + 1e-9 ? ceilHundredth(contentPreferred[index]!) : 0),
+    );
     const cutting = minimums.some(({ cut }) => cut.size > 0);
     const body = cutting
       ? rows.map((row, rowIndex) =>

@@ -3,10 +3,22 @@ import { letterForm } from './letter';
 import { nameListForm } from './name-list';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
+import { welfareApplicationForm } from './welfare-application';
+import { welfarePassbookForm } from './welfare-passbook';
+import { welfareReceiptForm } from './welfare-receipt';
+import { welfareVoucherForm } from './welfare-voucher';
 
 export type { DocumentNotice, FormContext, FormDefinition } from './types';
 
-export const forms: readonly FormDefinition[] = [nameListForm, letterForm, thaiStressForm] as unknown as readonly FormDefinition[];
+export const forms: readonly FormDefinition[] = [
+  nameListForm,
+  letterForm,
+  thaiStressForm,
+  welfareApplicationForm,
+  welfareReceiptForm,
+  welfareVoucherForm,
+  welfarePassbookForm,
+] as unknown as readonly FormDefinition[];
 
 const byId = new Map(forms.map((form) => [form.id, form]));
 
