@@ -12,6 +12,11 @@ import { renderForm } from '../../main/documents/engine';
 import { formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
 import { forms } from '../../main/documents/forms/index';
 import { nameListForm, type NameListColumn, nameListColumns } from '../../main/documents/forms/name-list';
+import { welfareApplicationForm } from '../../main/documents/forms/welfare-application';
+import { welfarePassbookForm } from '../../main/documents/forms/welfare-passbook';
+import { welfareReceiptForm } from '../../main/documents/forms/welfare-receipt';
+import { welfareVoucherForm } from '../../main/documents/forms/welfare-voucher';
+import { formatSatang } from '../../main/documents/format';
 import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';
 import { NARROW_TABLE_ROWS, STRESS_WORDS, unspacedThai } from '../../main/documents/forms/thai-stress';
 import { renderDocument } from '../../main/documents/render';
@@ -156,7 +161,32 @@ const adversarial: Record<string, () => { name: string; data: unknown; printed: 
     return [{ name: 'letter', data: { ...sample, subject: `ขอเชิญประชุม ${'เด็กหญิงปุณณ์ญาดา บุญญฤทธิ์ '.repeat(3)}`.trim(), paragraphs }, printed: paragraphs }];
   },
   'thai-stress': () => [{ name: 'thai-stress', data: {}, printed: [...STRESS_WORDS, ...NARROW_TABLE_ROWS.flat()] }],
+  // The welfare forms' samples carry the sample tambon's hard names; each must print every name and amount.
+  'welfare-receipt': () => {
+    const data = welfareReceiptForm.sample();
+    const parsed = welfareReceiptForm.input.parse(data);
+    return [{ name: 'receipts', data, printed: parsed.receipts.flatMap((receipt) => [personName(receipt.payer), ...receipt.items.flatMap((item) => [item.description, formatSatang(item.amountSatang)])]) }];
+  },
+  'welfare-voucher': () => {
+    const data = welfareVoucherForm.sample();
+    const parsed = welfareVoucherForm.input.parse(data);
+    return [{ name: 'voucher', data, printed: [personName(parsed.recipient), ...parsed.items.flatMap((item) => [item.description, formatSatang(item.amountSatang)])] }];
+  },
+  'welfare-passbook': () => {
+    const data = welfarePassbookForm.sample();
+    const parsed = welfarePassbookForm.input.parse(data);
+    return [{ name: 'passbook', data, printed: [personName(parsed.member), ...parsed.lines.map((line) => line.label)] }];
+  },
+  'welfare-application': () => {
+    const data = welfareApplicationForm.sample();
+    const parsed = welfareApplicationForm.input.parse(data);
+    return [{ name: 'application', data, printed: [personName(parsed.applicant), formatCitizenId(parsed.applicant.citizenId), ...parsed.beneficiaries.map((beneficiary) => personName(beneficiary))] }];
+  },
 };
+
+function personName(person: { title: string; firstName: string; lastName: string }): string {
+  return `${person.title}${person.firstName}${person.lastName ? ` ${person.lastName}` : ''}`;
+}
 
 describe('every value in, every value out', () => {
   it('has adversarial data for every registered form', () => {
