@@ -5,7 +5,8 @@ import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
 import { welfareMethods } from '../welfare/methods';
+import { welfarePrintMethods } from '../welfare/print-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...documentMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...documentMethods]);

@@ -20,7 +20,7 @@ labelFields({
 });
 
 /** The office as its letterhead prints it. */
-function officeForPrint(app: AppContext): OfficeProfile {
+export function officeForPrint(app: AppContext): OfficeProfile {
   const { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits } = requireOfficeRow(app);
   return { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits };
 }

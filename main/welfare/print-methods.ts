@@ -1,0 +1,132 @@
+// Paper from the books (issue 9: "every printed form is computed from the records, never typed twice"): receipts
+// and a member's passbook are composed here from what was posted, then drawn by the Thai PDF engine.
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { people, users, villages, welfareJournalEntries, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
+import { ApiError } from '../api/errors';
+import { defineTask, type AppContext } from '../api/router';
+import { bilingual, isoDateField } from '../api/validation';
+import { renderBatch } from '../documents/engine';
+import { formatSatang } from '../documents/format';
+import type { WelfarePassbookData } from '../documents/forms/welfare-passbook';
+import type { WelfareReceiptData } from '../documents/forms/welfare-receipt';
+import { officeForPrint } from '../documents/methods';
+import { allocationsOf, membershipForRules } from './books';
+import { formatPeriod, passbookLines, periodMonthsOf } from './contributions';
+import { regulationOn } from './methods';
+
+type ReceiptLine = typeof welfareReceiptLines.$inferSelect;
+
+/** Consecutive contribution periods print as one line ("เงินสมทบ ส.ค.–ธ.ค. 69"): a receipt has room for 8 lines. */
+function printedItems(lines: ReceiptLine[], periodMonths: number): { description: string; amountSatang: number }[] {
+  const items: { description: string; amountSatang: number; first?: string; last?: string; count?: number }[] = [];
+  const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
+  for (const line of lines) {
+    const previous = items.at(-1);
+    if (line.kind === 'contribution' && previous?.last !== undefined && monthIndex(line.period!) - monthIndex(previous.last) === periodMonths) {
+      previous.last = line.period!;
+      previous.count! += 1;
+      previous.amountSatang += line.amountSatang;
+      previous.description = `เงินสมทบ ${formatPeriod(previous.first!, previous.count! * periodMonths)}`;
+    } else if (line.kind === 'contribution') {
+      items.push({ description: line.description, amountSatang: line.amountSatang, first: line.period!, last: line.period!, count: 1 });
+    } else items.push({ description: line.description, amountSatang: line.amountSatang });
+  }
+  return items.map(({ description, amountSatang }) => ({ description, amountSatang }));
+}
+
+function receiptsForPrint(app: AppContext, receiptIds: number[]): WelfareReceiptData['receipts'] {
+  const rows = app.db
+    .select({ receipt: welfareReceipts, book: welfareReceiptBooks.bookNumber, person: people, memberNumber: welfareMemberships.memberNumber, village: villages.number, receivedBy: users.displayName })
+    .from(welfareReceipts)
+    .innerJoin(welfareReceiptBooks, eq(welfareReceiptBooks.id, welfareReceipts.bookId))
+    .innerJoin(welfareJournalEntries, eq(welfareJournalEntries.id, welfareReceipts.entryId))
+    .leftJoin(users, eq(users.id, welfareJournalEntries.createdBy))
+    .leftJoin(welfareMemberships, eq(welfareMemberships.id, welfareReceipts.membershipId))
+    .leftJoin(people, eq(people.id, welfareMemberships.personId))
+    .leftJoin(villages, eq(villages.id, people.villageId))
+    .where(inArray(welfareReceipts.id, receiptIds))
+    .orderBy(asc(welfareReceiptBooks.id), asc(welfareReceipts.number))
+    .all();
+  if (rows.length !== new Set(receiptIds).size) throw new ApiError('NOT_FOUND', 'ไม่พบใบเสร็จบางใบที่ขอพิมพ์', 'Some of the receipts asked for were not found', 'receiptIds');
+  return rows.map((row) => {
+    const regulation = regulationOn(app, row.receipt.receiptDate, 'receiptIds');
+    const lines = app.db.select().from(welfareReceiptLines).where(eq(welfareReceiptLines.receiptId, row.receipt.id)).orderBy(asc(welfareReceiptLines.position)).all();
+    return {
+      book: row.book,
+      number: String(row.receipt.number),
+      date: row.receipt.receiptDate,
+      payer: row.person ? { title: row.person.title, firstName: row.person.firstName, lastName: row.person.lastName } : { title: '', firstName: row.receipt.payerName, lastName: '' },
+      memberNumber: row.memberNumber ?? '',
+      village: row.village ?? null,
+      items: printedItems(lines, periodMonthsOf(regulation.contributions.scheme)),
+      receivedBy: { name: row.receivedBy ?? '', position: 'เหรัญญิก' },
+      copy: row.receipt.printCount > 0,
+      voided: row.receipt.voidedOn === null ? null : { reason: row.receipt.voidReason, date: row.receipt.voidedOn },
+    };
+  });
+}
+
+async function render(app: AppContext, formId: string, data: object, signal: AbortSignal) {
+  const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal });
+  return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
+}
+
+export const welfarePrintMethods = [
+  defineTask({
+    name: 'welfare.receipts.print',
+    input: z.object({
+      receiptIds: z.array(z.number().int().positive()).min(1, bilingual('เลือกใบเสร็จที่จะพิมพ์', 'Choose the receipts to print')).max(5000),
+      twoPerPage: z.boolean().default(false),
+    }),
+    access: 'user',
+    handler: async ({ app, input, signal, recordAudit }) => {
+      const receipts = receiptsForPrint(app, input.receiptIds);
+      const printed = await render(app, 'welfare-receipt', { twoPerPage: input.twoPerPage, receipts }, signal);
+      // A receipt printed once prints "สำเนา" from then on: the count and the record of who printed go in together.
+      app.sqlite.transaction(() => {
+        for (const id of input.receiptIds) app.db.update(welfareReceipts).set({ printCount: sql`${welfareReceipts.printCount} + 1` }).where(eq(welfareReceipts.id, id)).run();
+        recordAudit({ entity: 'receipt', entityId: null, before: null, after: { printed: input.receiptIds, copies: receipts.filter((receipt) => receipt.copy).length } });
+      })();
+      return printed;
+    },
+  }),
+
+  defineTask({
+    name: 'welfare.members.passbookPrint',
+    input: z.object({ membershipId: z.number().int().positive(), asOf: isoDateField('ข้อมูล ณ วันที่', 'As of'), fullCitizenId: z.boolean().default(false) }),
+    access: 'user',
+    handler: async ({ app, input, signal, recordAudit }) => {
+      const membership = app.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, input.membershipId)).get();
+      if (!membership) throw new ApiError('NOT_FOUND', 'ไม่พบสมาชิกภาพนี้', 'This membership was not found', 'membershipId');
+      const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
+      const village = person.villageId === null ? null : (app.db.select().from(villages).where(eq(villages.id, person.villageId)).get() ?? null);
+      const regulation = regulationOn(app, input.asOf, 'asOf');
+      const paid = allocationsOf(app, [membership.id]).get(membership.id)!;
+      const to = input.asOf < membership.startDate ? membership.startDate : input.asOf;
+      const scheme = regulation.contributions.scheme;
+      const perPeriod = formatSatang(scheme.amountSatang);
+      const data: WelfarePassbookData = {
+        member: {
+          title: person.title,
+          firstName: person.firstName,
+          lastName: person.lastName,
+          number: membership.memberNumber,
+          citizenId: person.citizenId ?? '',
+          village: village?.number ?? null,
+          villageName: village?.name ?? '',
+          since: membership.startDate,
+          category: regulation.memberCategories.find((category) => category.code === membership.category)?.th ?? membership.category,
+        },
+        fullCitizenId: input.fullCitizenId,
+        scheme: scheme.kind === 'monthly' ? `เดือนละ ${perPeriod} บาท` : scheme.kind === 'yearly' ? `ปีละ ${perPeriod} บาท` : `ทุก ${scheme.months} เดือน งวดละ ${perPeriod} บาท`,
+        asOf: input.asOf,
+        lines: passbookLines(regulation.contributions, membershipForRules(membership), paid, membership.startDate, to).map((line) => ({ ...line, remark: '', treasurer: '' })),
+      };
+      const printed = await render(app, 'welfare-passbook', data, signal);
+      if (input.fullCitizenId) recordAudit({ entity: 'membership', entityId: membership.id, before: null, after: { printedPassbookWithFullCitizenId: true } });
+      return printed;
+    },
+  }),
+] as const;
+
