@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { StopOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { call, type OutputOf } from '../../api';
+import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
+import { showDate, todayIso } from '../../ui/thaiDates';
+import { useBooks, useCanPostMoney } from './booksStore';
+import { formatSatang } from './money';
+
+type Receipt = OutputOf<'welfare.receipts.list'>[number];
+
+/**
+ * ใบเสร็จ: the receipts of a day (or of one member, when the member page mounts this with `membershipId`).
+ * A wrong receipt is voided, never deleted: it stays in the list marked ยกเลิก with its reason, and its money is
+ * reversed in the books on the day of voiding.
+ */
+export function ReceiptsPanel({ membershipId = null }: { membershipId?: number | null }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const canPost = useCanPostMoney();
+  const reloadBooks = useBooks((state) => state.reload);
+  const [date, setDate] = useState<string | null>(membershipId === null ? todayIso() : null);
+  const [receipts, setReceipts] = useState<Receipt[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [voiding, setVoiding] = useState<Receipt | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setReceipts(await call('welfare.receipts.list', { membershipId, receiptDate: date }));
+      setFailure(null);
+    } catch (error) {
+      setFailure(reportError(error));
+    }
+  }, [membershipId, date]);
+
+  useEffect(() => void load(), [load]);
+
+  const live = (receipts ?? []).filter((receipt) => receipt.voidedOn === null);
+  const liveTotal = live.reduce((sum, receipt) => sum + receipt.totalSatang, 0);
+
+  return (
+    <div data-testid="receipts-panel">
+      <Space wrap align="end" style={{ marginBottom: 16 }}>
+        {membershipId === null && (
+          <label>
+            <div>{t('welfareMoney.receipts.date')}</div>
+            <ThaiDatePicker value={date} onChange={setDate} data-testid="receipts-date" />
+          </label>
+        )}
+        <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="receipts-summary">
+          {t('welfareMoney.receipts.summary', { count: live.length, total: formatSatang(liveTotal), voided: (receipts?.length ?? 0) - live.length })}
+        </Typography.Text>
+      </Space>
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
+      <Table<Receipt>
+        size="small"
+        rowKey="id"
+        dataSource={receipts ?? []}
+        loading={receipts === null && !failure}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 960 }}
+        rowClassName={(receipt) => (receipt.voidedOn ? 'receipt-voided' : '')}
+        columns={[
+          { key: 'number', title: t('welfareMoney.receipts.bookAndNumber'), width: 110, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{`${receipt.bookNumber}/${receipt.number}`}</span> },
+          { key: 'date', title: t('welfareMoney.receipts.date'), width: 150, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(receipt.receiptDate)}</span> },
+          { key: 'payer', title: t('welfareMoney.receipts.payer'), width: 280, dataIndex: 'payerName' },
+          {
+            key: 'lines',
+            title: t('welfareMoney.receipts.items'),
+            render: (_, receipt) => receipt.lines.map((line) => (line.kind === 'entrance-fee' ? t('welfareMoney.collection.entranceFee') : line.description)).join(', '),
+          },
+          {
+            key: 'amount',
+            title: t('welfareMoney.receipts.amount'),
+            width: 120,
+            align: 'right',
+            render: (_, receipt) => (
+              <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textDecoration: receipt.voidedOn ? 'line-through' : undefined }}>{formatSatang(receipt.totalSatang)}</span>
+            ),
+          },
+          {
+            key: 'status',
+            title: t('welfareMoney.receipts.status'),
+            width: 220,
+            render: (_, receipt) =>
+              receipt.voidedOn ? (
+                <div data-testid={`receipt-voided-${receipt.number}`}>
+                  <Tag color="error">{t('welfareMoney.receipts.voided')}</Tag>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {t('welfareMoney.receipts.voidedOn', { date: showDate(receipt.voidedOn), reason: receipt.voidReason })}
+                  </Typography.Text>
+                </div>
+              ) : canPost ? (
+                <Button size="small" danger icon={<StopOutlined />} onClick={() => setVoiding(receipt)} data-testid={`receipt-void-${receipt.number}`}>
+                  {t('welfareMoney.receipts.void')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {voiding && (
+        <VoidDialog
+          receipt={voiding}
+          onClose={() => setVoiding(null)}
+          onVoided={async () => {
+            message.success(t('welfareMoney.receipts.voidedMessage', { book: voiding.bookNumber, number: voiding.number }));
+            setVoiding(null);
+            await Promise.all([load(), reloadBooks()]);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function VoidDialog({ receipt, onClose, onVoided }: { receipt: Receipt; onClose: () => void; onVoided: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function submit({ reason }: { reason: string }) {
+    setBusy(true);
+    try {
+      await call('welfare.receipts.void', { receiptId: receipt.id, reason });
+      await onVoided();
+    } catch (error) {
+      setFailure(showErrorInForm(form, error, ['reason']));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open
+      title={t('welfareMoney.receipts.voidTitle', { book: receipt.bookNumber, number: receipt.number })}
+      onCancel={onClose}
+      okText={t('welfareMoney.receipts.voidConfirm')}
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'receipt-void-confirm' }}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+    >
+      <Typography.Paragraph>
+        {t('welfareMoney.receipts.voidWhat', { payer: receipt.payerName, amount: formatSatang(receipt.totalSatang), date: showDate(receipt.receiptDate) })}
+      </Typography.Paragraph>
+      <Alert type="info" showIcon title={t('welfareMoney.receipts.voidKept')} style={{ marginBottom: 16 }} />
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item name="reason" label={t('welfareMoney.receipts.voidReason')} rules={[{ required: true, whitespace: true, message: t('welfareMoney.receipts.voidReasonRequired') }]}>
+          <Input.TextArea autoFocus rows={2} maxLength={300} placeholder={t('welfareMoney.receipts.voidReasonPlaceholder')} data-testid="receipt-void-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
