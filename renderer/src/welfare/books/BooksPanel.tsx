@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { CheckCircleFilled, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -210,16 +210,22 @@ function TrialBalanceCard() {
   const [trial, setTrial] = useState<TrialBalance | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
     if (!asOf) return;
-    try {
-      setTrial(await call('welfare.books.trialBalance', { asOf }));
-      setFailure(null);
-    } catch (error) {
-      setFailure(reportError(error));
-    }
-  }, [asOf]);
-  useEffect(() => void load(), [load]);
+    let current = true;
+    call('welfare.books.trialBalance', { asOf }).then(
+      (result) => {
+        if (!current) return;
+        setTrial(result);
+        setFailure(null);
+      },
+      (error: unknown) => current && setFailure(reportError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [asOf, generation]);
 
   const englishNames = new Map(accounts.map((account) => [account.id, account.nameEn]));
   const rows = trial?.accounts ?? [];
@@ -235,7 +241,7 @@ function TrialBalanceCard() {
         <Space>
           <span>{t('welfareMoney.books.asOf')}</span>
           <ThaiDatePicker value={asOf} onChange={setAsOf} data-testid="trial-date" />
-          <Button onClick={() => void load()}>{t('welfareMoney.books.refresh')}</Button>
+          <Button onClick={() => setGeneration((value) => value + 1)}>{t('welfareMoney.books.refresh')}</Button>
         </Space>
       }
     >

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, SaveOutlined, WarningFilled } from '@ant-design/icons';
 import type { GetRef, TableProps } from 'antd';
@@ -38,12 +38,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const receiptBooks = useBooks((state) => state.receiptBooks);
   const reloadBooks = useBooks((state) => state.reload);
-  const [villageId, setVillageId] = useState<number | null>(null);
+  const [chosenVillageId, setVillageId] = useState<number | null>(null);
   const [date, setDate] = useState<string>(todayIso());
-  const [bookId, setBookId] = useState<number | null>(null);
-  const [sheet, setSheet] = useState<Sheet | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const [chosenBookId, setBookId] = useState<number | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [loaded, setLoaded] = useState<{ key: string; sheet: Sheet | null; failure: string | null }>({ key: '', sheet: null, failure: null });
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
@@ -53,33 +52,34 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
 
   useEffect(() => void ensureVillages(), [ensureVillages]);
   useEffect(() => void reloadBooks(), [reloadBooks]);
-  useEffect(() => {
-    if (villageId === null && villages && villages.length > 0) setVillageId(villages[0]!.id);
-  }, [villages, villageId]);
-  useEffect(() => {
-    const usable = receiptBooks?.filter((book) => book.nextNumber !== null) ?? [];
-    if (!usable.some((book) => book.id === bookId)) setBookId(usable[0]?.id ?? null);
-  }, [receiptBooks, bookId]);
 
-  const loadSheet = useCallback(async () => {
-    if (villageId === null || !date) return;
-    setLoading(true);
-    try {
-      setSheet(await call('welfare.collection.sheet', { villageId, asOf: date }));
-      setLoadFailure(null);
-    } catch (error) {
-      setSheet(null);
-      setLoadFailure(reportError(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [villageId, date]);
+  // the first village and the first book that still has numbers, until the treasurer picks others
+  const villageId = chosenVillageId ?? villages?.[0]?.id ?? null;
+  const usableBooks = receiptBooks?.filter((candidate) => candidate.nextNumber !== null) ?? [];
+  const book = usableBooks.find((candidate) => candidate.id === chosenBookId) ?? usableBooks[0] ?? null;
 
+  const sheetKey = `${villageId}|${date}|${generation}`;
   useEffect(() => {
+    if (villageId === null) return;
+    let current = true;
+    call('welfare.collection.sheet', { villageId, asOf: date }).then(
+      (sheet) => current && setLoaded({ key: sheetKey, sheet, failure: null }),
+      (error: unknown) => current && setLoaded({ key: sheetKey, sheet: null, failure: reportError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [villageId, date, sheetKey]);
+  const loading = villageId !== null && loaded.key !== sheetKey;
+  const sheet = loaded.sheet;
+  const loadFailure = loaded.failure;
+
+  /** Another village or day is another sheet: what was typed for the last one is dropped. */
+  function changeSheet(change: () => void) {
+    change();
     setTyped({});
     setRefusal(null);
-    void loadSheet();
-  }, [loadSheet]);
+  }
 
   const rows = useMemo(() => sheet?.rows ?? [], [sheet]);
   const parsed = useMemo(() => {
@@ -92,7 +92,6 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   }, [typed]);
   const payingCount = [...parsed.values()].filter((amount) => amount.ok && amount.satang > 0).length;
   const todayTotal = [...parsed.values()].reduce((sum, amount) => sum + (amount.ok ? amount.satang : 0), 0);
-  const book = receiptBooks?.find((candidate) => candidate.id === bookId) ?? null;
 
   const rowNumberOf = (membershipId: number) => rows.findIndex((row) => row.membershipId === membershipId);
 
@@ -168,7 +167,8 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
       setTyped({});
       setRefusal(null);
       message.success(t('welfareMoney.collection.savedMessage', { count: result.receipts.length, total: formatSatang(result.totalSatang) }));
-      await Promise.all([loadSheet(), reloadBooks()]);
+      setGeneration((value) => value + 1);
+      await reloadBooks();
     } catch (error) {
       const text = reportError(error);
       // "payments.3.amountSatang" is about the 4th payment sent, which is some row of the sheet
@@ -186,15 +186,14 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
     }
   }
 
-  // Ctrl+S saves the sheet from anywhere on it; the latest `save` is read through a ref.
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  // Ctrl+S saves the sheet from anywhere on the page while this tab shows.
+  const saveFromKeyboard = useEffectEvent(() => void save());
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's') return;
       if (!containerRef.current || containerRef.current.offsetParent === null) return; // another tab is showing
       event.preventDefault();
-      void saveRef.current();
+      saveFromKeyboard();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -281,7 +280,6 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
     },
   ];
 
-  const usableBooks = receiptBooks?.filter((candidate) => candidate.nextNumber !== null) ?? [];
   const invalidCount = [...parsed.values()].filter((amount) => !amount.ok).length;
 
   return (
@@ -291,7 +289,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
           <div>{t('welfareMoney.collection.village')}</div>
           <Select
             value={villageId ?? undefined}
-            onChange={setVillageId}
+            onChange={(value: number) => changeSheet(() => setVillageId(value))}
             style={{ width: 240 }}
             showSearch={{ optionFilterProp: 'label' }}
             options={(villages ?? []).map((village) => ({ value: village.id, label: t('people.villageLabel', { number: village.number, name: village.name }) }))}
@@ -300,13 +298,13 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
         </label>
         <label>
           <div>{t('welfareMoney.collection.date')}</div>
-          <ThaiDatePicker value={date} onChange={(value) => value && setDate(value)} maxDate={todayIso()} data-testid="collection-date" />
+          <ThaiDatePicker value={date} onChange={(value) => value && changeSheet(() => setDate(value))} maxDate={todayIso()} data-testid="collection-date" />
         </label>
         <label>
           <div>{t('welfareMoney.collection.book')}</div>
           {usableBooks.length > 0 ? (
             <Select
-              value={bookId ?? undefined}
+              value={book?.id}
               onChange={setBookId}
               style={{ width: 300 }}
               options={usableBooks.map((candidate) => ({ value: candidate.id, label: t('welfareMoney.collection.bookOption', { book: candidate.bookNumber, next: candidate.nextNumber }) }))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -26,16 +26,21 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
   const [failure, setFailure] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<Receipt | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setReceipts(await call('welfare.receipts.list', { membershipId, receiptDate: date }));
-      setFailure(null);
-    } catch (error) {
-      setFailure(reportError(error));
-    }
-  }, [membershipId, date]);
-
-  useEffect(() => void load(), [load]);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let current = true;
+    call('welfare.receipts.list', { membershipId, receiptDate: date }).then(
+      (list) => {
+        if (!current) return;
+        setReceipts(list);
+        setFailure(null);
+      },
+      (error: unknown) => current && setFailure(reportError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [membershipId, date, generation]);
 
   const live = (receipts ?? []).filter((receipt) => receipt.voidedOn === null);
   const liveTotal = live.reduce((sum, receipt) => sum + receipt.totalSatang, 0);
@@ -107,7 +112,8 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
           onVoided={async () => {
             message.success(t('welfareMoney.receipts.voidedMessage', { book: voiding.bookNumber, number: voiding.number }));
             setVoiding(null);
-            await Promise.all([load(), reloadBooks()]);
+            setGeneration((value) => value + 1);
+            await reloadBooks();
           }}
         />
       )}
