@@ -38,10 +38,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const receiptBooks = useBooks((state) => state.receiptBooks);
   const reloadBooks = useBooks((state) => state.reload);
+  const booksVersion = useBooks((state) => state.version);
+  const booksFailure = useBooks((state) => state.failure);
   const [chosenVillageId, setVillageId] = useState<number | null>(null);
   const [date, setDate] = useState<string>(todayIso());
   const [chosenBookId, setBookId] = useState<number | null>(null);
-  const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<{ key: string; sheet: Sheet | null; failure: string | null }>({ key: '', sheet: null, failure: null });
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -58,9 +59,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const usableBooks = receiptBooks?.filter((candidate) => candidate.nextNumber !== null) ?? [];
   const book = usableBooks.find((candidate) => candidate.id === chosenBookId) ?? usableBooks[0] ?? null;
 
-  const sheetKey = `${villageId}|${date}|${generation}`;
+  // a save or a void elsewhere reloads the books, and with them what each member owes
+  const sheetKey = `${villageId}|${date}|${booksVersion}`;
   useEffect(() => {
-    if (villageId === null) return;
+    // wait for the books' first load, which changes the key again: one fetch of a big sheet, not two
+    if (villageId === null || (booksVersion === 0 && booksFailure === null)) return;
     let current = true;
     call('welfare.collection.sheet', { villageId, asOf: date }).then(
       (sheet) => current && setLoaded({ key: sheetKey, sheet, failure: null }),
@@ -69,8 +72,8 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
     return () => {
       current = false;
     };
-  }, [villageId, date, sheetKey]);
-  const loading = villageId !== null && loaded.key !== sheetKey;
+  }, [villageId, date, sheetKey, booksVersion, booksFailure]);
+  const loading = villageId !== null && booksFailure === null && loaded.key !== sheetKey;
   const sheet = loaded.sheet;
   const loadFailure = loaded.failure;
 
@@ -167,7 +170,6 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
       setTyped({});
       setRefusal(null);
       message.success(t('welfareMoney.collection.savedMessage', { count: result.receipts.length, total: formatSatang(result.totalSatang) }));
-      setGeneration((value) => value + 1);
       await reloadBooks();
     } catch (error) {
       const text = reportError(error);
@@ -233,7 +235,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
       title: t('welfareMoney.collection.owed'),
       width: 120,
       align: 'right',
-      render: (_, row) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{formatSatang(row.owedSatang)}</span>,
+      render: (_, row) => (
+        <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid={`owed-${row.memberNumber}`}>
+          {formatSatang(row.owedSatang)}
+        </span>
+      ),
     },
     {
       key: 'amount',

@@ -15,6 +15,8 @@ interface BooksState {
   accounts: Account[];
   receiptBooks: ReceiptBook[] | null;
   failure: string | null;
+  /** counts the reloads: a screen showing what members owe refetches when it changes (a receipt saved or voided) */
+  version: number;
   /** after anything that posts, adds a book or moves the lock date */
   reload(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export const useBooks = create<BooksState>()((set) => ({
   accounts: [],
   receiptBooks: null,
   failure: null,
+  version: 0,
   async reload() {
     try {
       // The core does not give a book's next number yet: it is the highest number used + 1 (voided ones count,
@@ -36,7 +39,7 @@ export const useBooks = create<BooksState>()((set) => ({
         const next = highest.has(book.id) ? highest.get(book.id)! + 1 : book.firstNumber;
         return { ...book, nextNumber: next > book.lastNumber ? null : next };
       });
-      set({ settings: books.settings, accounts: books.accounts, receiptBooks, failure: null });
+      set((state) => ({ settings: books.settings, accounts: books.accounts, receiptBooks, failure: null, version: state.version + 1 }));
     } catch (error) {
       set({ failure: reportError(error) });
     }
