@@ -69,17 +69,24 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
         rowClassName={(receipt) => (receipt.voidedOn ? 'receipt-voided' : '')}
         columns={[
           { key: 'number', title: t('welfareMoney.receipts.bookAndNumber'), width: 110, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{`${receipt.bookNumber}/${receipt.number}`}</span> },
-          { key: 'date', title: t('welfareMoney.receipts.date'), width: 150, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(receipt.receiptDate)}</span> },
-          { key: 'payer', title: t('welfareMoney.receipts.payer'), width: 280, dataIndex: 'payerName' },
+          { key: 'date', title: t('welfareMoney.receipts.date'), width: 110, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(receipt.receiptDate, 'short')}</span> },
+          { key: 'payer', title: t('welfareMoney.receipts.payer'), width: 300, dataIndex: 'payerName' },
           {
             key: 'lines',
             title: t('welfareMoney.receipts.items'),
-            render: (_, receipt) => receipt.lines.map((line) => (line.kind === 'entrance-fee' ? t('welfareMoney.collection.entranceFee') : line.description)).join(', '),
+            // an item is never split over two lines ("เงินสมทบ / ต.ค. 69"); the list wraps between items
+            render: (_, receipt) =>
+              receipt.lines.map((line, index) => (
+                <span key={line.id} style={{ whiteSpace: 'nowrap' }}>
+                  {line.kind === 'entrance-fee' ? t('welfareMoney.collection.entranceFee') : line.description}
+                  {index < receipt.lines.length - 1 ? ', ' : ''}
+                </span>
+              )),
           },
           {
             key: 'amount',
-            title: t('welfareMoney.receipts.amount'),
-            width: 120,
+            title: <span style={{ whiteSpace: 'nowrap' }}>{t('welfareMoney.receipts.amount')}</span>,
+            width: 140,
             align: 'right',
             render: (_, receipt) => (
               <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textDecoration: receipt.voidedOn ? 'line-through' : undefined }}>{formatSatang(receipt.totalSatang)}</span>
