@@ -50,6 +50,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const [saved, setSaved] = useState<{ result: Saved; rows: Map<number, SheetRow>; date: string } | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<TableRef>(null);
+  const madeRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => void ensureVillages(), [ensureVillages]);
   useEffect(() => void reloadBooks(), [reloadBooks]);
@@ -187,6 +188,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
       setSaving(false);
     }
   }
+
+  // the receipts just made sit under a long sheet: bring them into view
+  useEffect(() => {
+    if (saved) madeRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [saved]);
 
   // Ctrl+S saves the sheet from anywhere on the page while this tab shows.
   const saveFromKeyboard = useEffectEvent(() => void save());
@@ -372,6 +378,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
 
       {saved && (
         <Card
+          ref={madeRef}
           title={t('welfareMoney.collection.madeTitle', { count: saved.result.receipts.length, date: showDate(saved.date) })}
           style={{ marginTop: 24 }}
           data-testid="collection-made"

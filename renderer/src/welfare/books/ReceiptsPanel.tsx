@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -77,10 +77,10 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
             // an item is never split over two lines ("เงินสมทบ / ต.ค. 69"); the list wraps between items
             render: (_, receipt) =>
               receipt.lines.map((line, index) => (
-                <span key={line.id} style={{ whiteSpace: 'nowrap' }}>
-                  {line.kind === 'entrance-fee' ? t('welfareMoney.collection.entranceFee') : line.description}
-                  {index < receipt.lines.length - 1 ? ', ' : ''}
-                </span>
+                <Fragment key={line.id}>
+                  {index > 0 && ', '}
+                  <span style={{ whiteSpace: 'nowrap' }}>{line.kind === 'entrance-fee' ? t('welfareMoney.collection.entranceFee') : line.description}</span>
+                </Fragment>
               )),
           },
           {

@@ -15,9 +15,9 @@ export function parseTypedBaht(text: string): TypedAmount | null {
     .replace(/^฿\s*|\s*บาท$/g, '')
     .replace(/[,\s]/g, '');
   if (bare === '') return null;
-  const match = /^(-?)(\d+)?(?:\.(\d*))?$/.exec(bare);
-  if (!match || (match[2] === undefined && !match[3])) return { ok: false, problem: 'notNumber' };
-  const [, sign, whole = '0', fraction = ''] = match;
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(bare);
+  if (!match) return { ok: false, problem: 'notNumber' };
+  const [, sign = '', whole = '0', fraction = ''] = match;
   if (fraction.replace(/0+$/, '').length > 2) return { ok: false, problem: 'decimals' };
   if (sign === '-') return { ok: false, problem: 'negative' };
   const satang = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
