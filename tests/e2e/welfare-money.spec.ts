@@ -121,6 +121,13 @@ test('a collection day typed with the keyboard, a receipt voided, the month clos
   await expect(page.getByTestId('receipt-voided-2')).toContainText('ยกเลิก');
   await expect(page.getByTestId('receipt-voided-2')).toContainText('บันทึกผิดคน ต้องเป็นของสามี');
   await expect(page.getByTestId('receipts-summary')).toContainText('ใบเสร็จที่ใช้ได้ 2 ใบ');
+  // The member's own receipts: only the voided one, still there.
+  await page.getByTestId('receipts-mode').getByText('ตามสมาชิก').click();
+  await page.getByTestId('receipts-member').click();
+  await page.keyboard.type('0002');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipts-summary')).toContainText('ใบเสร็จที่ใช้ได้ 0 ใบ รวม 0.00 บาท · ยกเลิก 1 ใบ');
+  await expect(page.getByTestId('receipt-voided-2')).toBeVisible();
   await openTab(page, 'วันเก็บเงิน');
   await expect(page.getByTestId('owed-0002')).toHaveText(baht(owedBefore[1]!));
 

@@ -491,6 +491,10 @@ const en: Messages = {
       printComing: 'Print all receipts (coming soon)',
     },
     receipts: {
+      byDay: 'By day',
+      byMember: 'By member',
+      member: 'Member',
+      memberPlaceholder: 'Type a member number or name',
       date: 'Date',
       summary: '{{count}} valid receipt(s), {{total}} baht in all · {{voided}} voided',
       bookAndNumber: 'Book/No.',

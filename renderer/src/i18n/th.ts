@@ -492,6 +492,10 @@ const th = {
       printComing: 'พิมพ์ใบเสร็จทั้งหมด (เร็ว ๆ นี้)',
     },
     receipts: {
+      byDay: 'ตามวันที่',
+      byMember: 'ตามสมาชิก',
+      member: 'สมาชิก',
+      memberPlaceholder: 'พิมพ์เลขที่หรือชื่อสมาชิก',
       date: 'วันที่',
       summary: 'ใบเสร็จที่ใช้ได้ {{count}} ใบ รวม {{total}} บาท · ยกเลิก {{voided}} ใบ',
       bookAndNumber: 'เล่มที่/เลขที่',

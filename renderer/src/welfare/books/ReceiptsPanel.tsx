@@ -1,8 +1,9 @@
 import { Fragment, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
+import { useVillages } from '../../people/villagesStore';
 import { reportError, showErrorInForm } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
@@ -21,15 +22,48 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
   const { message } = AntApp.useApp();
   const canPost = useCanPostMoney();
   const reloadBooks = useBooks((state) => state.reload);
-  const [date, setDate] = useState<string | null>(membershipId === null ? todayIso() : null);
+  const villages = useVillages((state) => state.villages);
+  const ensureVillages = useVillages((state) => state.ensureLoaded);
+  const [mode, setMode] = useState<'day' | 'member'>('day');
+  const [date, setDate] = useState<string | null>(todayIso());
+  const [chosenVillageId, setVillageId] = useState<number | null>(null);
+  const [chosenMember, setChosenMember] = useState<number | null>(null);
+  const [members, setMembers] = useState<{ villageId: number; options: { value: number; label: string }[] } | null>(null);
   const [receipts, setReceipts] = useState<Receipt[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<Receipt | null>(null);
-
   const [generation, setGeneration] = useState(0);
+
+  useEffect(() => void ensureVillages(), [ensureVillages]);
+  const villageId = chosenVillageId ?? villages?.[0]?.id ?? null;
+
+  // the members of the chosen village to pick from, every page of them (a village may have thousands)
   useEffect(() => {
+    if (membershipId !== null || mode !== 'member' || villageId === null) return;
     let current = true;
-    call('welfare.receipts.list', { membershipId, receiptDate: date }).then(
+    const options: { value: number; label: string }[] = [];
+    const loadFrom = (offset: number): Promise<void> =>
+      call('welfare.members.list', { villageId, status: null, offset, limit: 1000 }).then((page) => {
+        options.push(...page.rows.map((row) => ({ value: row.membershipId, label: `${row.memberNumber} ${row.title}${row.firstName} ${row.lastName}` })));
+        return offset + page.rows.length < page.total && page.rows.length > 0 ? loadFrom(offset + page.rows.length) : undefined;
+      });
+    loadFrom(0).then(
+      () => current && setMembers({ villageId, options }),
+      (error: unknown) => current && setFailure(reportError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [membershipId, mode, villageId]);
+
+  // one member's receipts (the member page, or picked here), or one day's
+  const listMembership = membershipId ?? (mode === 'member' ? chosenMember : null);
+  const listDate = membershipId === null && mode === 'day' ? date : null;
+  const nothingChosen = membershipId === null && mode === 'member' && chosenMember === null;
+  useEffect(() => {
+    if (nothingChosen) return;
+    let current = true;
+    call('welfare.receipts.list', { membershipId: listMembership, receiptDate: listDate }).then(
       (list) => {
         if (!current) return;
         setReceipts(list);
@@ -40,30 +74,71 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
     return () => {
       current = false;
     };
-  }, [membershipId, date, generation]);
+  }, [listMembership, listDate, nothingChosen, generation]);
+  const shown = nothingChosen ? [] : receipts;
 
-  const live = (receipts ?? []).filter((receipt) => receipt.voidedOn === null);
+  const live = (shown ?? []).filter((receipt) => receipt.voidedOn === null);
   const liveTotal = live.reduce((sum, receipt) => sum + receipt.totalSatang, 0);
 
   return (
     <div data-testid="receipts-panel">
       <Space wrap align="end" style={{ marginBottom: 16 }}>
         {membershipId === null && (
+          <Segmented
+            value={mode}
+            onChange={(value) => setMode(value as 'day' | 'member')}
+            options={[
+              { value: 'day', label: t('welfareMoney.receipts.byDay') },
+              { value: 'member', label: t('welfareMoney.receipts.byMember') },
+            ]}
+            data-testid="receipts-mode"
+          />
+        )}
+        {membershipId === null && mode === 'day' && (
           <label>
             <div>{t('welfareMoney.receipts.date')}</div>
             <ThaiDatePicker value={date} onChange={setDate} data-testid="receipts-date" />
           </label>
         )}
+        {membershipId === null && mode === 'member' && (
+          <>
+            <label>
+              <div>{t('welfareMoney.collection.village')}</div>
+              <Select
+                value={villageId ?? undefined}
+                onChange={(value: number) => {
+                  setVillageId(value);
+                  setChosenMember(null);
+                }}
+                style={{ width: 220 }}
+                options={(villages ?? []).map((village) => ({ value: village.id, label: t('people.villageLabel', { number: village.number, name: village.name }) }))}
+              />
+            </label>
+            <label>
+              <div>{t('welfareMoney.receipts.member')}</div>
+              <Select
+                value={chosenMember ?? undefined}
+                onChange={setChosenMember}
+                style={{ width: 320 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={members?.villageId !== villageId}
+                placeholder={t('welfareMoney.receipts.memberPlaceholder')}
+                options={members?.villageId === villageId ? members.options : []}
+                data-testid="receipts-member"
+              />
+            </label>
+          </>
+        )}
         <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="receipts-summary">
-          {t('welfareMoney.receipts.summary', { count: live.length, total: formatSatang(liveTotal), voided: (receipts?.length ?? 0) - live.length })}
+          {t('welfareMoney.receipts.summary', { count: live.length, total: formatSatang(liveTotal), voided: (shown?.length ?? 0) - live.length })}
         </Typography.Text>
       </Space>
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} />}
       <Table<Receipt>
         size="small"
         rowKey="id"
-        dataSource={receipts ?? []}
-        loading={receipts === null && !failure}
+        dataSource={shown ?? []}
+        loading={shown === null && !failure}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         scroll={{ x: 960 }}
         rowClassName={(receipt) => (receipt.voidedOn ? 'receipt-voided' : '')}
