@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { Tabs, Typography } from 'antd';
+import type { TabsProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BooksPanel } from './BooksPanel';
+import { CollectionDay } from './CollectionDay';
+import { ReceiptsPanel } from './ReceiptsPanel';
+
+export type WelfareMoneyTab = 'collection' | 'receipts' | 'books';
+
+/**
+ * The money tabs of the welfare page (วันเก็บเงิน · ใบเสร็จ · บัญชี). `showTab` lets the collection sheet send the
+ * treasurer to the books tab to add a receipt book; the welfare page passes its own tab switcher.
+ */
+export function useWelfareMoneyTabItems(showTab: (tab: WelfareMoneyTab) => void): NonNullable<TabsProps['items']> {
+  const { t } = useTranslation();
+  return [
+    { key: 'collection', label: t('welfareMoney.tabs.collection'), children: <CollectionDay onAddBook={() => showTab('books')} /> },
+    // the receipts list reloads each time it is shown, so it has what was just saved on the sheet
+    { key: 'receipts', label: t('welfareMoney.tabs.receipts'), children: <ReceiptsPanel />, destroyOnHidden: true },
+    { key: 'books', label: t('welfareMoney.tabs.books'), children: <BooksPanel />, destroyOnHidden: true },
+  ];
+}
+
+/** The money tabs on a page of their own, until the welfare page mounts them beside สมาชิก and ระเบียบกองทุน. */
+export function WelfareMoneyTabs() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<WelfareMoneyTab>('collection');
+  const items = useWelfareMoneyTabItems(setTab);
+  return (
+    <>
+      <Typography.Title level={2} style={{ marginTop: 0 }}>
+        {t('welfareMoney.title')}
+      </Typography.Title>
+      <Tabs activeKey={tab} onChange={(key) => setTab(key as WelfareMoneyTab)} items={items} />
+    </>
+  );
+}
