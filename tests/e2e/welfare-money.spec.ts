@@ -62,7 +62,7 @@ async function openTab(page: Page, name: string) {
 test('a collection day typed with the keyboard, a receipt voided, the month closed', async ({ page }) => {
   await page.goto(app.url);
   await logIn(page, 'admin', 'tambon1234');
-  await page.evaluate(() => (window.location.hash = '#/welfare-money'));
+  await page.evaluate(() => (window.location.hash = '#/welfare/collection'));
 
   // No receipt book yet: the sheet sends the treasurer to add one.
   await expect(page.getByTestId('collection-day')).toContainText('ยังไม่มีเล่มใบเสร็จที่ใช้ได้');

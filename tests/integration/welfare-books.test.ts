@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
-import { tempApp } from '../helpers/temp';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempApp, tempDir } from '../helpers/temp';
+import { comparable, pdfText } from '../documents/pdf-tools';
 
 /** Collection day, 30 November 2026 (Thai time): three members of หมู่ 1 who joined on 1 August 2026. */
 async function collectionDay() {
@@ -118,6 +121,37 @@ describe('collection day', () => {
     expect(count()).toBe(0);
     const ok = await call<{ receipts: { number: number }[] }>('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: members[0], amountSatang: 3000 }] });
     expect(ok.receipts[0]!.number).toBe(1);
+  });
+});
+
+/** The text a reader copies out of a PDF the API returned. */
+async function printedText(pdfBase64: string): Promise<string> {
+  const file = path.join(tempDir(), 'printed.pdf');
+  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+  return comparable(await pdfText(file));
+}
+
+describe('paper from the books', () => {
+  it('prints the day\'s receipts from what was posted, consecutive months on one line; a reprint says สำเนา', async () => {
+    const { call, members, book } = await collectionDay();
+    const saved = await call<{ receipts: { id: number }[] }>('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: members[1], amountSatang: 17000 }] });
+    const first = await call<{ pdfBase64: string; pages: number }>('welfare.receipts.print', { receiptIds: saved.receipts.map((receipt) => receipt.id), twoPerPage: true });
+    const text = await printedText(first.pdfBase64);
+    expect(text).toContain(comparable('ค่าสมัครแรกเข้า'));
+    expect(text).toContain(comparable('เงินสมทบ ส.ค.–ธ.ค. 69'));
+    expect(text).toContain(comparable('170.00'));
+    expect(text).toContain(comparable('(หนึ่งร้อยเจ็ดสิบบาทถ้วน)'));
+    expect(text).not.toContain(comparable('สำเนา'));
+    const again = await call<{ pdfBase64: string }>('welfare.receipts.print', { receiptIds: saved.receipts.map((receipt) => receipt.id) });
+    expect(await printedText(again.pdfBase64)).toContain(comparable('สำเนา'));
+  });
+
+  it("prints a member's passbook from the receipts, with the ID masked unless asked for", async () => {
+    const { call, members, book } = await collectionDay();
+    await call('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: members[0], amountSatang: 8000 }] });
+    const passbook = await call<{ pdfBase64: string; pages: number }>('welfare.members.passbookPrint', { membershipId: members[0], asOf: '2026-11-30' });
+    const text = await printedText(passbook.pdfBase64);
+    for (const words of ['ส.ค. 69', 'ก.ย. 69', 'ต.ค. 69', '30.00', 'x-xxxx-xxxx']) expect(text, words).toContain(comparable(words));
   });
 });
 

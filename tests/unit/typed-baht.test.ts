@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../../main/money';
-import { formatSatang, parseTypedBaht, typedBahtOf } from '../../renderer/src/welfare/books/money';
+import { formatSatang, parseTypedBaht, typedBahtOf } from '../../renderer/src/ui/money';
 
 describe('baht typed on the collection sheet', () => {
   it('reads what a treasurer types into satang, without floats', () => {

@@ -7,8 +7,7 @@ import { PeopleSearch } from '../people/PeopleSearch';
 import { reportError } from '../ui/apiErrors';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { AreaIntro } from './AreaIntro';
-import { WelfareMoneyTabs } from '../welfare/books/WelfareMoneyTabs';
-import { goTo, menuPages, useCurrentPage, type Page } from './routes';
+import { goTo, pages, useCurrentPage, type Page } from './routes';
 import { useSession } from './store';
 import { TodayPage } from './TodayPage';
 import { WelfarePage } from '../welfare/WelfarePage';
@@ -24,8 +23,6 @@ function PageContent({ page }: { page: Page }) {
     case 'council':
     case 'plans':
       return <AreaIntro area={page} />;
-    case 'welfare-money':
-      return <WelfareMoneyTabs />;
     case 'documents':
       return <DocumentsPage />;
     case 'settings':
@@ -86,10 +83,10 @@ export function Shell() {
           <nav aria-label={t('nav.label')}>
             <Menu
               mode="inline"
-              selectedKeys={[page === 'welfare-money' ? 'welfare' : page]}
+              selectedKeys={[page]}
               onClick={({ key }) => goTo(key as Page)}
               style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
-              items={menuPages.map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={pages.map((key) => ({ key, label: t(`nav.${key}`) }))}
             />
           </nav>
         </Layout.Sider>

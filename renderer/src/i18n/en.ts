@@ -752,7 +752,7 @@ const en: Messages = {
       confirmOk: 'Save and issue receipts',
       savedMessage: '{{count}} receipt(s) issued, {{total}} baht in all',
       madeTitle: '{{count}} receipt(s) issued on {{date}}',
-      printComing: 'Print all receipts (coming soon)',
+      printAll: 'Print all receipts (two to a page)',
     },
     receipts: {
       byDay: 'By day',

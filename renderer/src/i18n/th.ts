@@ -753,7 +753,7 @@ const th = {
       confirmOk: 'บันทึกและออกใบเสร็จ',
       savedMessage: 'ออกใบเสร็จแล้ว {{count}} ใบ รวม {{total}} บาท',
       madeTitle: 'ใบเสร็จที่ออก {{count}} ใบ วันที่ {{date}}',
-      printComing: 'พิมพ์ใบเสร็จทั้งหมด (เร็ว ๆ นี้)',
+      printAll: 'พิมพ์ใบเสร็จทั้งหมด (2 ใบต่อหน้า)',
     },
     receipts: {
       byDay: 'ตามวันที่',

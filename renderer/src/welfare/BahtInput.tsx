@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { bahtToSatang, satangAsTyped } from './money';
+import { parseTypedBaht, typedBahtOf } from '../ui/money';
+
+/** The typed text as satang: null when empty, NaN when it is not an amount (the form says why). */
+function typedSatang(text: string): number | null {
+  const parsed = parseTypedBaht(text);
+  return parsed === null ? null : parsed.ok ? parsed.satang : Number.NaN;
+}
 
 export interface BahtInputProps {
   /** satang, as the form and the API hold it; NaN while the text typed is not an amount */
@@ -19,13 +25,13 @@ export interface BahtInputProps {
  */
 export function BahtInput({ value, onChange, ...rest }: BahtInputProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() => (typeof value === 'number' && Number.isFinite(value) ? satangAsTyped(value) : ''));
+  const [text, setText] = useState(() => (typeof value === 'number' && Number.isFinite(value) ? typedBahtOf(value) : ''));
   const [shownFor, setShownFor] = useState(value);
   if (value !== shownFor) {
     // the form changed the value (reset, preset): show it, unless it is what the text already says
     setShownFor(value);
-    const typed = bahtToSatang(text);
-    if (!(typed === value || (Number.isNaN(typed) && Number.isNaN(value)))) setText(typeof value === 'number' && Number.isFinite(value) ? satangAsTyped(value) : '');
+    const typed = typedSatang(text);
+    if (!(typed === value || (Number.isNaN(typed) && Number.isNaN(value)))) setText(typeof value === 'number' && Number.isFinite(value) ? typedBahtOf(value) : '');
   }
   return (
     <Input
@@ -37,7 +43,7 @@ export function BahtInput({ value, onChange, ...rest }: BahtInputProps) {
       style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
       onChange={(event) => {
         const typed = event.target.value;
-        const satang = bahtToSatang(typed);
+        const satang = typedSatang(typed);
         setText(typed);
         setShownFor(satang);
         onChange?.(satang);

@@ -9,7 +9,7 @@ import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDate } from '../ui/thaiDates';
 import { BahtInput, bahtRule } from './BahtInput';
-import { showSatang } from './money';
+import { formatSatang } from '../ui/money';
 import { useRegulation } from './regulationStore';
 import {
   benefitCategoryCodes,
@@ -422,7 +422,7 @@ function usePaymentSummary() {
   const { t } = useTranslation();
   return (payment: Payment | undefined): string => {
     if (!payment) return '';
-    const money = (satang: unknown) => (typeof satang === 'number' && Number.isFinite(satang) ? showSatang(satang) : '?');
+    const money = (satang: unknown) => (typeof satang === 'number' && Number.isFinite(satang) ? formatSatang(satang) : '?');
     switch (payment.kind) {
       case 'fixed':
         return money(payment.amountSatang);

@@ -6,7 +6,7 @@ import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { reportError } from '../ui/apiErrors';
 import { showDate, todayIso } from '../ui/thaiDates';
-import { showSatang } from './money';
+import { formatSatang } from '../ui/money';
 import { useRegulation } from './regulationStore';
 import { useCanKeepFund, type ContributionSettings, type RegulationVersion } from './welfareFormat';
 
@@ -17,7 +17,7 @@ export function useContributionLine() {
   const { t } = useTranslation();
   return (settings: ContributionSettings) => {
     const { scheme } = settings;
-    const amount = showSatang(scheme.amountSatang);
+    const amount = formatSatang(scheme.amountSatang);
     return scheme.kind === 'every' ? t('welfare.regulation.perEvery', { amount, months: scheme.months }) : t(`welfare.regulation.per.${scheme.kind}`, { amount });
   };
 }
@@ -96,7 +96,7 @@ export function RegulationTab() {
             key: 'entranceFee',
             width: 130,
             align: 'right',
-            render: (_, version) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{showSatang(version.contributions.entranceFeeSatang)}</span>,
+            render: (_, version) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatSatang(version.contributions.entranceFeeSatang)}</span>,
           },
           { title: t('welfare.regulation.columns.benefits'), key: 'benefits', width: 130, align: 'right', render: (_, version) => t('welfare.regulation.benefitCount', { n: version.benefitTypes.length }) },
         ]}
@@ -145,7 +145,7 @@ function CompareVersions({ versions }: { versions: RegulationVersion[] }) {
       ? [{ key: 'contribution', benefit: t('welfare.regulation.columns.contribution'), field: '', from: contributionLine(from.contributions), to: contributionLine(to.contributions), change: 'changed' }]
       : []),
     ...(from.contributions.entranceFeeSatang !== to.contributions.entranceFeeSatang
-      ? [{ key: 'fee', benefit: t('welfare.regulation.columns.entranceFee'), field: '', from: showSatang(from.contributions.entranceFeeSatang), to: showSatang(to.contributions.entranceFeeSatang), change: 'changed' }]
+      ? [{ key: 'fee', benefit: t('welfare.regulation.columns.entranceFee'), field: '', from: formatSatang(from.contributions.entranceFeeSatang), to: formatSatang(to.contributions.entranceFeeSatang), change: 'changed' }]
       : []),
     ...changed.flatMap((entry) =>
       entry.fields.map((field, index) => ({

@@ -6,15 +6,17 @@ import { MemberPage } from './MemberPage';
 import { MembersTab } from './MembersTab';
 import { RegulationEditor } from './RegulationEditor';
 import { RegulationTab } from './RegulationTab';
+import { useWelfareMoneyTabItems } from './books/WelfareMoneyTabs';
 
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
  * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
- * "#/welfare/members/<id>" one membership.
+ * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/books" the money.
  */
 export function WelfarePage() {
   const { t } = useTranslation();
   const [first, second, third] = useRouteParts();
+  const moneyTabs = useWelfareMoneyTabItems((money) => goTo('welfare', money));
   if (first === 'regulation' && second === 'new') {
     const fromId = Number(third);
     return <RegulationEditor key={third ?? 'preset'} fromId={Number.isInteger(fromId) && fromId > 0 ? fromId : null} />;
@@ -23,7 +25,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' ? 'regulation' : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'books' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -31,11 +33,12 @@ export function WelfarePage() {
       </Typography.Title>
       <Tabs
         activeKey={tab}
-        onChange={(key) => (key === 'regulation' ? goTo('welfare', 'regulation') : goTo('welfare'))}
+        onChange={(key) => (key === 'members' ? goTo('welfare') : goTo('welfare', key))}
         size="large"
         items={[
           { key: 'members', label: <span data-testid="welfare-tab-members">{t('welfare.tabs.members')}</span>, children: tab === 'members' && <MembersTab /> },
           { key: 'regulation', label: <span data-testid="welfare-tab-regulation">{t('welfare.tabs.regulation')}</span>, children: tab === 'regulation' && <RegulationTab /> },
+          ...moneyTabs,
         ]}
       />
     </>

@@ -9,7 +9,7 @@ import { enterMovesToNextField } from '../../ui/keyboard';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney, useIsAdministrator, type ReceiptBook } from './booksStore';
-import { formatSatang } from './money';
+import { formatSatang } from '../../ui/money';
 
 /** บัญชี: the receipt books, closing and reopening the months, and the trial balance. */
 export function BooksPanel() {

@@ -5,11 +5,13 @@ import type { GetRef, TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type OutputOf } from '../../api';
 import { useVillages } from '../../people/villagesStore';
+import { pdfBlobUrl } from '../../documents/documentsApi';
 import { reportError } from '../../ui/apiErrors';
+import { saveBase64 } from '../../ui/files';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney } from './booksStore';
-import { formatSatang, parseTypedBaht, typedBahtOf, type TypedAmount } from './money';
+import { formatSatang, parseTypedBaht, typedBahtOf, type TypedAmount } from '../../ui/money';
 
 type Sheet = OutputOf<'welfare.collection.sheet'>;
 type SheetRow = Sheet['rows'][number];
@@ -48,6 +50,22 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ result: Saved; rows: Map<number, SheetRow>; date: string } | null>(null);
+  const [printing, setPrinting] = useState(false);
+
+  /** The day's receipts as one PDF, two to a page, opened in its own window to print (the browser's PDF viewer). */
+  async function printReceipts() {
+    if (!saved) return;
+    setPrinting(true);
+    try {
+      const printed = await call('welfare.receipts.print', { receiptIds: saved.result.receipts.map((receipt) => receipt.id), twoPerPage: true });
+      const url = pdfBlobUrl(printed.pdfBase64);
+      if (!window.open(url, '_blank')) saveBase64(printed.fileName, printed.pdfBase64, 'application/pdf');
+    } catch (error) {
+      message.error(reportError(error));
+    } finally {
+      setPrinting(false);
+    }
+  }
   const containerRef = useRef<HTMLDivElement>(null);
   const tableRef = useRef<TableRef>(null);
   const madeRef = useRef<HTMLDivElement>(null);
@@ -384,8 +402,8 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
           data-testid="collection-made"
           extra={
             <Space>
-              <Button icon={<PrinterOutlined />} disabled>
-                {t('welfareMoney.collection.printComing')}
+              <Button icon={<PrinterOutlined />} loading={printing} onClick={() => void printReceipts()} data-testid="collection-print">
+                {t('welfareMoney.collection.printAll')}
               </Button>
               <Button onClick={() => setSaved(null)}>{t('common.close')}</Button>
             </Space>

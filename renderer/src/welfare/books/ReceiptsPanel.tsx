@@ -8,7 +8,7 @@ import { reportError, showErrorInForm } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney } from './booksStore';
-import { formatSatang } from './money';
+import { formatSatang } from '../../ui/money';
 
 type Receipt = OutputOf<'welfare.receipts.list'>[number];
 

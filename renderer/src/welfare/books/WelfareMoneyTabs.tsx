@@ -1,5 +1,3 @@
-import { useState } from 'react';
-import { Tabs, Typography } from 'antd';
 import type { TabsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BooksPanel } from './BooksPanel';
@@ -20,19 +18,4 @@ export function useWelfareMoneyTabItems(showTab: (tab: WelfareMoneyTab) => void)
     { key: 'receipts', label: t('welfareMoney.tabs.receipts'), children: <ReceiptsPanel />, destroyOnHidden: true },
     { key: 'books', label: t('welfareMoney.tabs.books'), children: <BooksPanel />, destroyOnHidden: true },
   ];
-}
-
-/** The money tabs on a page of their own, until the welfare page mounts them beside สมาชิก and ระเบียบกองทุน. */
-export function WelfareMoneyTabs() {
-  const { t } = useTranslation();
-  const [tab, setTab] = useState<WelfareMoneyTab>('collection');
-  const items = useWelfareMoneyTabItems(setTab);
-  return (
-    <>
-      <Typography.Title level={2} style={{ marginTop: 0 }}>
-        {t('welfareMoney.title')}
-      </Typography.Title>
-      <Tabs activeKey={tab} onChange={(key) => setTab(key as WelfareMoneyTab)} items={items} />
-    </>
-  );
 }
