@@ -107,6 +107,10 @@ test('a collection day typed with the keyboard, a receipt voided, the month clos
   await expect(made).toContainText(baht(total));
   await expect(page.getByTestId('owed-0001')).toHaveText('0.00');
   await expect(page.getByTestId('collection-book')).toContainText('เลขที่ถัดไป 4');
+  // The day's three receipts print as one PDF from the books, two to a page (opened in a window of its own where a
+  // PDF viewer exists; this test browser has none, so the PDF the core made is checked).
+  const [printed] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.receipts.print')), page.getByTestId('collection-print').click()]);
+  expect(await printed.json()).toMatchObject({ ok: true, value: { pages: 2 } });
 
   // The second receipt was wrong: voided with a reason, kept in the list, and the member owes it again.
   await openTab(page, 'ใบเสร็จ');
