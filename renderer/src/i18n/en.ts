@@ -682,7 +682,7 @@ const en: Messages = {
       noBeneficiaries: 'No beneficiaries named yet',
       earlier: "This person's other memberships",
       money: 'Contributions and benefits',
-      moneyLater: 'Periods paid, arrears and the member passbook will show here once collection days are in use.',
+      passbook: 'Print the member passbook',
     },
     end: {
       title: 'End membership {{number}} {{name}}',

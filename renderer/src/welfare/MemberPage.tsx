@@ -7,6 +7,9 @@ import { useSession } from '../app/store';
 import { showErrorInForm, reportError } from '../ui/apiErrors';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../ui/thaiDates';
+import { pdfBlobUrl } from '../documents/documentsApi';
+import { saveBase64 } from '../ui/files';
+import { ReceiptsPanel } from './books/ReceiptsPanel';
 import { useRegulation } from './regulationStore';
 import { allCategories, categoryName, endReasons, useCanKeepFund, type EndReason, type MemberPageData } from './welfareFormat';
 
@@ -150,8 +153,8 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
           </Card>
         )}
 
-        <Card title={t('welfare.member.money')} size="small">
-          <Typography.Text type="secondary">{t('welfare.member.moneyLater')}</Typography.Text>
+        <Card title={t('welfare.member.money')} size="small" extra={<PassbookButton membershipId={membershipId} />}>
+          <ReceiptsPanel membershipId={membershipId} />
         </Card>
       </Space>
       {ending && (
@@ -240,5 +243,28 @@ function EndMembership({ data, onClose, onEnded }: { data: MemberPageData; onClo
         {failure && <Alert type="error" showIcon title={failure} role="alert" />}
       </Form>
     </Modal>
+  );
+}
+
+/** สมุดประจำตัวสมาชิก from the receipts, as of today, the citizen ID masked (the member's own copy is asked for in full). */
+function PassbookButton({ membershipId }: { membershipId: number }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  async function print() {
+    setBusy(true);
+    try {
+      const printed = await call('welfare.members.passbookPrint', { membershipId, asOf: todayIso() });
+      if (!window.open(pdfBlobUrl(printed.pdfBase64), '_blank')) saveBase64(printed.fileName, printed.pdfBase64, 'application/pdf');
+    } catch (error) {
+      message.error(reportError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Button onClick={() => void print()} loading={busy} data-testid="member-passbook">
+      {t('welfare.member.passbook')}
+    </Button>
   );
 }
