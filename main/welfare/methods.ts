@@ -111,7 +111,9 @@ function checkJoin(app: AppContext, input: MemberJoinInput): void {
   if (input.beneficiaries.length > 0) {
     const total = input.beneficiaries.reduce((sum, beneficiary) => sum + Math.round(beneficiary.sharePercent * 100), 0);
     if (total !== 10000) {
-      throw new ApiError('INVALID_INPUT', `ส่วนแบ่งของผู้รับผลประโยชน์รวมกันได้ ${(total / 100).toFixed(2)}% ต้องรวมได้ 100%`, `The beneficiaries' shares add up to ${(total / 100).toFixed(2)}%; they must add up to 100%`, 'beneficiaries');
+      // Shares are whole hundredths of a percent: shown from the integer, never through a float.
+      const shown = `${Math.floor(total / 100)}.${String(total % 100).padStart(2, '0')}`;
+      throw new ApiError('INVALID_INPUT', `ส่วนแบ่งของผู้รับผลประโยชน์รวมกันได้ ${shown}% ต้องรวมได้ 100%`, `The beneficiaries' shares add up to ${shown}%; they must add up to 100%`, 'beneficiaries');
     }
     input.beneficiaries.forEach((beneficiary, index) => {
       if (beneficiary.personId === input.personId) throw new ApiError('INVALID_INPUT', 'สมาชิกเป็นผู้รับผลประโยชน์ของตนเองไม่ได้', 'A member cannot be their own beneficiary', `beneficiaries.${index}.personId`);

@@ -16,6 +16,7 @@ import {
   twoHundredColumnsXlsx,
   type MessyFile,
 } from '../fixtures/messy-spreadsheets';
+import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
 interface PreviewRow {
@@ -38,16 +39,7 @@ async function firstDayOffice() {
   const app = tempApp();
   const data = generateSampleTambon({ size: 'small' });
   const session: ClientSession = { user: null };
-  const call = async <T = unknown>(method: string, input: unknown, options?: Parameters<typeof app.router.call>[3]): Promise<T> => {
-    const result = await app.router.call(session, method, input, options);
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.messageEn}`), { data: result.error });
-    return result.value as T;
-  };
-  const refusal = async (method: string, input: unknown, options?: Parameters<typeof app.router.call>[3]) => {
-    const result = await app.router.call(session, method, input, options);
-    if (result.ok) throw new Error(`${method} was accepted`);
-    return result.error;
-  };
+  const { call, refusal } = routerCalls(app, session);
   await call('office.setup.create', { office: data.office, admin: { displayName: 'ผู้ดูแล', username: 'admin', password: 'tambon1234' } });
   await call('office.auth.login', { username: 'admin', password: 'tambon1234' });
   for (const village of data.villages) await call('people.villages.create', village);
@@ -212,7 +204,7 @@ describe('importing people from an office spreadsheet', () => {
     const preview = await office.preview(file);
     expect(preview.counts.ready).toBeGreaterThan(5000);
     const controller = new AbortController();
-    const error = await office.refusal('people.import.commit', { importId: preview.importId }, {
+    const error = await office.refusal('people.import.commit', { importId: preview.importId }, undefined, {
       signal: controller.signal,
       progress: () => controller.abort(),
     });

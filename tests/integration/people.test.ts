@@ -3,22 +3,14 @@ import ExcelJS from '../../main/spreadsheets/exceljs';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { thaiCollator } from '../../main/people/thai-order';
+import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
 async function sampleApp(size: 'small' | 'large' = 'small') {
   const app = tempApp();
   const data = generateSampleTambon({ size });
   const { adminSession } = await loadSampleTambon(app, data);
-  const call = async <T = unknown>(method: string, input: unknown, session: ClientSession = adminSession): Promise<T> => {
-    const result = await app.router.call(session, method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.messageEn), { data: result.error });
-    return result.value as T;
-  };
-  const refusal = async (method: string, input: unknown) => {
-    const result = await app.router.call(adminSession, method, input);
-    if (result.ok) throw new Error(`${method} was accepted`);
-    return result.error;
-  };
+  const { call, refusal } = routerCalls(app, adminSession);
   return { app, data, call, refusal, adminSession };
 }
 

@@ -3,6 +3,7 @@ import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import fs from 'node:fs';
 import path from 'node:path';
+import { routerCalls } from '../helpers/router-calls';
 import { tempApp, tempDir } from '../helpers/temp';
 import { comparable, pdfText } from '../documents/pdf-tools';
 
@@ -17,16 +18,7 @@ async function collectionDay() {
   };
   const treasurer = await session('treasurer');
   const admin = await session('admin');
-  const call = async <T = unknown>(method: string, input: unknown, as: ClientSession = treasurer): Promise<T> => {
-    const result = await app.router.call(as, method, input);
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.messageEn}`), { data: result.error });
-    return result.value as T;
-  };
-  const refusal = async (method: string, input: unknown, as: ClientSession = treasurer) => {
-    const result = await app.router.call(as, method, input);
-    if (result.ok) throw new Error(`${method} was accepted`);
-    return result.error;
-  };
+  const { call, refusal } = routerCalls(app, treasurer);
   const sql = <T>(query: string) => app.database.sqlite.prepare(query).all() as T[];
   const preset = await call<Record<string, unknown>>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
   await call('welfare.regulation.create', preset);

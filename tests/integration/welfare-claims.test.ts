@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
 interface Benefit {
@@ -28,16 +29,7 @@ async function claimsDesk(arrearsLimit: number | null = null) {
   const treasurer = await login('treasurer');
   const secretary = await login('secretary');
   const admin = await login('admin');
-  const call = async <T = unknown>(method: string, input: unknown, as: ClientSession = treasurer): Promise<T> => {
-    const result = await app.router.call(as, method, input);
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.messageEn}`), { data: result.error });
-    return result.value as T;
-  };
-  const refusal = async (method: string, input: unknown, as: ClientSession = treasurer) => {
-    const result = await app.router.call(as, method, input);
-    if (result.ok) throw new Error(`${method} was accepted`);
-    return result.error;
-  };
+  const { call, refusal } = routerCalls(app, treasurer);
   const preset = await call<{ benefitTypes: Benefit[]; contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
   preset.contributions.arrears.limit = arrearsLimit;
   await call('welfare.regulation.create', preset);

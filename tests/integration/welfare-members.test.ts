@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
 /** The sample tambon on 1 December 2026, its treasurer logged in. */
@@ -10,16 +11,7 @@ async function fund() {
   await loadSampleTambon(app, data);
   const treasurer: ClientSession = { user: null };
   await app.router.call(treasurer, 'office.auth.login', { username: 'treasurer', password: 'tambon1234' });
-  const call = async <T = unknown>(method: string, input: unknown, session: ClientSession = treasurer): Promise<T> => {
-    const result = await app.router.call(session, method, input);
-    if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.messageEn}`), { data: result.error });
-    return result.value as T;
-  };
-  const refusal = async (method: string, input: unknown) => {
-    const result = await app.router.call(treasurer, method, input);
-    if (result.ok) throw new Error(`${method} was accepted`);
-    return result.error;
-  };
+  const { call, refusal } = routerCalls(app, treasurer);
   const count = (table: string) => (app.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { app, data, call, refusal, count };
 }
