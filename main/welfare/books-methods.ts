@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
@@ -10,6 +10,7 @@ import { fullName } from '../people/register';
 import { ensureBooks, systemAccounts } from './accounts';
 import { allocationsOf, bookSettings, checkOpenPeriod, membershipForRules, nextReceiptNumber, postEntry, reverseEntry } from './books';
 import { allocatePayment, formatPeriod, owed, passbookLines, periodMonthsOf } from './contributions';
+import { collectionSheet } from './collection';
 import { regulationOn } from './methods';
 import { WelfareRuleError } from './rule-error';
 import { dateEn, dateTh } from './wording';
@@ -67,31 +68,7 @@ export const welfareBooksMethods = [
     name: 'welfare.collection.sheet',
     input: z.object({ villageId: z.number().int().positive(), asOf: isoDateField('วันที่เก็บเงิน', 'Collection date') }),
     access: 'user',
-    handler: ({ app, input }) => {
-      const regulation = regulationOn(app, input.asOf, 'asOf');
-      const members = app.db
-        .select({ membership: welfareMemberships, title: people.title, firstName: people.firstName, lastName: people.lastName })
-        .from(welfareMemberships)
-        .innerJoin(people, eq(people.id, welfareMemberships.personId))
-        .where(and(eq(people.villageId, input.villageId), sql`${welfareMemberships.startDate} <= ${input.asOf}`, or(isNull(welfareMemberships.endDate), gte(welfareMemberships.endDate, input.asOf))))
-        .orderBy(asc(welfareMemberships.memberNumber))
-        .all();
-      const paid = allocationsOf(app, members.map((member) => member.membership.id));
-      const months = periodMonthsOf(regulation.contributions.scheme);
-      const rows = members.map((member) => {
-        const due = owed(regulation.contributions, membershipForRules(member.membership), paid.get(member.membership.id)!, input.asOf);
-        return {
-          membershipId: member.membership.id,
-          memberNumber: member.membership.memberNumber,
-          name: fullName(member),
-          owedSatang: due.totalSatang,
-          missedCount: due.missedCount,
-          paidThrough: due.paidThrough,
-          lines: due.lines.map((line) => ({ kind: line.kind, label: line.period === null ? 'ค่าสมัครแรกเข้า' : formatPeriod(line.period, months), owedSatang: line.owedSatang, missed: line.missed })),
-        };
-      });
-      return { asOf: input.asOf, arrearsLimit: regulation.contributions.arrears.limit, rows, totalOwedSatang: rows.reduce((sum, row) => sum + row.owedSatang, 0) };
-    },
+    handler: ({ app, input }) => collectionSheet(app, input.villageId, input.asOf),
   }),
 
   defineWrite({
