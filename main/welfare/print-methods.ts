@@ -2,17 +2,18 @@
 // and a member's passbook are composed here from what was posted, then drawn by the Thai PDF engine.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, users, villages, welfareJournalEntries, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
+import { people, users, villages, welfareBeneficiaries, welfareJournalEntries, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField } from '../api/validation';
 import { renderBatch } from '../documents/engine';
 import { formatSatang } from '../documents/format';
+import type { WelfareApplicationData } from '../documents/forms/welfare-application';
 import type { WelfarePassbookData } from '../documents/forms/welfare-passbook';
 import type { WelfareReceiptData } from '../documents/forms/welfare-receipt';
 import { officeForPrint } from '../documents/methods';
 import { allocationsOf, membershipForRules } from './books';
-import { formatPeriod, passbookLines, periodMonthsOf } from './contributions';
+import { formatPeriod, passbookLines, periodMonthsOf, type ContributionSettings } from './contributions';
 import { regulationOn } from './methods';
 
 type ReceiptLine = typeof welfareReceiptLines.$inferSelect;
@@ -67,12 +68,87 @@ function receiptsForPrint(app: AppContext, receiptIds: number[]): WelfareReceipt
   });
 }
 
+/** What a member commits to pay, as the application and the passbook write it: "เดือนละ 30.00 บาท". */
+function schemeText(scheme: ContributionSettings['scheme']): string {
+  const perPeriod = formatSatang(scheme.amountSatang);
+  return scheme.kind === 'monthly' ? `เดือนละ ${perPeriod} บาท` : scheme.kind === 'yearly' ? `ปีละ ${perPeriod} บาท` : `ทุก ${scheme.months} เดือน งวดละ ${perPeriod} บาท`;
+}
+
+function membershipOrRefuse(app: AppContext, id: number) {
+  const membership = app.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, id)).get();
+  if (!membership) throw new ApiError('NOT_FOUND', 'ไม่พบสมาชิกภาพนี้', 'This membership was not found', 'membershipId');
+  const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
+  const village = person.villageId === null ? null : (app.db.select().from(villages).where(eq(villages.id, person.villageId)).get() ?? null);
+  return { membership, person, village };
+}
+
+/**
+ * The application as the member signed it, from the membership: the register's particulars (dotted lines where the
+ * register does not know them), the beneficiaries with their shares, the health-data consent and the committee's
+ * approval. The committee's "ครั้งที่ 3/2569" is taken from the approval as it was recorded.
+ */
+function applicationForPrint(app: AppContext, membershipId: number): WelfareApplicationData {
+  const { membership, person, village } = membershipOrRefuse(app, membershipId);
+  const office = officeForPrint(app);
+  const regulation = regulationOn(app, membership.applicationDate < membership.startDate ? membership.startDate : membership.applicationDate, 'membershipId');
+  const beneficiaries = app.db
+    .select({ beneficiary: welfareBeneficiaries, person: people })
+    .from(welfareBeneficiaries)
+    .leftJoin(people, eq(people.id, welfareBeneficiaries.personId))
+    .where(eq(welfareBeneficiaries.membershipId, membership.id))
+    .orderBy(asc(welfareBeneficiaries.position))
+    .all();
+  const approved = membership.approvalDate !== null || membership.approvedBy !== '';
+  return {
+    memberNumber: membership.memberNumber,
+    writtenAt: office.fundName,
+    date: membership.applicationDate,
+    to: '',
+    applicant: {
+      title: person.title,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      citizenId: person.citizenId ?? '',
+      birthDate: person.birthDate,
+      houseNumber: person.houseNumber,
+      village: village?.number ?? null,
+      villageName: village?.name ?? '',
+      soi: '',
+      road: '',
+      phone: person.phone,
+    },
+    category: regulation.memberCategories.find((category) => category.code === membership.category)?.th ?? membership.category,
+    contribution: schemeText(regulation.contributions.scheme),
+    beneficiaries: beneficiaries.map(({ beneficiary, person: known }) => ({
+      ...(known ? { title: known.title, firstName: known.firstName, lastName: known.lastName } : { title: '', firstName: beneficiary.name, lastName: '' }),
+      relationship: beneficiary.relationship,
+      sharePercent: beneficiary.shareBasisPoints / 100,
+    })),
+    healthDataConsent: membership.healthConsent,
+    communityCommittee: {},
+    resolution: {
+      meeting: /ครั้งที่\s*(\S{1,40})/.exec(membership.approvedBy)?.[1] ?? '',
+      date: membership.approvalDate,
+      accepted: approved ? true : null,
+      note: '',
+      chair: {},
+    },
+  };
+}
+
 async function render(app: AppContext, formId: string, data: object, signal: AbortSignal) {
   const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal });
   return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
 }
 
 export const welfarePrintMethods = [
+  defineTask({
+    name: 'welfare.members.applicationPrint',
+    input: z.object({ membershipId: z.number().int().positive() }),
+    access: 'user',
+    handler: async ({ app, input, signal }) => render(app, 'welfare-application', applicationForPrint(app, input.membershipId), signal),
+  }),
+
   defineTask({
     name: 'welfare.receipts.print',
     input: z.object({
@@ -97,15 +173,10 @@ export const welfarePrintMethods = [
     input: z.object({ membershipId: z.number().int().positive(), asOf: isoDateField('ข้อมูล ณ วันที่', 'As of'), fullCitizenId: z.boolean().default(false) }),
     access: 'user',
     handler: async ({ app, input, signal, recordAudit }) => {
-      const membership = app.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, input.membershipId)).get();
-      if (!membership) throw new ApiError('NOT_FOUND', 'ไม่พบสมาชิกภาพนี้', 'This membership was not found', 'membershipId');
-      const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
-      const village = person.villageId === null ? null : (app.db.select().from(villages).where(eq(villages.id, person.villageId)).get() ?? null);
+      const { membership, person, village } = membershipOrRefuse(app, input.membershipId);
       const regulation = regulationOn(app, input.asOf, 'asOf');
       const paid = allocationsOf(app, [membership.id]).get(membership.id)!;
       const to = input.asOf < membership.startDate ? membership.startDate : input.asOf;
-      const scheme = regulation.contributions.scheme;
-      const perPeriod = formatSatang(scheme.amountSatang);
       const data: WelfarePassbookData = {
         member: {
           title: person.title,
@@ -119,7 +190,7 @@ export const welfarePrintMethods = [
           category: regulation.memberCategories.find((category) => category.code === membership.category)?.th ?? membership.category,
         },
         fullCitizenId: input.fullCitizenId,
-        scheme: scheme.kind === 'monthly' ? `เดือนละ ${perPeriod} บาท` : scheme.kind === 'yearly' ? `ปีละ ${perPeriod} บาท` : `ทุก ${scheme.months} เดือน งวดละ ${perPeriod} บาท`,
+        scheme: schemeText(regulation.contributions.scheme),
         asOf: input.asOf,
         lines: passbookLines(regulation.contributions, membershipForRules(membership), paid, membership.startDate, to).map((line) => ({ ...line, remark: '', treasurer: '' })),
       };

@@ -229,7 +229,7 @@ describe('ใบสมัครสมาชิก (welfare-application)', () => 
       'นางกิ่งแก้ว ศรีสุวรรณ์',
       'เด็กหญิงกัญญ์ณัฏฐ์ ศรีสุวรรณ์',
       'วันที่ 25 เดือน มกราคม พ.ศ. 2569',
-      `เกิดวันที่ ${formatThaiDateLong(data.applicant.birthDate)}`,
+      `เกิดวันที่ ${formatThaiDateLong(data.applicant.birthDate!)}`,
       'อายุ 24 ปี',
       'เลขทะเบียนสมาชิก 0321',
     ]);
@@ -246,9 +246,23 @@ describe('ใบสมัครสมาชิก (welfare-application)', () => 
     expect(comparable(await pdfText(file))).toContain(comparable('ครั้งที่ ............'));
     const wrong = welfareApplicationForm.input.safeParse({ ...sample, beneficiaries: sample.beneficiaries!.map((entry) => ({ ...entry, sharePercent: 30 })) });
     expect(wrong.error!.issues[0]).toMatchObject({ path: ['beneficiaries'], message: expect.stringContaining('ร้อยละ 100') });
-    const id = sample.applicant.citizenId;
+    const id = sample.applicant.citizenId!;
     const wrongCheckDigit = `${id.slice(0, 12)}${(Number(id[12]) + 1) % 10}`;
     const badId = welfareApplicationForm.input.safeParse({ ...sample, applicant: { ...sample.applicant, citizenId: wrongCheckDigit } });
     expect(badId.error!.issues[0]).toMatchObject({ path: ['applicant', 'citizenId'], message: expect.stringContaining('เลขประจำตัวประชาชน') });
+  });
+
+  it('leaves dotted lines for what the register does not know yet, and prints shares to two decimals', async () => {
+    const sample = welfareApplicationForm.sample();
+    const unknown = { title: 'นาย', firstName: 'ฐิติพงศ์', lastName: 'ฤทธิ์ณรงค์' };
+    const thirds = [33.33, 33.33, 33.34].map((sharePercent, index) => ({ title: '', firstName: ['ปุณณ์ญาดา', 'กัญญ์ณัฏฐ์', 'ณัฐธยาน์'][index]!, lastName: 'ฤทธิ์ณรงค์', relationship: 'บุตร', sharePercent }));
+    const { file } = await print('welfare-application', { ...sample, applicant: unknown, beneficiaries: thirds }, 'application-unknown');
+    const text = comparable(await pdfText(file));
+    expect(text).toContain(comparable('เลขประจำตัวประชาชน ....'));
+    expect(text).toContain(comparable('บ้านเลขที่ ..........'));
+    expect(text).toContain(comparable('หมู่ที่ ......'));
+    await expectEveryValue(file, ['33.33', '33.34'], { thaiDigits: false });
+    const overPrecise = welfareApplicationForm.input.safeParse({ ...sample, beneficiaries: [{ ...thirds[0]!, sharePercent: 100.001 }] });
+    expect(overPrecise.success).toBe(false);
   });
 });

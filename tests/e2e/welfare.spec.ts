@@ -59,6 +59,18 @@ test('the fund: the preset regulation with its own contribution, a member with t
   await expect(page.getByTestId('regulation-failure')).toContainText('สวัสดิการข้อ 4 "เสียชีวิต"');
   await expect(form.getByTestId('benefit-row-3')).toHaveAttribute('aria-invalid', 'true');
   await firstTier.fill('0');
+  // The death benefit's evidence: the preset's two items kept, one added, one blank item refused and removed.
+  const evidence = form.getByTestId('benefit-evidence-3');
+  await expect(evidence.getByLabel('หลักฐานรายการที่ 1', { exact: true })).toHaveValue('สำเนาใบมรณบัตร');
+  await expect(evidence.getByLabel('หลักฐานรายการที่ 2', { exact: true })).toHaveValue('สำเนาบัตรประจำตัวประชาชนของผู้รับผลประโยชน์');
+  await form.getByTestId('benefit-evidence-add-3').click();
+  await evidence.getByLabel('หลักฐานรายการที่ 3', { exact: true }).fill('สำเนาทะเบียนบ้านที่ประทับคำว่า "ตาย"');
+  await form.getByTestId('benefit-evidence-add-3').click();
+  await page.getByTestId('regulation-save').click();
+  await expect(evidence).toContainText('กรุณากรอกชื่อหลักฐาน หรือกด "ลบ" รายการนี้');
+  await evidence.getByRole('button', { name: 'ลบหลักฐานรายการที่ 4' }).click();
+  await expect(evidence.getByLabel('หลักฐานรายการที่ 4', { exact: true })).toHaveCount(0);
+  await evidence.getByLabel('หลักฐานรายการที่ 3', { exact: true }).click();
   await page.keyboard.press('Control+s');
 
   const versions = page.getByTestId('regulation-versions');
@@ -66,6 +78,10 @@ test('the fund: the preset regulation with its own contribution, a member with t
   await expect(versions).toContainText('1,095.00 บาท ต่อปี');
   await expect(versions).toContainText('มติที่ประชุมใหญ่สมาชิก ครั้งที่ 1/2563');
   await expect(versions).toContainText('16 ประเภท');
+  const saved = await page.request.post(`${app.origin}/api/welfare.regulation.list`, { headers: { 'x-tambon-token': app.token }, data: {} });
+  const death = ((await saved.json()) as { value: { benefitTypes: { code: string; evidence: { code: string; th: string }[] }[] }[] }).value[0]!.benefitTypes[3]!;
+  expect(death.evidence.map((item) => item.th)).toEqual(['สำเนาใบมรณบัตร', 'สำเนาบัตรประจำตัวประชาชนของผู้รับผลประโยชน์', 'สำเนาทะเบียนบ้านที่ประทับคำว่า "ตาย"']);
+  expect(death.evidence[2]!.code).toBe('evidence-1');
 
   // Taking in a member from the register, with a picked and a typed beneficiary (50/50).
   await page.getByTestId('welfare-tab-members').click();
@@ -104,6 +120,9 @@ test('the fund: the preset regulation with its own contribution, a member with t
   await expect(beneficiaries.getByText('50.00%')).toHaveCount(2);
   await expect(page.getByTestId('member-details')).toContainText('ยินยอมเมื่อ 1 กุมภาพันธ์ 2569');
   const memberUrl = page.url();
+  // The application prints from the membership as it was recorded (PDF opened in a window of its own).
+  const [application] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.members.applicationPrint')), page.getByTestId('member-application').click()]);
+  expect(await application.json()).toMatchObject({ ok: true, value: { fileName: expect.stringContaining('กิ่งแก้ว') } });
 
   // The list: Thai name, masked ID, the status.
   await page.getByRole('button', { name: 'กลับไปที่รายชื่อสมาชิก' }).click();

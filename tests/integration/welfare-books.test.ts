@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
-import fs from 'node:fs';
-import path from 'node:path';
+import { printedText } from '../helpers/printed-text';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp, tempDir } from '../helpers/temp';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { tempApp } from '../helpers/temp';
+import { comparable } from '../documents/pdf-tools';
 
 /** Collection day, 30 November 2026 (Thai time): three members of หมู่ 1 who joined on 1 August 2026. */
 async function collectionDay() {
@@ -117,12 +116,6 @@ describe('collection day', () => {
 });
 
 /** The text a reader copies out of a PDF the API returned. */
-async function printedText(pdfBase64: string): Promise<string> {
-  const file = path.join(tempDir(), 'printed.pdf');
-  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-  return comparable(await pdfText(file));
-}
-
 describe('paper from the books', () => {
   it('prints the day\'s receipts from what was posted, consecutive months on one line; a reprint says สำเนา', async () => {
     const { call, members, book } = await collectionDay();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { comparable } from '../documents/pdf-tools';
+import { printedText } from '../helpers/printed-text';
 import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
@@ -107,6 +109,30 @@ describe('members', () => {
     expect(taken).toMatchObject({ code: 'CONFLICT', field: 'memberNumber' });
     expect(taken.messageTh).toContain('เลขถัดไปที่ว่างคือ 0002');
     expect(count('welfare_memberships')).toBe(1);
+  });
+
+  it('prints the application from the membership: the register, the beneficiaries to two decimals, the approval', async () => {
+    const { call, data } = await withRegulation();
+    const applicant = data.people.find((person) => person.citizenId && person.birthDate)!;
+    const member = await call<{ id: number }>(
+      'welfare.members.join',
+      joining(applicant.id, '0042', {
+        healthConsent: true,
+        healthConsentDate: '2021-03-01',
+        beneficiaries: [
+          { name: 'นางสาวปุณณ์ญาดา ฤทธิ์ณรงค์', relationship: 'บุตร', sharePercent: 66.67 },
+          { name: 'เด็กหญิงกัญญ์ณัฏฐ์ ศรีสุวรรณ์', relationship: 'หลาน', sharePercent: 33.33 },
+        ],
+      }),
+    );
+    const printed = await call<{ pdfBase64: string; pages: number }>('welfare.members.applicationPrint', { membershipId: member.id });
+    const text = await printedText(printed.pdfBase64);
+    const id = applicant.citizenId!;
+    const formattedId = `${id[0]}-${id.slice(1, 5)}-${id.slice(5, 10)}-${id.slice(10, 12)}-${id[12]}`;
+    for (const words of ['เลขทะเบียนสมาชิก 0042', `${applicant.firstName} ${applicant.lastName}`, formattedId, 'ประเภทบุคคลทั่วไป', 'เดือนละ 30.00 บาท', 'นางสาวปุณณ์ญาดา ฤทธิ์ณรงค์', '66.67', '33.33', 'ครั้งที่ 3/2564', 'วันที่ 1 เดือน มีนาคม พ.ศ. 2564']) {
+      expect(text, words).toContain(comparable(words));
+    }
+    expect((await call<{ pages: number }>('welfare.members.applicationPrint', { membershipId: member.id })).pages).toBeLessThanOrEqual(2);
   });
 
   it('refuses bad joining data in Thai, naming the field, and writes nothing', async () => {

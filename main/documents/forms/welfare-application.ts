@@ -18,11 +18,11 @@ import { citizenIdField, isoDate, nameFields, signerFields, thaiDateWithLabels }
 const beneficiary = nameFields.extend({
   /** ความสัมพันธ์กับผู้สมัคร: บุตร, มารดา, คู่สมรส … */
   relationship: z.string().trim().min(1, bilingual('ต้องกรอกความสัมพันธ์กับผู้สมัคร', 'The relationship is required')).max(60),
-  /** ส่วนแบ่ง, per cent */
+  /** ส่วนแบ่ง, per cent, to two decimals as the register keeps it (33.33 + 33.33 + 33.34) */
   sharePercent: z
     .number({ error: bilingual('ส่วนแบ่งต้องเป็นตัวเลขร้อยละ', 'The share must be a percentage') })
-    .int(bilingual('ส่วนแบ่งต้องเป็นร้อยละเต็มหน่วย', 'The share must be a whole percentage'))
-    .min(1, bilingual('ส่วนแบ่งต้องอย่างน้อยร้อยละ 1', 'The share must be at least 1 %'))
+    .refine((value) => Number.isInteger(Math.round(value * 100)) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, bilingual('ส่วนแบ่งมีทศนิยมได้ไม่เกิน 2 ตำแหน่ง', 'The share has at most two decimals'))
+    .min(0.01, bilingual('ส่วนแบ่งต้องมากกว่าร้อยละ 0', 'The share must be more than 0 %'))
     .max(100, bilingual('ส่วนแบ่งต้องไม่เกินร้อยละ 100', 'The share must be at most 100 %')),
 });
 
@@ -35,10 +35,11 @@ export const welfareApplicationInput = z.object({
   /** เรียน; empty: ประธานคณะกรรมการ + the fund's name */
   to: z.string().trim().max(200).default(''),
   applicant: nameFields.extend({
-    citizenId: citizenIdField,
-    birthDate: isoDate('วันเกิด', 'Birth date'),
-    houseNumber: z.string().trim().min(1, bilingual('ต้องกรอกบ้านเลขที่', 'The house number is required')).max(40),
-    village: z.number({ error: bilingual('หมู่ที่ต้องเป็นตัวเลข', 'The village must be a number') }).int().min(1).max(999),
+    // The register may not know these yet: the printed form leaves dotted lines to be written in by hand.
+    citizenId: citizenIdField.or(z.literal('')).default(''),
+    birthDate: isoDate('วันเกิด', 'Birth date').nullable().default(null),
+    houseNumber: z.string().trim().max(40).default(''),
+    village: z.number({ error: bilingual('หมู่ที่ต้องเป็นตัวเลข', 'The village must be a number') }).int().min(1).max(999).nullable().default(null),
     villageName: z.string().trim().max(100).default(''),
     soi: z.string().trim().max(100).default(''),
     road: z.string().trim().max(100).default(''),
@@ -48,7 +49,7 @@ export const welfareApplicationInput = z.object({
   category: z.string().trim().max(60).default(''),
   /** what the applicant commits to pay, e.g. "วันละ 1 บาท (เดือนละ 30 บาท)" */
   contribution: z.string().trim().max(200).default(''),
-  beneficiaries: z.array(beneficiary).max(5, bilingual('ผู้รับผลประโยชน์มีได้ไม่เกิน 5 คน', 'At most 5 beneficiaries')).default([]),
+  beneficiaries: z.array(beneficiary).max(10, bilingual('ผู้รับผลประโยชน์มีได้ไม่เกิน 10 คน', 'At most 10 beneficiaries')).default([]),
   /** consent to collect and use health data for health benefits; null: not answered (a blank to be ticked) */
   healthDataConsent: z.boolean().nullable().default(null),
   /** กรรมการประจำชุมชน who certifies; blank: dotted lines */
@@ -64,7 +65,7 @@ export const welfareApplicationInput = z.object({
       chair: signerFields.default({}),
     })
     .default({ meeting: '', date: null, accepted: null, note: '', chair: {} }),
-}).refine((data) => data.beneficiaries.length === 0 || data.beneficiaries.reduce((sum, entry) => sum + entry.sharePercent, 0) === 100, {
+}).refine((data) => data.beneficiaries.length === 0 || data.beneficiaries.reduce((sum, entry) => sum + Math.round(entry.sharePercent * 100), 0) === 10000, {
   message: bilingual('ส่วนแบ่งของผู้รับผลประโยชน์ต้องรวมกันได้ร้อยละ 100', "The beneficiaries' shares must add up to 100 %"),
   path: ['beneficiaries'],
 });
@@ -133,10 +134,9 @@ export const welfareApplicationForm = defineForm({
   build: (data, { office, style }) => {
     const width = contentWidth(style);
     const applicant = data.applicant;
-    const age = ageOn(applicant.birthDate, data.date);
     const address = [
-      `บ้านเลขที่ ${applicant.houseNumber}`,
-      `หมู่ที่ ${applicant.village}`,
+      `บ้านเลขที่ ${applicant.houseNumber || dots(10)}`,
+      `หมู่ที่ ${applicant.village ?? dots(6)}`,
       applicant.villageName ? applicant.villageName : '',
       applicant.soi ? `ซอย${applicant.soi}` : '',
       applicant.road ? `ถนน${applicant.road}` : '',
@@ -159,8 +159,10 @@ export const welfareApplicationForm = defineForm({
         'ข้าพเจ้า ',
         personName(applicant, { bold: true }),
         ' เลขประจำตัวประชาชน ',
-        { text: formatCitizenId(applicant.citizenId), bold: true },
-        ` อายุ ${age} ปี เกิดวันที่ ${formatThaiDateLong(applicant.birthDate)} อยู่${address}`,
+        applicant.citizenId ? { text: formatCitizenId(applicant.citizenId), bold: true } : dots(34),
+        applicant.birthDate
+          ? ` อายุ ${ageOn(applicant.birthDate, data.date)} ปี เกิดวันที่ ${formatThaiDateLong(applicant.birthDate)} อยู่${address}`
+          : ` อายุ ${dots(6)} ปี เกิดวันที่ ${dots(30)} อยู่${address}`,
         applicant.phone ? ` โทรศัพท์ ${applicant.phone}` : '',
       ], 0, true),
       paragraph(
@@ -172,7 +174,7 @@ export const welfareApplicationForm = defineForm({
         header: [['ลำดับ', 'ชื่อ-สกุล', 'ความสัมพันธ์', 'ส่วนแบ่ง (ร้อยละ)']],
         body: (data.beneficiaries.length ? data.beneficiaries : [null, null]).map((entry, index): TableCell[] =>
           entry
-            ? [{ text: String(index + 1), alignment: 'center' }, personName(entry), entry.relationship, { text: String(entry.sharePercent), alignment: 'center' }]
+            ? [{ text: String(index + 1), alignment: 'center' }, personName(entry), entry.relationship, { text: sharePercentText(entry.sharePercent), alignment: 'center' }]
             : [{ text: String(index + 1), alignment: 'center' }, '', '', ''],
         ),
       }),
@@ -201,7 +203,7 @@ export const welfareApplicationForm = defineForm({
         ],
       },
       committeeBox('คำรับรองของคณะกรรมการประจำชุมชน', [
-        paragraph(`ข้าพเจ้าขอรับรองว่าผู้สมัครมีภูมิลำเนาอยู่ในหมู่ที่ ${applicant.village}${applicant.villageName ? ` ${applicant.villageName}` : ''} จริง และมีคุณสมบัติครบถ้วนตามระเบียบของกองทุน`),
+        paragraph(`ข้าพเจ้าขอรับรองว่าผู้สมัครมีภูมิลำเนาอยู่ในหมู่ที่ ${applicant.village ?? dots(6)}${applicant.villageName ? ` ${applicant.villageName}` : ''} จริง และมีคุณสมบัติครบถ้วนตามระเบียบของกองทุน`),
         { columns: [{ text: '', width: '*' }, { width: half - 8, stack: [signatureBlock({ ...data.communityCommittee, role: 'ผู้รับรอง' }, 24)] }] },
       ]),
       committeeBox('มติคณะกรรมการบริหารกองทุน', [
@@ -221,6 +223,12 @@ export const welfareApplicationForm = defineForm({
   },
   fileName: (data) => `ใบสมัคร-${data.applicant.firstName}-${data.applicant.lastName}`.replace(/[\\/:*?"<>|\s]+/g, '-'),
 });
+
+/** "60" for a whole share, "33.33" otherwise. */
+function sharePercentText(percent: number): string {
+  const hundredths = Math.round(percent * 100);
+  return hundredths % 100 === 0 ? String(hundredths / 100) : `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
 
 /** ลำดับ | ชื่อ-สกุล | ความสัมพันธ์ | ส่วนแบ่ง: the name takes what the others leave. */
 function beneficiaryWidths(width: number, fontSize: number): number[] {

@@ -601,6 +601,11 @@ const en: Messages = {
       anyCategory: 'All categories',
       evidence: 'Evidence required',
       noEvidence: 'None',
+      evidenceTh: 'Evidence item {{n}} (Thai)',
+      evidenceEn: 'Item {{n}} in English',
+      evidenceRequired: 'Enter the name of the evidence, or remove this item',
+      evidenceRemove: 'Remove evidence item {{n}}',
+      addEvidence: 'Add evidence',
       summary: {
         per: { day: '{{amount}} a day', night: '{{amount}} a night' },
         cap: 'at most {{amount}}',
@@ -682,6 +687,7 @@ const en: Messages = {
       noBeneficiaries: 'No beneficiaries named yet',
       earlier: "This person's other memberships",
       money: 'Contributions and benefits',
+      application: 'Print the application',
       passbook: 'Print the member passbook',
     },
     end: {

@@ -602,6 +602,11 @@ const th = {
       anyCategory: 'ทุกประเภท',
       evidence: 'หลักฐานที่ต้องแนบ',
       noEvidence: 'ไม่กำหนด',
+      evidenceTh: 'หลักฐานรายการที่ {{n}}',
+      evidenceEn: 'ชื่อภาษาอังกฤษของรายการที่ {{n}}',
+      evidenceRequired: 'กรุณากรอกชื่อหลักฐาน หรือกด "ลบ" รายการนี้',
+      evidenceRemove: 'ลบหลักฐานรายการที่ {{n}}',
+      addEvidence: 'เพิ่มหลักฐาน',
       summary: {
         per: { day: '{{amount}} ต่อวัน', night: '{{amount}} ต่อคืน' },
         cap: 'ไม่เกิน {{amount}}',
@@ -683,6 +688,7 @@ const th = {
       noBeneficiaries: 'ยังไม่ได้ระบุผู้รับผลประโยชน์',
       earlier: 'สมาชิกภาพครั้งอื่นของบุคคลนี้',
       money: 'เงินสมทบและสวัสดิการ',
+      application: 'พิมพ์ใบสมัคร',
       passbook: 'พิมพ์สมุดประจำตัวสมาชิก',
     },
     end: {

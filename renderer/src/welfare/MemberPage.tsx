@@ -75,7 +75,7 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
         )}
       </Flex>
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
-        <Card title={t('welfare.member.details')}>
+        <Card title={t('welfare.member.details')} extra={<MemberPrintButton membershipId={membershipId} what="application" />}>
           <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle" styles={{ label: { width: 200, whiteSpace: 'nowrap' } }} data-testid="member-details">
             <Descriptions.Item label={t('welfare.fields.memberNumber')}>
               <span style={{ fontVariantNumeric: 'tabular-nums' }}>{membership.memberNumber}</span>
@@ -153,7 +153,7 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
           </Card>
         )}
 
-        <Card title={t('welfare.member.money')} size="small" extra={<PassbookButton membershipId={membershipId} />}>
+        <Card title={t('welfare.member.money')} size="small" extra={<MemberPrintButton membershipId={membershipId} what="passbook" />}>
           <ReceiptsPanel membershipId={membershipId} />
         </Card>
       </Space>
@@ -246,15 +246,18 @@ function EndMembership({ data, onClose, onEnded }: { data: MemberPageData; onClo
   );
 }
 
-/** สมุดประจำตัวสมาชิก from the receipts, as of today, the citizen ID masked (the member's own copy is asked for in full). */
-function PassbookButton({ membershipId }: { membershipId: number }) {
+/**
+ * Paper from the membership's records: the application as signed (ใบสมัคร), or สมุดประจำตัวสมาชิก from the receipts as
+ * of today, the citizen ID masked (the member's own copy is asked for in full).
+ */
+function MemberPrintButton({ membershipId, what }: { membershipId: number; what: 'application' | 'passbook' }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   async function print() {
     setBusy(true);
     try {
-      const printed = await call('welfare.members.passbookPrint', { membershipId, asOf: todayIso() });
+      const printed = what === 'application' ? await call('welfare.members.applicationPrint', { membershipId }) : await call('welfare.members.passbookPrint', { membershipId, asOf: todayIso() });
       if (!window.open(pdfBlobUrl(printed.pdfBase64), '_blank')) saveBase64(printed.fileName, printed.pdfBase64, 'application/pdf');
     } catch (error) {
       message.error(reportError(error));
@@ -263,8 +266,8 @@ function PassbookButton({ membershipId }: { membershipId: number }) {
     }
   }
   return (
-    <Button onClick={() => void print()} loading={busy} data-testid="member-passbook">
-      {t('welfare.member.passbook')}
+    <Button onClick={() => void print()} loading={busy} data-testid={`member-${what}`}>
+      {t(`welfare.member.${what}`)}
     </Button>
   );
 }

@@ -566,7 +566,6 @@ function BenefitDetails({ index, onRemove }: { index: number; onRemove: () => vo
   const { t } = useTranslation();
   const kind = Form.useWatch(['benefitTypes', index, 'payment', 'kind']) as Payment['kind'] | undefined;
   const categories = (Form.useWatch('memberCategories', { preserve: true }) as MemberCategory[] | undefined) ?? [];
-  const evidence = (Form.useWatch(['benefitTypes', index, 'evidence'], { preserve: true }) as BenefitType['evidence'] | undefined) ?? [];
   const required = bahtRule({ notAmount: t('welfare.editor.notAmount'), required: t('welfare.editor.required.amount'), positive: t('welfare.editor.positive') });
   const optional = bahtRule({ notAmount: t('welfare.editor.notAmount'), positive: t('welfare.editor.positive') });
   const at = (...path: (string | number)[]) => [index, ...path];
@@ -650,15 +649,58 @@ function BenefitDetails({ index, onRemove }: { index: number; onRemove: () => vo
             <Input autoComplete="off" maxLength={200} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={14}>
-          <Typography.Text strong>{t('welfare.benefits.evidence')}</Typography.Text>
-          <div style={{ marginTop: 6 }}>{evidence.length ? evidence.map((item) => item.th).join(' · ') : t('welfare.benefits.noEvidence')}</div>
-        </Col>
       </Row>
+      <EvidenceList index={index} />
       <Button danger onClick={onRemove} style={{ marginBottom: 8 }} data-testid={`benefit-remove-${index}`}>
         {t('welfare.benefits.remove')}
       </Button>
     </div>
+  );
+}
+
+/**
+ * The evidence a claim of this benefit must bring (ticked on the claim). A new item gets a free code of its own, so
+ * the treasurer only types its Thai name; claims already judged keep the codes they were judged with.
+ */
+function EvidenceList({ index }: { index: number }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  return (
+    <Form.List name={[index, 'evidence']}>
+      {(items, { add, remove }) => (
+        <div style={{ marginBottom: 16 }} data-testid={`benefit-evidence-${index}`}>
+          <Typography.Text strong>{t('welfare.benefits.evidence')}</Typography.Text>
+          {items.length === 0 && <div style={{ marginTop: 6 }}>{t('welfare.benefits.noEvidence')}</div>}
+          {items.map((item, position) => (
+            <Flex key={item.key} gap={12} align="start" wrap style={{ marginTop: 8 }}>
+              <Form.Item
+                name={[item.name, 'th']}
+                rules={[{ required: true, whitespace: true, message: t('welfare.benefits.evidenceRequired') }]}
+                style={{ marginBottom: 0, flex: '2 1 320px' }}
+              >
+                <Input autoComplete="off" maxLength={200} aria-label={t('welfare.benefits.evidenceTh', { n: position + 1 })} placeholder={t('welfare.benefits.evidenceTh', { n: position + 1 })} />
+              </Form.Item>
+              <Form.Item name={[item.name, 'en']} style={{ marginBottom: 0, flex: '1 1 220px' }}>
+                <Input autoComplete="off" maxLength={200} aria-label={t('welfare.benefits.evidenceEn', { n: position + 1 })} placeholder={`${t('welfare.benefits.evidenceEn', { n: position + 1 })} ${t('common.optional')}`} />
+              </Form.Item>
+              <Button onClick={() => remove(item.name)} aria-label={t('welfare.benefits.evidenceRemove', { n: position + 1 })}>
+                {t('welfare.editor.remove')}
+              </Button>
+            </Flex>
+          ))}
+          <Button
+            style={{ marginTop: 8 }}
+            data-testid={`benefit-evidence-add-${index}`}
+            onClick={() => {
+              const taken = ((form.getFieldValue(['benefitTypes', index, 'evidence']) as BenefitType['evidence'] | undefined) ?? []).map((entry) => entry.code);
+              add({ code: freeCode('evidence', taken), th: '', en: '' });
+            }}
+          >
+            {t('welfare.benefits.addEvidence')}
+          </Button>
+        </div>
+      )}
+    </Form.List>
   );
 }
 
