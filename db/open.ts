@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { checkDataFile, checkPages, damaged, DatabaseOpenError } from './file-check';
 import * as schema from './schema';
+
+export { DatabaseOpenError } from './file-check';
 
 export type Schema = typeof schema;
 export type Db = BetterSQLite3Database<Schema>;
@@ -18,18 +21,11 @@ export interface OpenDatabase {
   file: string;
   /** where the pre-migration copy went, when this open migrated an existing file. */
   backupFile: string | null;
+  /** the last run ended without closing the file: the full integrity check is due */
+  uncleanShutdown: boolean;
+  /** every page was already read at this open (a new file, or one checked before migrating) */
+  pagesChecked: boolean;
   close(): void;
-}
-
-/** Raised when a file cannot be opened safely; `code` lets callers show the right Thai message. */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly code: 'NEWER_SCHEMA' | 'FOREIGN_SCHEMA',
-    readonly messageTh: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Migrations ship beside this file in source and are copied next to the bundle by scripts/build-main.mjs. */
@@ -92,7 +88,7 @@ export function openDatabase(
   options: { migrationsFolder?: string; now?: () => Date } = {},
 ): OpenDatabase {
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const { uncleanShutdown, fresh } = checkDataFile(file);
   const sqlite = openConnection(file);
   try {
 
@@ -121,7 +117,12 @@ export function openDatabase(
     const hasUserTables = sqlite
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
       .get() as { n: number };
+    let pagesChecked = fresh;
     if (pending > 0 && hasUserTables.n > 0) {
+      // Migrating writes: a damaged file is refused before, not after.
+      const refusal = checkPages(file, uncleanShutdown);
+      if (refusal) throw refusal;
+      pagesChecked = true;
       backupFile = backupName(file, (options.now ?? (() => new Date()))());
       fs.mkdirSync(path.dirname(backupFile), { recursive: true });
       sqlite.prepare('VACUUM INTO ?').run(backupFile);
@@ -129,9 +130,11 @@ export function openDatabase(
 
     const db = drizzle(sqlite, { schema });
     if (pending > 0) migrate(db, { migrationsFolder });
-    return { db, sqlite, file, backupFile, close: () => sqlite.close() };
+    return { db, sqlite, file, backupFile, uncleanShutdown, pagesChecked, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) throw damaged(file, String((error as Error).message));
     throw error;
   }
 }

@@ -12,6 +12,7 @@ const nodeEntries = {
   host: 'main/host/cli.ts',
   'documents-worker': 'main/documents/worker.ts',
   'bulk-write-worker': 'main/bulk-write-worker.ts',
+  'integrity-worker': 'main/integrity-worker.ts',
   'spreadsheets-worker': 'main/spreadsheets/worker.ts',
   'demo-data': 'scripts/demo-data.ts',
 };

@@ -12,6 +12,8 @@ export type ApiErrorCode =
   | 'NEEDS_CONFIRMATION'
   | 'NOT_FOUND'
   | 'CANCELLED'
+  /** the disk or the data file refused the write: full, read-only, damaged */
+  | 'STORAGE'
   | 'INTERNAL';
 
 /** What crosses a transport: data only, never a stack trace. */
@@ -74,3 +76,25 @@ export const errors = {
       'Internal error; nothing was saved. Please try again',
     ),
 };
+
+/**
+ * A write the disk or the data file refused, said plainly: SQLite rolled the transaction back, so nothing was saved.
+ * Null for any other error.
+ */
+export function storageFailure(error: unknown): ApiError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code === 'SQLITE_FULL') {
+    return new ApiError('STORAGE', 'บันทึกไม่ได้ เพราะพื้นที่ดิสก์เต็ม ไม่มีการบันทึกข้อมูลใด ๆ กรุณาลบไฟล์ที่ไม่ใช้แล้วลองใหม่', 'Nothing was saved: the disk is full. Free some space and try again');
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return new ApiError('STORAGE', 'บันทึกไม่ได้ เพราะไฟล์ข้อมูลหรือโฟลเดอร์กลายเป็นแบบอ่านอย่างเดียว ไม่มีการบันทึกข้อมูลใด ๆ กรุณาปิดโปรแกรมแล้วตรวจสิทธิ์ของโฟลเดอร์ข้อมูล', 'Nothing was saved: the data file or its folder became read-only. Close the app and check the data folder');
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new ApiError('STORAGE', 'ไฟล์ข้อมูลเสียหาย ไม่มีการบันทึกข้อมูลใด ๆ กรุณาปิดโปรแกรมแล้วกู้คืนจากไฟล์สำรอง', 'The data file is damaged; nothing was saved. Close the app and restore a backup');
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new ApiError('STORAGE', 'อ่านหรือเขียนดิสก์ไม่ได้ (ดิสก์อาจมีปัญหาหรือถูกถอดออก) ไม่มีการบันทึกข้อมูลใด ๆ กรุณาสำรองข้อมูลและตรวจดิสก์', 'The disk could not be read or written (it may be failing or was removed); nothing was saved. Back up and check the disk');
+  }
+  return null;
+}

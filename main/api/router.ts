@@ -2,7 +2,7 @@ import { type z } from 'zod';
 import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
 import { appendAudit, type AuditEntry } from '../../db/audit';
-import { ApiError, errors, type ApiResult } from './errors';
+import { ApiError, errors, storageFailure, type ApiResult } from './errors';
 import { roleNames, type Role } from './roles';
 import { invalidInput } from './validation';
 
@@ -144,6 +144,13 @@ export class Router {
     this.methods = new Map(Object.entries(table));
   }
 
+  private writesHeld: Promise<ApiError | null> = Promise.resolve(null);
+
+  /** Every write and task waits for `check` (the data file's page check); a refusal it gives refuses them all. */
+  holdWritesUntil(check: Promise<ApiError | null>): void {
+    this.writesHeld = check;
+  }
+
   has(name: string): boolean {
     return this.methods.has(name);
   }
@@ -155,6 +162,8 @@ export class Router {
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toData() };
+      const storage = storageFailure(error);
+      if (storage) return { ok: false, error: storage.toData() };
       console.error(`[api] ${name} failed`, error);
       return { ok: false, error: errors.internal().toData() };
     }
@@ -164,6 +173,10 @@ export class Router {
     const method = this.methods.get(name);
     if (!method) throw errors.unknownMethod(name);
     const user = checkAccess(method.access, session);
+    if (method.kind !== 'read') {
+      const refusal = await this.writesHeld;
+      if (refusal) throw refusal;
+    }
     const parsed = method.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw invalidInput(parsed.error);
     const call: Call<unknown> = {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '../app';
-import { DatabaseOpenError } from '../../db/open';
+import { describeStartFailure } from '../host/start-failure';
 import type { ClientSession } from '../api/router';
 import { warmUpDocuments } from '../documents/engine';
 import { contentSecurityPolicy } from '../host/server';
@@ -131,15 +131,22 @@ if (!electronApp.requestSingleInstanceLock()) {
   void electronApp.whenReady().then(() => {
     const argv = process.argv.slice(1);
     const dataDir = (argValue(argv, '--data-dir') ?? process.env[DATA_DIR_ENV]) ? resolveDataDir(argv) : electronApp.getPath('userData');
-    fs.mkdirSync(dataDir, { recursive: true });
+    const cannotStart = (error: unknown) => {
+      const failure = describeStartFailure(error);
+      dialog.showErrorBox('Tambon Desk — เปิดโปรแกรมไม่ได้', `${failure.th}\n\n${failure.en}`);
+      core?.close();
+      core = null;
+      electronApp.quit();
+    };
     try {
       core = createApp(path.join(dataDir, DATABASE_FILE_NAME));
     } catch (error) {
-      const message = error instanceof DatabaseOpenError ? error.messageTh : `เปิดไฟล์ข้อมูลไม่ได้: ${String(error)}`;
-      dialog.showErrorBox('Tambon Desk', message);
-      electronApp.quit();
+      cannotStart(error);
       return;
     }
+    // The window opens while every page of the file is read back; writes wait for it, and a damaged file closes the
+    // app with the reason before anything is written.
+    void core.integrity.then((refusal) => refusal && cannotStart(refusal));
     warmUpDocuments();
     serveRenderer();
     registerIpc();

@@ -3,11 +3,12 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
-import { DatabaseOpenError } from '../../db/open';
 import { argValue, DATABASE_FILE_NAME, resolveDataDir } from '../paths';
 import { warmUpDocuments } from '../documents/engine';
 import { startHost } from './server';
+import { describeStartFailure, parsePort, serveStartFailure } from './start-failure';
 
 function openBrowser(url: string): void {
   const command = process.platform === 'win32' ? 'cmd' : process.platform === 'darwin' ? 'open' : 'xdg-open';
@@ -21,29 +22,56 @@ function openBrowser(url: string): void {
   }
 }
 
+/** Says why the app cannot start, in Thai and English; shows it in the browser too when one would open. */
+async function failToStart(error: unknown, port: number | undefined, wantsBrowser: boolean): Promise<never> {
+  const failure = describeStartFailure(error, port);
+  console.error(`${failure.th}\n${failure.en}`);
+  if (wantsBrowser) {
+    try {
+      const page = await serveStartFailure(failure);
+      openBrowser(page.url);
+      // the page stays up for a while so the browser can load it; then the process ends as it would have
+      await new Promise((resolve) => setTimeout(resolve, 120_000));
+    } catch {
+      // the console message is enough
+    }
+  }
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const dataDir = resolveDataDir(argv);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, DATABASE_FILE_NAME);
+  const wantsBrowser = !argv.includes('--no-open') && !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
+  let port: number | undefined;
   let app;
+  let host;
+  const file = path.join(resolveDataDir(argv), DATABASE_FILE_NAME);
   try {
+    port = parsePort(argValue(argv, '--port'));
     app = createApp(file);
-  } catch (error) {
-    if (error instanceof DatabaseOpenError) {
-      console.error(`${error.messageTh}\n${error.message}`);
-      process.exit(2);
+    // the browser is sent to the app only once every page of the file has been read back sound
+    const refusal = await app.integrity;
+    if (refusal) {
+      app.close();
+      throw refusal;
     }
-    throw error;
+    // the bundle runs as CommonJS; the sources (tests) as ES modules
+    const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+    const rendererDir = path.resolve(here, '..', 'renderer');
+    try {
+      host = await startHost({ app, port, rendererDir: fs.existsSync(rendererDir) ? rendererDir : undefined });
+    } catch (error) {
+      app.close();
+      throw error;
+    }
+  } catch (error) {
+    return failToStart(error, port, wantsBrowser);
   }
   if (app.database.backupFile) console.log(`สำรองข้อมูลก่อนปรับโครงสร้างไว้ที่ / backup before migrating: ${app.database.backupFile}`);
-  const rendererDir = path.resolve(__dirname, '..', 'renderer');
-  const port = Number(argValue(argv, '--port') ?? 0);
-  const host = await startHost({ app, port, rendererDir: fs.existsSync(rendererDir) ? rendererDir : undefined });
+  if (app.database.uncleanShutdown) console.log('ครั้งก่อนโปรแกรมปิดไม่เรียบร้อย ตรวจความสมบูรณ์ของไฟล์ข้อมูลแล้ว: ปกติ / the last run did not close cleanly; the full integrity check passed');
   warmUpDocuments();
   console.log(`ข้อมูลอยู่ที่ / data file: ${file}`);
   console.log(`เปิดโปรแกรมในเบราว์เซอร์ / open in a browser: ${host.url}`);
-  const wantsBrowser = !argv.includes('--no-open') && !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
   if (wantsBrowser) openBrowser(host.url);
 
   const shutdown = () => {
