@@ -2,6 +2,7 @@ import { documentMethods } from '../documents/methods';
 import { officeMethods } from '../office/methods';
 import { peopleMethods } from '../people/methods';
 import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-methods';
+import { backupMethods } from '../backup/methods';
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
 import { welfareMethods } from '../welfare/methods';
@@ -9,4 +10,4 @@ import { welfarePrintMethods } from '../welfare/print-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...documentMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...documentMethods, ...backupMethods]);

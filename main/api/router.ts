@@ -16,6 +16,8 @@ export interface SessionUser {
 /** One per window (Electron) or per browser (browser mode): who is logged in there. */
 export interface ClientSession {
   user: SessionUser | null;
+  /** the data generation the login belongs to (AppContext.dataGeneration); a restore logs every window out */
+  dataGeneration?: number;
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */
@@ -23,6 +25,11 @@ export interface AppContext {
   db: Db;
   sqlite: Database.Database;
   now: () => Date;
+  /**
+   * Raised when the data is replaced wholesale (a restore from a backup): logins made before belong to other data,
+   * so every window is asked to log in again.
+   */
+  dataGeneration?: { value: number };
 }
 
 /** 'public': no login needed; 'user': any logged-in user; a list: those roles (admin is always allowed). */
@@ -172,6 +179,11 @@ export class Router {
   private async dispatch(session: ClientSession, name: string, rawInput: unknown, options: CallOptions): Promise<unknown> {
     const method = this.methods.get(name);
     if (!method) throw errors.unknownMethod(name);
+    const generation = this.app.dataGeneration?.value ?? 0;
+    if (session.dataGeneration !== generation) {
+      if (session.dataGeneration !== undefined) session.user = null;
+      session.dataGeneration = generation;
+    }
     const user = checkAccess(method.access, session);
     if (method.kind !== 'read') {
       const refusal = await this.writesHeld;

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '../app';
+import { automaticBackup, startAutomaticBackups } from '../backup/backups';
 import { describeStartFailure } from '../host/start-failure';
 import type { ClientSession } from '../api/router';
 import { warmUpDocuments } from '../documents/engine';
@@ -125,8 +126,19 @@ if (!electronApp.requestSingleInstanceLock()) {
     }
   });
   electronApp.on('window-all-closed', () => {
-    core?.close();
-    electronApp.quit();
+    const closing = core;
+    core = null;
+    if (!closing) {
+      electronApp.quit();
+      return;
+    }
+    // the exit backup: a checked copy of the day's work before the app ends
+    void automaticBackup(closing.router.app)
+      .catch((error: unknown) => console.error('[backup] at exit', error))
+      .finally(() => {
+        closing.close();
+        electronApp.quit();
+      });
   });
   void electronApp.whenReady().then(() => {
     const argv = process.argv.slice(1);
@@ -146,7 +158,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     }
     // The window opens while every page of the file is read back; writes wait for it, and a damaged file closes the
     // app with the reason before anything is written.
-    void core.integrity.then((refusal) => refusal && cannotStart(refusal));
+    void core.integrity.then((refusal) => (refusal ? cannotStart(refusal) : core && startAutomaticBackups(core.router.app)));
     warmUpDocuments();
     serveRenderer();
     registerIpc();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { argValue, DATABASE_FILE_NAME, resolveDataDir } from '../paths';
 import { warmUpDocuments } from '../documents/engine';
+import { automaticBackup, startAutomaticBackups } from '../backup/backups';
 import { startHost } from './server';
 import { describeStartFailure, parsePort, serveStartFailure } from './start-failure';
 
@@ -74,11 +75,20 @@ async function main(): Promise<void> {
   console.log(`เปิดโปรแกรมในเบราว์เซอร์ / open in a browser: ${host.url}`);
   if (wantsBrowser) openBrowser(host.url);
 
+  const backups = startAutomaticBackups(app.router.app);
+  let stopping = false;
   const shutdown = () => {
-    void host.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    if (stopping) return;
+    stopping = true;
+    backups.stop();
+    void host
+      .close()
+      // the exit backup: a checked copy of the day's work before the process ends
+      .then(() => automaticBackup(app.router.app).catch((error: unknown) => console.error('[backup] at exit', error)))
+      .then(() => {
+        app.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
