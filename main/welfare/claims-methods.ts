@@ -394,7 +394,7 @@ export const welfareClaimsMethods = [
           row.thisYearCount += 1;
         }
       }
-      return { year: year.label, rows: [...byBenefit.values()] };
+      return { year: { kind: year.kind, buddhistYear: year.buddhistYear, start: year.start, end: year.end }, rows: [...byBenefit.values()] };
     },
   }),
 
