@@ -908,6 +908,7 @@ const en: Messages = {
       address: "Recipient's address",
       addressFromRegister: "Leave empty to print the member's address from the register",
       from: 'Paid from',
+      cashOnHand: 'Cash on hand',
       ok: 'Pay and print the voucher',
       done: 'Paid: voucher no. {{number}}, {{amount}} baht to {{name}}',
     },

@@ -119,10 +119,13 @@ export function moneyAccounts(accounts: readonly Account[]): Account[] {
 
 /** "จ่ายจาก": cash on hand or a bank account (null: cash on hand, as the core takes it). */
 export function FromAccountSelect({ value, onChange, 'data-testid': testId }: { value?: number | null; onChange?: (id: number | null) => void; 'data-testid'?: string }) {
+  const { t } = useTranslation();
   const accounts = useBooks((state) => state.accounts);
   const options = moneyAccounts(accounts).map((account) => ({ value: account.id, label: `${account.code} ${account.nameTh}${account.bankAccount ? ` (${account.bankAccount})` : ''}` }));
   const cash = moneyAccounts(accounts).find((account) => account.reportLine === 'cash');
-  return <Select value={value ?? cash?.id} onChange={(id: number) => onChange?.(id === cash?.id ? null : id)} options={options} style={{ width: '100%' }} data-testid={testId} />;
+  // before the first posting the fund has no chart of accounts yet: the money can only leave the cash on hand
+  if (!cash) return <Select value={0} disabled options={[{ value: 0, label: t('welfareClaims.pay.cashOnHand') }]} style={{ width: '100%' }} data-testid={testId} />;
+  return <Select value={value ?? cash.id} onChange={(id: number) => onChange?.(id === cash.id ? null : id)} options={options} style={{ width: '100%' }} data-testid={testId} />;
 }
 
 interface PayValues {

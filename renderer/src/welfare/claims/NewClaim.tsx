@@ -129,7 +129,7 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
               </Form.Item>
               {perDay && (
                 <Form.Item label={t('welfareClaims.form.units', { unit: unitWord })} name="units" extra={t('welfareClaims.form.rate', { rate: formatSatang(perDay.rateSatang), unit: unitWord })}>
-                  <InputNumber min={1} max={366} precision={0} style={{ width: 160 }} data-testid="claim-units" />
+                  <InputNumber min={1} max={366} precision={0} controls={false} style={{ width: 160 }} data-testid="claim-units" />
                 </Form.Item>
               )}
               {benefit && benefit.evidence.length > 0 && (
