@@ -22,6 +22,8 @@ const members = [
   { title: 'นางสาว', firstName: 'กัญญ์ณัฏฐ์', lastName: 'ศรีสุวรรณ์', citizenId: '3409900123451', memberNumber: '0001', joined: isoDaysAgo(30) },
   { title: 'นาง', firstName: 'ปุณณ์ญาดา', lastName: 'ธนัชพฤกษ์', citizenId: '1101700203450', memberNumber: '0002', joined: '2015-06-01' },
 ];
+const daughter = 'นางสาวณัฐณิชา ธนัชพฤกษ์';
+let membershipIds: number[] = [];
 
 async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
   const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
@@ -42,11 +44,13 @@ test.beforeEach(async ({ request }) => {
   const joined: number[] = [];
   for (const member of members) {
     const person = await api<{ id: number }>(request, 'people.persons.create', { title: member.title, firstName: member.firstName, lastName: member.lastName, citizenId: member.citizenId, villageId: village.id, houseNumber: '45/1' });
-    joined.push((await api<{ id: number }>(request, 'welfare.members.join', { personId: person.id, memberNumber: member.memberNumber, category: 'general', applicationDate: member.joined, startDate: member.joined })).id);
+    const beneficiaries = member.memberNumber === '0002' ? [{ name: daughter, relationship: 'บุตรสาว', sharePercent: 100 }] : [];
+    joined.push((await api<{ id: number }>(request, 'welfare.members.join', { personId: person.id, memberNumber: member.memberNumber, category: 'general', applicationDate: member.joined, startDate: member.joined, beneficiaries })).id);
   }
   // a collection day first, as a fund has before it pays anything (it sets up the books' accounts, the bank among them)
   const book = await api<{ id: number }>(request, 'welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 100 });
   await api(request, 'welfare.collection.save', { receiptDate: isoDaysAgo(0), bookId: book.id, payments: [{ membershipId: joined[0], amountSatang: 3000 }] });
+  membershipIds = joined;
 });
 
 test.afterEach(async () => {
@@ -161,4 +165,62 @@ test('a refused claim kept with its reason, one approved, paid from the bank and
   await page.getByText('นางปุณณ์ญาดา ธนัชพฤกษ์').click();
   await expect(page.getByTestId('member-benefits')).toContainText('อนุมัติแล้ว');
   await shot(page, 'member-benefits');
+});
+
+test('a death claim above the two-person threshold: the same user cannot approve twice, a second user does, the beneficiary is paid', async ({ page, browser, request }) => {
+  await api(request, 'office.auth.login', { username: 'admin', password: 'tambon1234' });
+  await api(request, 'welfare.books.settings.update', { accountingYear: 'fiscal', adminCostCapBasisPoints: 2000, twoPersonThresholdSatang: 100_000 });
+  await api(request, 'office.users.create', { displayName: 'นางบุญเรือน แก้วมณี', username: 'treasurer', role: 'treasurer', password: 'tambon1234' });
+  await api(request, 'welfare.members.end', { membershipId: membershipIds[1], endDate: isoDaysAgo(5), reason: 'died', note: '' });
+
+  await page.goto(app.url);
+  await logIn(page, 'admin', 'tambon1234');
+  await page.evaluate(() => (window.location.hash = '#/welfare/claims'));
+  await page.getByTestId('claim-new').click();
+  await page.getByTestId('claim-member').locator('input').fill('ปุณณ์ญาดา');
+  await page.locator('[data-testid^="pick-member-"]').first().click();
+  const date = page.getByRole('dialog').getByPlaceholder('วว/ดด/ปปปป (พ.ศ.)');
+  await date.fill(beDate(isoDaysAgo(5)));
+  await date.press('Enter');
+  await page.getByTestId('claim-benefit').click();
+  await pickOption(page, 'เสียชีวิต');
+  for (const box of await page.getByTestId('claim-evidence').locator('input[type=checkbox]').all()) await box.check();
+  await expect(page.getByTestId('claim-decision')).toContainText('จ่ายได้ตามระเบียบ');
+  await expect(page.getByTestId('claim-judgement')).toContainText('สถานะในวันที่เกิดเหตุ: เสียชีวิตแล้ว');
+  await page.getByTestId('claim-save').click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  // The first approval records the meeting; the same user asked again is told someone else must approve.
+  await page.locator('[data-testid^="claim-approve-"]').first().click();
+  await expect(page.getByRole('dialog')).toContainText('ยอดจ่ายเกิน 1,000.00 บาท ต้องมีผู้ใช้สองคนอนุมัติ');
+  await page.getByTestId('claim-approve-meeting').fill('มติคณะกรรมการ ครั้งที่ 12/2569');
+  await page.getByTestId('claim-approve-ok').click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByTestId('claims-list')).toContainText('อนุมัติครั้งแรกโดย นางสาวกิ่งแก้ว ปั้นทอง รอผู้ใช้อีกคนอนุมัติ');
+  await page.locator('[data-testid^="claim-approve-"]').first().click();
+  await expect(page.getByTestId('claim-approve-first')).toContainText('ต้องให้ผู้ใช้คนอื่นที่ไม่ใช่ผู้อนุมัติคนแรก');
+  await expect(page.getByTestId('claim-approve-ok')).toBeDisabled();
+  await shot(page, 'claim-approve-same-user');
+
+  // The treasurer, logged in on another window, approves as the second user and pays the daughter.
+  const treasurer = await browser.newPage();
+  await treasurer.goto(app.url);
+  await logIn(treasurer, 'treasurer', 'tambon1234');
+  await treasurer.evaluate(() => (window.location.hash = '#/welfare/claims'));
+  await treasurer.locator('[data-testid^="claim-approve-"]').first().click();
+  await expect(treasurer.getByTestId('claim-approve-first')).toContainText('อนุมัติครั้งแรกโดย นางสาวกิ่งแก้ว ปั้นทอง ตามมติคณะกรรมการ ครั้งที่ 12/2569');
+  await expect(treasurer.getByTestId('claim-approve-first')).toContainText('คุณเป็นผู้อนุมัติคนที่สอง');
+  await shot(treasurer, 'claim-approve-second');
+  await treasurer.getByTestId('claim-approve-ok').click();
+  await expect(treasurer.getByRole('dialog')).toBeHidden();
+  await treasurer.locator('[data-testid^="claim-pay-"]').first().click();
+  await expect(treasurer.getByTestId('claim-pay-recipient')).toContainText(`ผู้รับผลประโยชน์: ${daughter} (บุตรสาว 100.00%)`);
+  const amount = (await treasurer.getByTestId('claim-dialog-amount').innerText()).replace(' บาท', '');
+  await shot(treasurer, 'claim-pay-beneficiary');
+  const [voucher] = await Promise.all([printed(treasurer), treasurer.getByTestId('claim-pay-ok').click()]);
+  const body = (await voucher.json()) as { value: { totalSatang: number } };
+  expect((body.value.totalSatang / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })).toBe(amount);
+  const vouchers = await api<{ recipientName: string; totalSatang: number }[]>(request, 'welfare.payouts.list', {});
+  expect(vouchers[0]).toMatchObject({ recipientName: daughter, totalSatang: body.value.totalSatang });
+  await treasurer.close();
 });

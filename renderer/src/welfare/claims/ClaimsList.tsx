@@ -96,7 +96,7 @@ export function ClaimsList() {
         dataSource={shown}
         loading={claims === null && !failure}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: claims?.length ? t('welfareClaims.list.noneMatch') : t('welfareClaims.list.empty') }}
         expandable={{
           expandedRowRender: (claim) => (
@@ -115,7 +115,7 @@ export function ClaimsList() {
           {
             key: 'member',
             title: t('welfareClaims.list.member'),
-            width: 280,
+            width: 260,
             render: (_, claim) => (
               <span data-testid={`claim-row-${claim.id}`}>
                 <span style={{ fontVariantNumeric: 'tabular-nums' }}>{claim.memberNumber}</span> {claim.memberName}
@@ -125,6 +125,7 @@ export function ClaimsList() {
           {
             key: 'benefit',
             title: t('welfareClaims.list.benefit'),
+            width: 200,
             render: (_, claim) => {
               const benefit = versions ? benefitOf(versions, claim.benefitCode, claim.eventDate) : null;
               return benefit ? benefitName(benefit) : claim.benefitCode;

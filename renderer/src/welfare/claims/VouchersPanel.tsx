@@ -73,12 +73,12 @@ export function VouchersPanel({ kind: fixedKind, generation = 0 }: { kind?: Kind
         dataSource={payouts ?? []}
         loading={payouts === null && !failure}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         locale={{ emptyText: t('welfareClaims.vouchers.empty') }}
         columns={[
           { key: 'number', title: t('welfareClaims.vouchers.number'), width: 80, render: (_, payout) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{payout.voucherNumber}</span> },
           { key: 'date', title: t('welfareClaims.vouchers.date'), width: 110, render: (_, payout) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(payout.payoutDate, 'short')}</span> },
-          { key: 'recipient', title: t('welfareClaims.vouchers.recipient'), width: 240, dataIndex: 'recipientName' },
+          { key: 'recipient', title: t('welfareClaims.vouchers.recipient'), width: 220, dataIndex: 'recipientName' },
           {
             key: 'items',
             title: t('welfareClaims.vouchers.items'),
@@ -109,9 +109,9 @@ export function VouchersPanel({ kind: fixedKind, generation = 0 }: { kind?: Kind
           {
             key: 'actions',
             title: '',
-            width: 250,
+            width: 220,
             render: (_, payout) => (
-              <Space wrap size={6}>
+              <Space orientation="vertical" size={6}>
                 <Button size="small" icon={<PrinterOutlined />} loading={printing === payout.id} onClick={() => void print(payout)} data-testid={`voucher-print-${payout.voucherNumber}`}>
                   {t('welfareClaims.vouchers.print')}
                 </Button>
