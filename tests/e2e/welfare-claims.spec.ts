@@ -222,5 +222,14 @@ test('a death claim above the two-person threshold: the same user cannot approve
   expect((body.value.totalSatang / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })).toBe(amount);
   const vouchers = await api<{ recipientName: string; totalSatang: number }[]>(request, 'welfare.payouts.list', {});
   expect(vouchers[0]).toMatchObject({ recipientName: daughter, totalSatang: body.value.totalSatang });
+
+  // Her member page: the death benefit received this year and in all, and the claim paid.
+  await treasurer.evaluate((id) => (window.location.hash = `#/welfare/members/${id}`), membershipIds[1]!);
+  const received = treasurer.getByTestId('member-benefits');
+  await expect(received).toContainText('ได้รับปีงบประมาณ');
+  await expect(received).toContainText(`${amount} (1 ครั้ง)`);
+  await expect(received).toContainText('จ่ายแล้ว');
+  await received.scrollIntoViewIfNeeded();
+  await shot(treasurer, 'member-benefits-paid');
   await treasurer.close();
 });

@@ -100,7 +100,7 @@ export function MemberBenefits({ membershipId }: { membershipId: number }) {
               </>
             ),
           },
-          { key: 'amount', title: t('welfareClaims.list.amount'), width: 130, align: 'right', render: (_, claim) => (claim.status === 'refused' ? '–' : formatSatang(claim.amountSatang)) },
+          { key: 'amount', title: <span style={{ whiteSpace: 'nowrap' }}>{t('welfareClaims.list.amount')}</span>, width: 150, align: 'right', render: (_, claim) => (claim.status === 'refused' ? '–' : formatSatang(claim.amountSatang)) },
         ]}
       />
     </div>
