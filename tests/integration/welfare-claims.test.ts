@@ -239,6 +239,13 @@ describe('paying out of the fund', () => {
     const claimText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: paid.id })).pdfBase64);
     expect(claimText).toContain(comparable('สมาชิกเลขที่ 0002'));
     expect(claimText).toContain(comparable('2 คืน'));
+    // paid to the wrong person: voided, and paid again to a beneficiary, who signs for the member
+    await call('welfare.payouts.void', { payoutId: paid.id, reason: 'ต้องจ่ายให้ผู้รับผลประโยชน์' });
+    const again = await call<{ id: number; voucherNumber: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', recipientName: 'นางสาวปุณณ์ญาดา ธนัชพฤกษ์' });
+    const beneficiaryText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: again.id })).pdfBase64);
+    expect(beneficiaryText).toContain(comparable('ในฐานะผู้รับผลประโยชน์ของ'));
+    expect(beneficiaryText).toContain(comparable('นางสาวปุณณ์ญาดา ธนัชพฤกษ์'));
+    expect(beneficiaryText).toContain(comparable(`เลขที่ ${again.voucherNumber}`));
   });
 
   it('finds members by name or number, and sums what a member has received against the caps', async () => {

@@ -102,7 +102,8 @@ export const welfareVoucherForm = defineForm({
         margin: [0, 0, 0, 6],
       },
       ...(voided
-        ? [{ text: [{ text: 'ยกเลิก', bold: true }, voided.date ? ` เมื่อวันที่ ${formatThaiDateLong(voided.date)}` : '', ` เหตุที่ยกเลิก: ${voided.reason}`], margin: [0, 0, 0, 6] } satisfies Content]
+        ? // the reason on a line of its own: a long one wraps under itself, not after the date
+          [{ stack: [{ text: [{ text: 'ยกเลิก', bold: true }, voided.date ? ` เมื่อวันที่ ${formatThaiDateLong(voided.date)}` : ''] }, { text: `เหตุที่ยกเลิก: ${voided.reason}` }], margin: [0, 0, 0, 6] } satisfies Content]
         : []),
       {
         text: ['ข้าพเจ้า ', personName(data.recipient, { bold: true }), ` ที่อยู่ ${data.address || '..........................................................................'}`, ...(data.capacity ? [` ${data.capacity}`] : [])],
