@@ -448,7 +448,7 @@ export const welfareClaimsMethods = [
       const after = app.db.update(welfarePayouts).set({ voidedOn: today, voidReason: input.reason, voidEntryId }).where(eq(welfarePayouts.id, input.payoutId)).returning().get()!;
       // the claim is approved still: the committee's decision stands, only the payment is undone
       if (before.claimId !== null) app.db.update(welfareClaims).set({ status: 'approved' }).where(eq(welfareClaims.id, before.claimId)).run();
-      return { result: after, audit: { entity: 'payout', entityId: input.payoutId, before, after } };
+      return { result: after, audit: { entity: 'payout', entityId: input.payoutId, before, after: before.claimId === null ? after : { ...after, claimStatus: 'approved' } } };
     },
   }),
 ] as const;
