@@ -1,6 +1,6 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, welfareAccounts, welfareClaims, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayoutLines, welfarePayouts } from '../../db/schema';
+import { people, users, welfareAccounts, welfareClaims, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayoutLines, welfarePayouts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -9,12 +9,12 @@ import { formatSatang } from '../documents/format';
 import { localIsoDate } from '../dates';
 import { fullName } from '../people/register';
 import { ensureBooks, systemAccounts } from './accounts';
-import { allocationsOf, bookSettings, membershipForRules, postEntry } from './books';
+import { allocationsOf, bookSettings, membershipForRules, postEntry, reverseEntry } from './books';
 import { lapseDate } from './contributions';
 import { judgeClaim, type ClaimMember, type Judgement, type PaidClaim } from './claims';
 import { fiscalYearOf } from './membership-dates';
 import { regulationVersions } from './methods';
-import { dateTh } from './wording';
+import { dateEn, dateTh } from './wording';
 
 const treasurers: readonly Role[] = ['treasurer'];
 /** Approving a claim is the committee's decision, recorded by the treasurer or the secretary; the admin may too. */
@@ -83,6 +83,40 @@ function judge(app: AppContext, input: ClaimFields): { judgement: Judgement; ver
 /** The next voucher number: one more than the highest used (voided ones keep theirs). */
 function nextVoucherNumber(app: AppContext): number {
   return (app.db.select({ number: max(welfarePayouts.voucherNumber) }).from(welfarePayouts).get()?.number ?? 0) + 1;
+}
+
+/** Money is paid out of cash on hand unless the treasurer names a bank account (or another cash account). */
+const fromAccountField = z.number().int().positive().nullable().default(null);
+
+/** The account a payment leaves from: an active cash or bank account; cash on hand when none is named. */
+function moneyAccountOrRefuse(app: AppContext, accounts: Map<string, number>, fromAccountId: number | null): number {
+  if (fromAccountId === null) return accounts.get(systemAccounts.cash)!;
+  const account = app.db.select().from(welfareAccounts).where(eq(welfareAccounts.id, fromAccountId)).get();
+  if (!account || account.kind !== 'asset' || !account.active || (account.reportLine !== 'cash' && account.reportLine !== 'bank')) {
+    const named = account ? ` ("${account.code} ${account.nameTh}")` : '';
+    throw new ApiError(
+      'INVALID_INPUT',
+      `จ่ายจากบัญชี${named} ไม่ได้ ต้องเลือกบัญชีเงินสดหรือเงินฝากธนาคารที่ยังใช้อยู่`,
+      `Money cannot be paid from this account${account ? ` ("${account.code} ${account.nameEn || account.nameTh}")` : ''}; choose an active cash or bank account`,
+      'fromAccountId',
+    );
+  }
+  return account.id;
+}
+
+/** The benefit type a claim was judged under, from the regulation version it names. */
+function benefitOfClaim(app: AppContext, claim: typeof welfareClaims.$inferSelect) {
+  const versions = regulationVersions(app);
+  const version = versions.find((candidate) => candidate.id === claim.regulationVersionId) ?? [...versions].reverse().find((candidate) => candidate.effectiveFrom <= claim.eventDate);
+  return version?.benefitTypes.find((benefit) => benefit.code === claim.benefitCode) ?? null;
+}
+
+/** "สวัสดิการนอนโรงพยาบาล 5 คืน สมาชิกเลขที่ 0002 เหตุวันที่ 20 พ.ย. 2569": one voucher line for a claim. */
+function claimLineDescription(app: AppContext, claim: typeof welfareClaims.$inferSelect, memberNumber: string): string {
+  const benefit = benefitOfClaim(app, claim);
+  const name = benefit ? (benefit.name.th.startsWith('ค่า') || benefit.name.th.startsWith('สวัสดิการ') ? benefit.name.th : `สวัสดิการ${benefit.name.th}`) : `สวัสดิการ ${claim.benefitCode}`;
+  const units = claim.units !== null && benefit?.payment.kind === 'perDay' ? ` ${claim.units} ${benefit.payment.unit === 'night' ? 'คืน' : 'วัน'}` : '';
+  return `${name}${units} สมาชิกเลขที่ ${memberNumber} เหตุวันที่ ${dateTh(claim.eventDate)}`;
 }
 
 /** Administration costs of the accounting year so far against the cap on the year's income (DOMAIN.md §2.1 [U]). */
@@ -175,6 +209,7 @@ export const welfareClaimsMethods = [
       /** the beneficiary on a death claim; the member otherwise */
       recipientName: z.string().trim().max(200).default(''),
       recipientAddress: z.string().trim().max(300).default(''),
+      fromAccountId: fromAccountField,
     }),
     access: treasurers,
     handler: ({ app, input, user }) => {
@@ -186,9 +221,10 @@ export const welfareClaimsMethods = [
       const accounts = ensureBooks(app);
       const membership = membershipOrRefuse(app, claim.membershipId);
       const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
-      const judgement = JSON.parse(claim.judgement) as Judgement;
+      const paidFrom = moneyAccountOrRefuse(app, accounts, input.fromAccountId);
       const recipient = input.recipientName || fullName(person);
-      const description = `สวัสดิการ ${claim.benefitCode} ${fullName(person)} เหตุวันที่ ${dateTh(claim.eventDate)}`;
+      const line = claimLineDescription(app, claim, membership.memberNumber);
+      const description = `${line} ${fullName(person)}`;
       const entryId = postEntry(app, {
         date: input.payoutDate,
         kind: 'payout',
@@ -197,7 +233,7 @@ export const welfareClaimsMethods = [
         field: 'payoutDate',
         lines: [
           { accountId: accounts.get('5101')!, amountSatang: claim.amountSatang, membershipId: membership.id, benefitCode: claim.benefitCode },
-          { accountId: accounts.get(systemAccounts.cash)!, amountSatang: -claim.amountSatang, membershipId: membership.id },
+          { accountId: paidFrom, amountSatang: -claim.amountSatang, membershipId: membership.id },
         ],
       });
       const payout = app.db
@@ -205,7 +241,7 @@ export const welfareClaimsMethods = [
         .values({ voucherNumber: nextVoucherNumber(app), payoutDate: input.payoutDate, claimId: claim.id, recipientName: recipient, recipientAddress: input.recipientAddress, totalSatang: claim.amountSatang, entryId, createdAt: app.now().toISOString() })
         .returning()
         .get();
-      app.db.insert(welfarePayoutLines).values({ payoutId: payout.id, description: judgement.lines.at(-1)?.th ?? description, amountSatang: claim.amountSatang, accountId: accounts.get('5101')!, position: 0 }).run();
+      app.db.insert(welfarePayoutLines).values({ payoutId: payout.id, description: line, amountSatang: claim.amountSatang, accountId: accounts.get('5101')!, position: 0 }).run();
       app.db.update(welfareClaims).set({ status: 'paid' }).where(eq(welfareClaims.id, claim.id)).run();
       return { result: payout, audit: { entity: 'payout', entityId: payout.id, before: null, after: { ...payout, claimId: claim.id } } };
     },
@@ -222,6 +258,8 @@ export const welfareClaimsMethods = [
         .int(bilingual('จำนวนเงินต้องเป็นจำนวนเต็มสตางค์ (ไม่มีเศษของสตางค์)', 'The amount must be whole satang'))
         .positive(bilingual('จำนวนเงินต้องมากกว่า 0 บาท', 'The amount must be more than 0')),
       recipientName: z.string().trim().min(1, bilingual('กรุณากรอกชื่อผู้รับเงิน', 'Enter who was paid')).max(200),
+      recipientAddress: z.string().trim().max(300).default(''),
+      fromAccountId: fromAccountField,
     }),
     access: treasurers,
     handler: ({ app, input, user }) => {
@@ -230,6 +268,7 @@ export const welfareClaimsMethods = [
       if (!account || account.kind !== 'expense' || account.code === '5101') {
         throw new ApiError('INVALID_INPUT', 'กรุณาเลือกหมวดค่าใช้จ่าย (สวัสดิการสมาชิกจ่ายผ่านคำขอรับสวัสดิการ)', 'Choose an expense account (benefits are paid through claims)', 'accountCode');
       }
+      const paidFrom = moneyAccountOrRefuse(app, accounts, input.fromAccountId);
       const entryId = postEntry(app, {
         date: input.expenseDate,
         kind: 'expense',
@@ -238,12 +277,12 @@ export const welfareClaimsMethods = [
         field: 'expenseDate',
         lines: [
           { accountId: account.id, amountSatang: input.amountSatang },
-          { accountId: accounts.get(systemAccounts.cash)!, amountSatang: -input.amountSatang },
+          { accountId: paidFrom, amountSatang: -input.amountSatang },
         ],
       });
       const payout = app.db
         .insert(welfarePayouts)
-        .values({ voucherNumber: nextVoucherNumber(app), payoutDate: input.expenseDate, recipientName: input.recipientName, totalSatang: input.amountSatang, entryId, createdAt: app.now().toISOString() })
+        .values({ voucherNumber: nextVoucherNumber(app), payoutDate: input.expenseDate, recipientName: input.recipientName, recipientAddress: input.recipientAddress, totalSatang: input.amountSatang, entryId, createdAt: app.now().toISOString() })
         .returning()
         .get();
       app.db.insert(welfarePayoutLines).values({ payoutId: payout.id, description: input.description, amountSatang: input.amountSatang, accountId: account.id, position: 0 }).run();
@@ -262,13 +301,154 @@ export const welfareClaimsMethods = [
     name: 'welfare.claims.list',
     input: z.object({ membershipId: z.number().int().positive().nullable().default(null) }),
     access: 'user',
-    handler: ({ app, input }) =>
-      app.db
-        .select()
+    handler: ({ app, input }) => {
+      const rows = app.db
+        .select({ claim: welfareClaims, memberNumber: welfareMemberships.memberNumber, person: { title: people.title, firstName: people.firstName, lastName: people.lastName } })
         .from(welfareClaims)
+        .innerJoin(welfareMemberships, eq(welfareMemberships.id, welfareClaims.membershipId))
+        .innerJoin(people, eq(people.id, welfareMemberships.personId))
         .where(input.membershipId === null ? undefined : eq(welfareClaims.membershipId, input.membershipId))
         .orderBy(asc(welfareClaims.id))
-        .all()
-        .map((row) => ({ ...row, evidence: JSON.parse(row.evidence) as string[], judgement: JSON.parse(row.judgement) as Judgement })),
+        .all();
+      const claimIds = rows.map((row) => row.claim.id);
+      // the voucher that paid each claim (a voided one frees the claim, so only the live one counts)
+      const payouts = new Map(
+        claimIds.length === 0
+          ? []
+          : app.db
+              .select({ id: welfarePayouts.id, claimId: welfarePayouts.claimId, voucherNumber: welfarePayouts.voucherNumber, payoutDate: welfarePayouts.payoutDate })
+              .from(welfarePayouts)
+              .where(and(inArray(welfarePayouts.claimId, claimIds), isNull(welfarePayouts.voidedOn)))
+              .all()
+              .map((payout) => [payout.claimId!, payout]),
+      );
+      const names = new Map(app.db.select({ id: users.id, name: users.displayName }).from(users).all().map((user) => [user.id, user.name]));
+      return rows.map(({ claim, memberNumber, person }) => ({
+        ...claim,
+        evidence: JSON.parse(claim.evidence) as string[],
+        judgement: JSON.parse(claim.judgement) as Judgement,
+        memberNumber,
+        memberName: fullName(person),
+        approverName: claim.approverUserId === null ? null : (names.get(claim.approverUserId) ?? null),
+        secondApproverName: claim.secondApproverUserId === null ? null : (names.get(claim.secondApproverUserId) ?? null),
+        payout: payouts.get(claim.id) ?? null,
+      }));
+    },
+  }),
+
+  defineRead({
+    name: 'welfare.claims.memberSearch',
+    input: z.object({ text: z.string().trim().max(100), limit: z.number().int().min(1).max(50).default(20) }),
+    access: 'user',
+    handler: ({ app, input }) => {
+      if (!input.text) return [];
+      const like = `%${input.text.replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
+      const name = sql`(${people.title} || ${people.firstName} || ' ' || ${people.lastName})`;
+      return app.db
+        .select({
+          membershipId: welfareMemberships.id,
+          memberNumber: welfareMemberships.memberNumber,
+          startDate: welfareMemberships.startDate,
+          endDate: welfareMemberships.endDate,
+          endReason: welfareMemberships.endReason,
+          title: people.title,
+          firstName: people.firstName,
+          lastName: people.lastName,
+        })
+        .from(welfareMemberships)
+        .innerJoin(people, eq(people.id, welfareMemberships.personId))
+        .where(sql`${welfareMemberships.memberNumber} LIKE ${like} ESCAPE '\\' OR ${name} LIKE ${like} ESCAPE '\\' OR (${people.firstName} || ' ' || ${people.lastName}) LIKE ${like} ESCAPE '\\'`)
+        // open memberships first: a new claim is almost always for a current member
+        .orderBy(sql`${welfareMemberships.endDate} IS NOT NULL`, asc(people.sortKey), desc(welfareMemberships.startDate))
+        .limit(input.limit)
+        .all();
+    },
+  }),
+
+  defineRead({
+    name: 'welfare.claims.received',
+    input: z.object({ membershipId: z.number().int().positive(), asOf: isoDateField('ข้อมูล ณ วันที่', 'As of') }),
+    access: 'user',
+    handler: ({ app, input }) => {
+      membershipOrRefuse(app, input.membershipId);
+      const year = fiscalYearOf(input.asOf, bookSettings(app)?.accountingYear ?? 'fiscal');
+      const paid = app.db.select().from(welfareClaims).where(and(eq(welfareClaims.membershipId, input.membershipId), eq(welfareClaims.status, 'paid'))).all();
+      const inForce = [...regulationVersions(app)].reverse().find((version) => version.effectiveFrom <= input.asOf) ?? null;
+      // the year counts by event date, as the judgement counts it against the cap
+      const byBenefit = new Map<string, { benefitCode: string; name: string; thisYearSatang: number; thisYearCount: number; everSatang: number; everCount: number; maxPerYearSatang: number | null; once: boolean }>();
+      const rowOf = (code: string) => {
+        let row = byBenefit.get(code);
+        if (!row) {
+          const benefit = inForce?.benefitTypes.find((candidate) => candidate.code === code);
+          row = { benefitCode: code, name: benefit?.name.th ?? code, thisYearSatang: 0, thisYearCount: 0, everSatang: 0, everCount: 0, maxPerYearSatang: benefit?.maxPerYearSatang ?? null, once: benefit?.frequency === 'once' };
+          byBenefit.set(code, row);
+        }
+        return row;
+      };
+      for (const claim of paid) {
+        const row = rowOf(claim.benefitCode);
+        row.everSatang += claim.amountSatang;
+        row.everCount += 1;
+        if (claim.eventDate >= year.start && claim.eventDate <= year.end) {
+          row.thisYearSatang += claim.amountSatang;
+          row.thisYearCount += 1;
+        }
+      }
+      return { year: { kind: year.kind, buddhistYear: year.buddhistYear, start: year.start, end: year.end }, rows: [...byBenefit.values()] };
+    },
+  }),
+
+  defineRead({
+    name: 'welfare.payouts.list',
+    input: z.object({ kind: z.enum(['all', 'claims', 'expenses']).default('all') }),
+    access: 'user',
+    handler: ({ app, input }) => {
+      const payouts = app.db
+        .select()
+        .from(welfarePayouts)
+        .where(input.kind === 'claims' ? sql`${welfarePayouts.claimId} IS NOT NULL` : input.kind === 'expenses' ? isNull(welfarePayouts.claimId) : undefined)
+        .orderBy(desc(welfarePayouts.voucherNumber))
+        .all();
+      const ids = payouts.map((payout) => payout.id);
+      const lines = ids.length === 0 ? [] : app.db.select({ line: welfarePayoutLines, code: welfareAccounts.code, accountName: welfareAccounts.nameTh }).from(welfarePayoutLines).innerJoin(welfareAccounts, eq(welfareAccounts.id, welfarePayoutLines.accountId)).where(inArray(welfarePayoutLines.payoutId, ids)).orderBy(asc(welfarePayoutLines.position)).all();
+      // the account the money left from: the entry's credit line
+      const entryIds = payouts.map((payout) => payout.entryId);
+      const paidFrom = new Map(
+        entryIds.length === 0
+          ? []
+          : app.db
+              .select({ entryId: welfareJournalLines.entryId, code: welfareAccounts.code, name: welfareAccounts.nameTh })
+              .from(welfareJournalLines)
+              .innerJoin(welfareAccounts, eq(welfareAccounts.id, welfareJournalLines.accountId))
+              .where(and(inArray(welfareJournalLines.entryId, entryIds), sql`${welfareJournalLines.amountSatang} < 0`))
+              .all()
+              .map((row) => [row.entryId, { code: row.code, name: row.name }]),
+      );
+      return payouts.map((payout) => ({
+        ...payout,
+        lines: lines.filter((row) => row.line.payoutId === payout.id).map((row) => ({ ...row.line, accountCode: row.code, accountName: row.accountName })),
+        paidFrom: paidFrom.get(payout.entryId) ?? null,
+      }));
+    },
+  }),
+
+  defineWrite({
+    name: 'welfare.payouts.void',
+    input: z.object({ payoutId: z.number().int().positive(), reason: z.string().trim().min(1, bilingual('กรุณากรอกเหตุผลที่ยกเลิก', 'Enter why the voucher is voided')).max(300) }),
+    access: treasurers,
+    handler: ({ app, input, user }) => {
+      const before = app.db.select().from(welfarePayouts).where(eq(welfarePayouts.id, input.payoutId)).get();
+      if (!before) throw new ApiError('NOT_FOUND', 'ไม่พบใบสำคัญจ่ายนี้', 'This voucher was not found', 'payoutId');
+      if (before.voidedOn !== null) {
+        throw new ApiError('CONFLICT', `ใบสำคัญจ่ายเลขที่ ${before.voucherNumber} ถูกยกเลิกไปแล้วเมื่อ ${dateTh(before.voidedOn)}`, `Voucher ${before.voucherNumber} was already voided on ${dateEn(before.voidedOn)}`, 'payoutId');
+      }
+      const today = localIsoDate(app.now());
+      // The reversal is dated today: a closed month keeps its figures, the correction shows in the open one.
+      const voidEntryId = reverseEntry(app, before.entryId, today, `ยกเลิกใบสำคัญจ่ายเลขที่ ${before.voucherNumber}: ${input.reason}`, user!.id);
+      const after = app.db.update(welfarePayouts).set({ voidedOn: today, voidReason: input.reason, voidEntryId }).where(eq(welfarePayouts.id, input.payoutId)).returning().get()!;
+      // the claim is approved still: the committee's decision stands, only the payment is undone
+      if (before.claimId !== null) app.db.update(welfareClaims).set({ status: 'approved' }).where(eq(welfareClaims.id, before.claimId)).run();
+      return { result: after, audit: { entity: 'payout', entityId: input.payoutId, before, after: before.claimId === null ? after : { ...after, claimStatus: 'approved' } } };
+    },
   }),
 ] as const;

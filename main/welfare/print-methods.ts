@@ -2,7 +2,7 @@
 // and a member's passbook are composed here from what was posted, then drawn by the Thai PDF engine.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, users, villages, welfareBeneficiaries, welfareJournalEntries, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
+import { people, users, villages, welfareBeneficiaries, welfareClaims, welfareJournalEntries, welfareMemberships, welfarePayoutLines, welfarePayouts, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField } from '../api/validation';
@@ -11,6 +11,8 @@ import { formatSatang } from '../documents/format';
 import type { WelfareApplicationData } from '../documents/forms/welfare-application';
 import type { WelfarePassbookData } from '../documents/forms/welfare-passbook';
 import type { WelfareReceiptData } from '../documents/forms/welfare-receipt';
+import type { WelfareVoucherData } from '../documents/forms/welfare-voucher';
+import { fullName } from '../people/register';
 import { officeForPrint } from '../documents/methods';
 import { allocationsOf, membershipForRules } from './books';
 import { formatPeriod, passbookLines, periodMonthsOf, type ContributionSettings } from './contributions';
@@ -136,6 +138,47 @@ function applicationForPrint(app: AppContext, membershipId: number): WelfareAppl
   };
 }
 
+/**
+ * A voucher from its payout: the lines as posted, the recipient (the member with their address from the register,
+ * or the beneficiary named when paying), the treasurer who posted it; a voided one is marked ยกเลิก.
+ */
+function voucherForPrint(app: AppContext, payoutId: number): WelfareVoucherData {
+  const payout = app.db.select().from(welfarePayouts).where(eq(welfarePayouts.id, payoutId)).get();
+  if (!payout) throw new ApiError('NOT_FOUND', 'ไม่พบใบสำคัญจ่ายนี้', 'This voucher was not found', 'payoutId');
+  const lines = app.db.select().from(welfarePayoutLines).where(eq(welfarePayoutLines.payoutId, payout.id)).orderBy(asc(welfarePayoutLines.position)).all();
+  const paidBy = app.db.select({ name: users.displayName }).from(welfareJournalEntries).leftJoin(users, eq(users.id, welfareJournalEntries.createdBy)).where(eq(welfareJournalEntries.id, payout.entryId)).get();
+  const office = officeForPrint(app);
+  // a name typed when paying ("นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา") may wrap at its first space only, as a name does
+  const space = payout.recipientName.indexOf(' ');
+  let recipient: WelfareVoucherData['recipient'] = space < 0 ? { title: '', firstName: payout.recipientName, lastName: '' } : { title: '', firstName: payout.recipientName.slice(0, space), lastName: payout.recipientName.slice(space + 1) };
+  let address = payout.recipientAddress;
+  let capacity = '';
+  if (payout.claimId !== null) {
+    const claim = app.db.select().from(welfareClaims).where(eq(welfareClaims.id, payout.claimId)).get()!;
+    const membership = app.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, claim.membershipId)).get()!;
+    const member = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
+    if (payout.recipientName === fullName(member)) {
+      recipient = { title: member.title, firstName: member.firstName, lastName: member.lastName };
+      capacity = `สมาชิกเลขที่ ${membership.memberNumber}`;
+      if (!address) {
+        const village = member.villageId === null ? null : app.db.select().from(villages).where(eq(villages.id, member.villageId)).get();
+        address = [member.houseNumber && `บ้านเลขที่ ${member.houseNumber}`, village && `หมู่ที่ ${village.number}`, member.address, `ตำบล${office.tambon} อำเภอ${office.amphoe} จังหวัด${office.province}`].filter(Boolean).join(' ');
+      }
+    } else capacity = `ในฐานะผู้รับผลประโยชน์ของ${fullName(member)} สมาชิกเลขที่ ${membership.memberNumber}`;
+  }
+  return {
+    number: String(payout.voucherNumber),
+    date: payout.payoutDate,
+    recipient,
+    address,
+    capacity,
+    items: lines.map((line) => ({ description: line.description, amountSatang: line.amountSatang })),
+    paidBy: { name: paidBy?.name ?? '', position: 'เหรัญญิก' },
+    witness: { name: '', position: 'ประธานกองทุน' },
+    voided: payout.voidedOn === null ? null : { reason: payout.voidReason, date: payout.voidedOn },
+  };
+}
+
 async function render(app: AppContext, formId: string, data: object, signal: AbortSignal) {
   const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal });
   return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
@@ -197,6 +240,16 @@ export const welfarePrintMethods = [
       const printed = await render(app, 'welfare-passbook', data, signal);
       if (input.fullCitizenId) recordAudit({ entity: 'membership', entityId: membership.id, before: null, after: { printedPassbookWithFullCitizenId: true } });
       return printed;
+    },
+  }),
+
+  defineTask({
+    name: 'welfare.payouts.print',
+    input: z.object({ payoutId: z.number().int().positive() }),
+    access: 'user',
+    handler: async ({ app, input, signal }) => {
+      const data = voucherForPrint(app, input.payoutId);
+      return { ...(await render(app, 'welfare-voucher', data, signal)), totalSatang: data.items.reduce((sum, item) => sum + item.amountSatang, 0) };
     },
   }),
 ] as const;

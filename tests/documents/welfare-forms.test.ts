@@ -176,6 +176,17 @@ describe('ใบสำคัญจ่ายเงิน (welfare-voucher)', () =
     await expectOnOneTextLine(file, [bahtTextInBrackets(100_480_000)]);
     expect(welfareVoucherForm.input.safeParse({ ...data, items: [...items, items[0]] }).error!.issues[0]).toMatchObject({ path: ['items'], message: expect.stringContaining('ไม่เกิน 10 รายการ') });
   });
+  it('marks a voided voucher ยกเลิก with the day and the reason, and leaves an unknown address to be written in', async () => {
+    const data = voucherSample();
+    const { file, pages } = await print('welfare-voucher', { ...data, address: '', voided: { reason: 'จ่ายผิดคน ต้องจ่ายให้บุตรสาว', date: '2026-02-12' } }, 'voucher-voided');
+    expect(pages).toBe(1);
+    const text = comparable(await pdfText(file));
+    // the stamp by the title, then "ยกเลิก เมื่อวันที่ … เหตุที่ยกเลิก: …"
+    expect(countOf(text, 'ยกเลิก')).toBe(3);
+    await expectOnOneTextLine(file, ['เหตุที่ยกเลิก: จ่ายผิดคน ต้องจ่ายให้บุตรสาว', `เมื่อวันที่ ${formatThaiDateLong('2026-02-12')}`]);
+    expect(text).toContain(comparable('ที่อยู่ ....'));
+    expect(text).not.toContain(comparable(data.address));
+  });
 });
 
 describe('สมุดประจำตัวสมาชิก (welfare-passbook)', () => {

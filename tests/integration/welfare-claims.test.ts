@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bahtTextInBrackets } from '../../main/documents/format';
+import { comparable, pdfText } from '../documents/pdf-tools';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp } from '../helpers/temp';
+import { tempApp, tempDir } from '../helpers/temp';
 
 interface Benefit {
   code: string;
@@ -139,5 +143,119 @@ describe('claims', () => {
     expect(big.warning?.th).toContain('เกินเพดาน');
     expect((await refusal('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5101', description: 'x', amountSatang: 100, recipientName: 'x' })).field).toBe('accountCode');
     expect((await refusal('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5203', description: 'x', amountSatang: 10.5, recipientName: 'x' })).field).toBe('amountSatang');
+  });
+});
+
+/** A hospital claim of the long-standing member, approved by the committee and ready to pay. */
+async function approvedClaim(desk: Awaited<ReturnType<typeof claimsDesk>>) {
+  const { call, longStanding, perNight } = desk;
+  const claim = await call<{ id: number; amountSatang: number }>('welfare.claims.create', {
+    membershipId: longStanding.id,
+    benefitCode: perNight.code,
+    eventDate: '2026-11-20',
+    units: 2,
+    evidence: perNight.evidence.map((item) => item.code),
+  });
+  await call('welfare.claims.approve', { claimId: claim.id, approvedBy: 'มติคณะกรรมการ ครั้งที่ 11/2569', approvalDate: '2026-11-25' });
+  return claim;
+}
+
+async function accountId(desk: Awaited<ReturnType<typeof claimsDesk>>, code: string) {
+  const books = await desk.call<{ accounts: { id: number; code: string }[] }>('welfare.books.get', {});
+  return books.accounts.find((account) => account.code === code)!.id;
+}
+
+/** The text a reader copies out of a PDF the API returned. */
+async function printedText(pdfBase64: string): Promise<string> {
+  // KEEP_DOCUMENTS=<folder> keeps the vouchers for a person to look at (npm run pdf:png)
+  const folder = process.env.KEEP_DOCUMENTS ?? tempDir();
+  const file = path.join(folder, `voucher-${fs.readdirSync(folder).length + 1}.pdf`);
+  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
+  return comparable(await pdfText(file));
+}
+
+describe('paying out of the fund', () => {
+  it('pays a claim from the bank account when asked, and refuses an account that holds no money, writing nothing', async () => {
+    const desk = await claimsDesk();
+    const { call, refusal, sql } = desk;
+    const claim = await approvedClaim(desk);
+    const income = await refusal('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', fromAccountId: await accountId(desk, '4101') });
+    expect(income).toMatchObject({ field: 'fromAccountId', messageTh: expect.stringContaining('ต้องเลือกบัญชีเงินสดหรือเงินฝากธนาคาร') });
+    expect(income.messageTh).toContain('4101 เงินสมทบจากสมาชิก');
+    const expense = await refusal('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5203', description: 'กระดาษ', amountSatang: 5_000, recipientName: 'ร้านเครื่องเขียนหนองบัว', fromAccountId: await accountId(desk, '5203') });
+    expect(expense.field).toBe('fromAccountId');
+    expect(sql('SELECT id FROM welfare_payouts')).toEqual([]);
+    expect((await call<{ status: string }[]>('welfare.claims.list', {})).map((row) => row.status)).toEqual(['approved']);
+
+    const payout = await call<{ voucherNumber: number; entryId: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', fromAccountId: await accountId(desk, '1102') });
+    const credited = sql<{ code: string; amount: number }>(`SELECT a.code AS code, l.amount_satang AS amount FROM welfare_journal_lines l JOIN welfare_accounts a ON a.id = l.account_id WHERE l.entry_id = ${payout.entryId} AND l.amount_satang < 0`);
+    expect(credited).toEqual([{ code: '1102', amount: -claim.amountSatang }]);
+    const listed = await call<{ voucherNumber: number; paidFrom: { code: string } }[]>('welfare.payouts.list', {});
+    expect(listed[0]).toMatchObject({ voucherNumber: 1, paidFrom: { code: '1102' } });
+  });
+
+  it('voids a voucher by reversal: the books balance, the claim is approved again, a second void is refused, the number is never reused', async () => {
+    const desk = await claimsDesk();
+    const { call, refusal, sql } = desk;
+    const claim = await approvedClaim(desk);
+    const first = await call<{ id: number; voucherNumber: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30' });
+    expect((await refusal('welfare.payouts.void', { payoutId: first.id, reason: '  ' })).field).toBe('reason');
+    const voided = await call<{ voidedOn: string; voidReason: string }>('welfare.payouts.void', { payoutId: first.id, reason: 'จ่ายผิดคน ต้องจ่ายให้ผู้รับผลประโยชน์' });
+    expect(voided).toMatchObject({ voidedOn: '2026-11-30', voidReason: 'จ่ายผิดคน ต้องจ่ายให้ผู้รับผลประโยชน์' });
+    expect(sql('SELECT entry_id FROM welfare_journal_lines GROUP BY entry_id HAVING sum(amount_satang) <> 0')).toEqual([]);
+    expect(sql("SELECT sum(l.amount_satang) AS total FROM welfare_journal_lines l JOIN welfare_accounts a ON a.id = l.account_id WHERE a.code = '5101'")).toEqual([{ total: 0 }]);
+    expect((await call<{ status: string; payout: unknown }[]>('welfare.claims.list', {}))[0]).toMatchObject({ status: 'approved', payout: null });
+    const twice = await refusal('welfare.payouts.void', { payoutId: first.id, reason: 'ซ้ำ' });
+    expect(twice).toMatchObject({ code: 'CONFLICT', messageTh: expect.stringContaining('ใบสำคัญจ่ายเลขที่ 1 ถูกยกเลิกไปแล้ว') });
+    const again = await call<{ voucherNumber: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', recipientName: 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา' });
+    expect(again.voucherNumber).toBe(2);
+    const listed = await call<{ voucherNumber: number; voidedOn: string | null }[]>('welfare.payouts.list', {});
+    expect(listed.map((payout) => [payout.voucherNumber, payout.voidedOn])).toEqual([
+      [2, null],
+      [1, '2026-11-30'],
+    ]);
+    expect((await call<{ status: string }[]>('welfare.claims.list', {}))[0]!.status).toBe('paid');
+  });
+
+  it('prints a voucher from the records: the amount in figures and words, the recipient; a voided one says ยกเลิก and why', async () => {
+    const desk = await claimsDesk();
+    const { call } = desk;
+    const amount = 123_456_750;
+    const description = `ค่าซ่อมหลังคาอาคารที่ทำการกองทุน ${'และรางน้ำฝนรอบอาคาร '.repeat(12)}`.trim().slice(0, 300);
+    const { payout } = await call<{ payout: { id: number } }>('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5206', description, amountSatang: amount, recipientName: 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา' });
+    const printed = await call<{ pdfBase64: string; pages: number; totalSatang: number }>('welfare.payouts.print', { payoutId: payout.id });
+    expect(printed).toMatchObject({ pages: 1, totalSatang: amount });
+    const text = await printedText(printed.pdfBase64);
+    for (const words of ['ใบสำคัญจ่ายเงิน', 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา', '1,234,567.50', bahtTextInBrackets(amount), 'ค่าซ่อมหลังคาอาคารที่ทำการกองทุน']) expect(text, words).toContain(comparable(words));
+    expect(text).not.toContain(comparable('ยกเลิก'));
+    await call('welfare.payouts.void', { payoutId: payout.id, reason: 'ร้านคืนเงิน งานยังไม่เสร็จ' });
+    const voided = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: payout.id })).pdfBase64);
+    expect(voided).toContain(comparable('ยกเลิก'));
+    expect(voided).toContain(comparable('ร้านคืนเงิน งานยังไม่เสร็จ'));
+
+    // a benefit paid to the member: their number and the line of the claim
+    const claim = await approvedClaim(desk);
+    const paid = await call<{ id: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30' });
+    const claimText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: paid.id })).pdfBase64);
+    expect(claimText).toContain(comparable('สมาชิกเลขที่ 0002'));
+    expect(claimText).toContain(comparable('2 คืน'));
+    // paid to the wrong person: voided, and paid again to a beneficiary, who signs for the member
+    await call('welfare.payouts.void', { payoutId: paid.id, reason: 'ต้องจ่ายให้ผู้รับผลประโยชน์' });
+    const again = await call<{ id: number; voucherNumber: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', recipientName: 'นางสาวปุณณ์ญาดา ธนัชพฤกษ์' });
+    const beneficiaryText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: again.id })).pdfBase64);
+    expect(beneficiaryText).toContain(comparable('ในฐานะผู้รับผลประโยชน์ของ'));
+    expect(beneficiaryText).toContain(comparable('นางสาวปุณณ์ญาดา ธนัชพฤกษ์'));
+    expect(beneficiaryText).toContain(comparable(`เลขที่ ${again.voucherNumber}`));
+  });
+
+  it('finds members by name or number, and sums what a member has received against the caps', async () => {
+    const desk = await claimsDesk();
+    const { call, longStanding, perNight } = desk;
+    const found = await call<{ membershipId: number; memberNumber: string }[]>('welfare.claims.memberSearch', { text: '0002' });
+    expect(found.map((row) => row.memberNumber)).toEqual(['0002']);
+    const claim = await approvedClaim(desk);
+    await call('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30' });
+    const received = await call<{ rows: { benefitCode: string; thisYearSatang: number; everSatang: number; maxPerYearSatang: number | null }[] }>('welfare.claims.received', { membershipId: longStanding.id, asOf: '2026-11-30' });
+    expect(received.rows).toEqual([expect.objectContaining({ benefitCode: perNight.code, thisYearSatang: claim.amountSatang, everSatang: claim.amountSatang, maxPerYearSatang: perNight.maxPerYearSatang })]);
   });
 });

@@ -10,6 +10,7 @@ import { showDate, todayIso } from '../ui/thaiDates';
 import { pdfBlobUrl } from '../documents/documentsApi';
 import { saveBase64 } from '../ui/files';
 import { ReceiptsPanel } from './books/ReceiptsPanel';
+import { MemberBenefits } from './claims/MemberBenefits';
 import { useRegulation } from './regulationStore';
 import { allCategories, categoryName, endReasons, useCanKeepFund, type EndReason, type MemberPageData } from './welfareFormat';
 
@@ -155,6 +156,10 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
 
         <Card title={t('welfare.member.money')} size="small" extra={<MemberPrintButton membershipId={membershipId} what="passbook" />}>
           <ReceiptsPanel membershipId={membershipId} />
+        </Card>
+
+        <Card title={t('welfareClaims.member.title')} size="small">
+          <MemberBenefits membershipId={membershipId} />
         </Card>
       </Space>
       {ending && (

@@ -7,11 +7,13 @@ import { MembersTab } from './MembersTab';
 import { RegulationEditor } from './RegulationEditor';
 import { RegulationTab } from './RegulationTab';
 import { useWelfareMoneyTabItems } from './books/WelfareMoneyTabs';
+import { ClaimsTab } from './claims/ClaimsTab';
 
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
  * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
- * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/books" the money.
+ * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/books" the money;
+ * "#/welfare/claims[/expenses|/vouchers]" money out (claims, administrative expenses, vouchers).
  */
 export function WelfarePage() {
   const { t } = useTranslation();
@@ -25,7 +27,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'books' ? first : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'books' || first === 'claims' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -39,6 +41,7 @@ export function WelfarePage() {
           { key: 'members', label: <span data-testid="welfare-tab-members">{t('welfare.tabs.members')}</span>, children: tab === 'members' && <MembersTab /> },
           { key: 'regulation', label: <span data-testid="welfare-tab-regulation">{t('welfare.tabs.regulation')}</span>, children: tab === 'regulation' && <RegulationTab /> },
           ...moneyTabs,
+          { key: 'claims', label: <span data-testid="welfare-tab-claims">{t('welfareClaims.tab')}</span>, children: tab === 'claims' && <ClaimsTab /> },
         ]}
       />
     </>
