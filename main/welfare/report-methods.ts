@@ -3,7 +3,7 @@
 // from the collection sheet. The screen and the printed form show the same figures: both come from here.
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { villages, welfareAccounts, welfareJournalEntries, welfareJournalLines, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
+import { people, villages, welfareAccounts, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField, labelFields } from '../api/validation';
@@ -11,6 +11,7 @@ import { renderBatch } from '../documents/engine';
 import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../documents/forms/welfare-cash-book';
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
 import { officeForPrint } from '../documents/methods';
+import { fullName } from '../people/register';
 import { collectionSheet } from './collection';
 import { regulationOn } from './methods';
 import { dateEn, dateTh } from './wording';
@@ -45,19 +46,33 @@ export interface CashBookRow {
   balances: number[];
 }
 
-/** The papers behind the entries dated in the period: each receipt or voucher, and the reversal that voided it. */
-function documentsOf(app: AppContext, fromDate: string, toDate: string): Map<number, string> {
+/**
+ * The papers behind the entries dated in the period: each receipt or voucher, and the reversal that voided it. A
+ * receipt's row reads "รับเงินจาก <payer>": its book and number are already in the document column.
+ */
+function documentsOf(app: AppContext, fromDate: string, toDate: string): Map<number, { document: string; description?: string }> {
   const inPeriod = sql`(SELECT ${welfareJournalEntries.id} FROM ${welfareJournalEntries} WHERE ${welfareJournalEntries.entryDate} BETWEEN ${fromDate} AND ${toDate})`;
-  const documents = new Map<number, string>();
+  const documents = new Map<number, { document: string; description?: string }>();
   const receipts = app.db
-    .select({ entryId: welfareReceipts.entryId, voidEntryId: welfareReceipts.voidEntryId, number: welfareReceipts.number, book: welfareReceiptBooks.bookNumber })
+    .select({
+      entryId: welfareReceipts.entryId,
+      voidEntryId: welfareReceipts.voidEntryId,
+      number: welfareReceipts.number,
+      book: welfareReceiptBooks.bookNumber,
+      payer: welfareReceipts.payerName,
+      title: people.title,
+      firstName: people.firstName,
+      lastName: people.lastName,
+    })
     .from(welfareReceipts)
     .innerJoin(welfareReceiptBooks, eq(welfareReceiptBooks.id, welfareReceipts.bookId))
+    .leftJoin(welfareMemberships, eq(welfareMemberships.id, welfareReceipts.membershipId))
+    .leftJoin(people, eq(people.id, welfareMemberships.personId))
     .where(sql`${welfareReceipts.entryId} IN ${inPeriod} OR ${welfareReceipts.voidEntryId} IN ${inPeriod}`)
     .all();
   for (const receipt of receipts) {
-    documents.set(receipt.entryId, `ใบเสร็จ ${receipt.book}/${receipt.number}`);
-    if (receipt.voidEntryId !== null) documents.set(receipt.voidEntryId, `ยกเลิกใบเสร็จ ${receipt.book}/${receipt.number}`);
+    documents.set(receipt.entryId, { document: `ใบเสร็จ ${receipt.book}/${receipt.number}`, description: `รับเงินจาก ${receipt.firstName === null ? receipt.payer : fullName({ title: receipt.title ?? '', firstName: receipt.firstName, lastName: receipt.lastName ?? '' })}` });
+    if (receipt.voidEntryId !== null) documents.set(receipt.voidEntryId, { document: `ยกเลิกใบเสร็จ ${receipt.book}/${receipt.number}` });
   }
   const payouts = app.db
     .select({ entryId: welfarePayouts.entryId, voidEntryId: welfarePayouts.voidEntryId, number: welfarePayouts.voucherNumber })
@@ -65,8 +80,8 @@ function documentsOf(app: AppContext, fromDate: string, toDate: string): Map<num
     .where(sql`${welfarePayouts.entryId} IN ${inPeriod} OR ${welfarePayouts.voidEntryId} IN ${inPeriod}`)
     .all();
   for (const payout of payouts) {
-    documents.set(payout.entryId, `ใบสำคัญจ่าย ${payout.number}`);
-    if (payout.voidEntryId !== null) documents.set(payout.voidEntryId, `ยกเลิกใบสำคัญจ่าย ${payout.number}`);
+    documents.set(payout.entryId, { document: `ใบสำคัญจ่าย ${payout.number}` });
+    if (payout.voidEntryId !== null) documents.set(payout.voidEntryId, { document: `ยกเลิกใบสำคัญจ่าย ${payout.number}` });
   }
   return documents;
 }
@@ -114,12 +129,13 @@ export function cashBook(app: AppContext, fromDate: string, toDate: string) {
           .groupBy(welfareJournalEntries.id, welfareJournalLines.accountId)
           .orderBy(asc(welfareJournalEntries.entryDate), asc(welfareJournalEntries.id))
           .all();
-  const documents = lines.length ? documentsOf(app, fromDate, toDate) : new Map<number, string>();
+  const documents = lines.length ? documentsOf(app, fromDate, toDate) : new Map<number, { document: string; description?: string }>();
   const entries: Omit<CashBookRow, 'balances'>[] = [];
   for (const line of lines) {
     let entry = entries.at(-1);
     if (entry?.entryId !== line.entryId) {
-      entry = { entryId: line.entryId, date: line.date, kind: line.kind, document: documents.get(line.entryId) ?? '', description: line.description, amounts: accounts.map(() => 0) };
+      const paper = documents.get(line.entryId);
+      entry = { entryId: line.entryId, date: line.date, kind: line.kind, document: paper?.document ?? '', description: paper?.description ?? line.description, amounts: accounts.map(() => 0) };
       entries.push(entry);
     }
     entry.amounts[column.get(line.accountId)!]! += line.amount;

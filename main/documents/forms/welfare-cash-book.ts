@@ -117,8 +117,9 @@ function planFor(data: WelfareCashBookData, style: PageStyle, thaiDigits: boolea
     cached.set(data, entry);
   }
   const key = JSON.stringify([style, thaiDigits]);
-  // a dense register: six money columns of millions leave the description little room at the usual 14 pt
-  const plan = entry.plans.get(key) ?? planTable(entry.table, { style: { ...style, tableSize: Math.min(style.tableSize, 13) }, turn: 'never', thaiDigits, above: 120 });
+  // a dense register: six money columns of millions leave the description little room at the usual 14 pt, so it
+  // prints at 12 pt, the smallest table text the house allows (table-plan.ts), one line for most entries
+  const plan = entry.plans.get(key) ?? planTable(entry.table, { style: { ...style, tableSize: Math.min(style.tableSize, 12) }, turn: 'never', thaiDigits, above: 120 });
   entry.plans.set(key, plan);
   return { plan, printed: entry.printed };
 }
@@ -154,7 +155,7 @@ function sampleData(): z.input<typeof welfareCashBookInput> {
       const amount = [3000, 9000, 36_500, 6000, 3000, 12_000][member]!;
       banked += amount;
       const name = names[village * 6 + member]!;
-      rows.push({ date, document: `ใบเสร็จ 12/${receipt++}`, description: `รับเงินสมทบ ${name}`, amounts: [amount, 0] });
+      rows.push({ date, document: `ใบเสร็จ 12/${receipt++}`, description: `รับเงินจาก ${name}`, amounts: [amount, 0] });
     }
     rows.push({ date: `2026-11-${String(day + 1).padStart(2, '0')}`, document: '', description: `นำเงินสดฝากธนาคาร (เก็บเงินหมู่ที่ ${village + 1})`, amounts: [-banked, banked] });
     day += 6;
