@@ -113,7 +113,10 @@ function planFor(data: WelfareCashBookData, style: PageStyle, thaiDigits: boolea
   let entry = cached.get(data);
   if (!entry) {
     const rows = printed(data);
-    entry = { printed: rows, table: measureTable(columnsFor(data.accounts.length), rows.cells), plans: new Map() };
+    // measured with one row more, never printed: a thousands amount in every money column, so that a column of
+    // small sums is still as wide as its heading ("คงเหลือ" on one line)
+    const widest = ['', '', '', ...data.accounts.flatMap(() => ['0,000.00', '0,000.00', '0,000.00'])];
+    entry = { printed: rows, table: measureTable(columnsFor(data.accounts.length), [...rows.cells, widest]), plans: new Map() };
     cached.set(data, entry);
   }
   const key = JSON.stringify([style, thaiDigits]);

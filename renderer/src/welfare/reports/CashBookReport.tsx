@@ -74,16 +74,16 @@ export function CashBookReport() {
       ]
     : [];
   const columns: ColumnsType<Line> = [
-    { key: 'date', title: t('welfareReports.cashBook.date'), width: 110, render: (_, line) => figure(showDate(line.date, 'short')) },
-    { key: 'document', title: t('welfareReports.cashBook.document'), width: 150, dataIndex: 'document' },
-    { key: 'description', title: t('welfareReports.cashBook.description'), render: (_, line) => (line.summary ? <strong>{line.description}</strong> : line.description) },
+    { key: 'date', title: t('welfareReports.cashBook.date'), width: 105, render: (_, line) => figure(showDate(line.date, 'short')) },
+    { key: 'document', title: t('welfareReports.cashBook.document'), width: 140, dataIndex: 'document' },
+    { key: 'description', title: t('welfareReports.cashBook.description'), width: 320, render: (_, line) => (line.summary ? <strong>{line.description}</strong> : line.description) },
     ...accounts.map((account, index) => ({
       key: `account-${account.id}`,
       title: account.bankAccount ? `${account.name} ${account.bankAccount}` : account.name,
       children: [
-        { key: `in-${account.id}`, title: t('welfareReports.cashBook.received'), width: 120, align: 'right' as const, render: (_: unknown, line: Line) => figure((line.amounts[index] ?? 0) > 0 ? amount(line.amounts[index]) : '') },
-        { key: `out-${account.id}`, title: t('welfareReports.cashBook.paid'), width: 120, align: 'right' as const, render: (_: unknown, line: Line) => figure((line.amounts[index] ?? 0) < 0 ? amount(-line.amounts[index]!) : '') },
-        { key: `balance-${account.id}`, title: t('welfareReports.cashBook.balance'), width: 130, align: 'right' as const, render: (_: unknown, line: Line) => figure(amount(line.balances[index])) },
+        { key: `in-${account.id}`, title: t('welfareReports.cashBook.received'), width: 115, align: 'right' as const, render: (_: unknown, line: Line) => figure((line.amounts[index] ?? 0) > 0 ? amount(line.amounts[index]) : '') },
+        { key: `out-${account.id}`, title: t('welfareReports.cashBook.paid'), width: 115, align: 'right' as const, render: (_: unknown, line: Line) => figure((line.amounts[index] ?? 0) < 0 ? amount(-line.amounts[index]!) : '') },
+        { key: `balance-${account.id}`, title: t('welfareReports.cashBook.balance'), width: 125, align: 'right' as const, render: (_: unknown, line: Line) => figure(amount(line.balances[index])) },
       ],
     })),
   ];
@@ -119,7 +119,8 @@ export function CashBookReport() {
             dataSource={lines}
             columns={columns}
             pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
-            scroll={{ x: 420 + accounts.length * 370 }}
+            // wider than the screen with a bank account or two: the table scrolls sideways, the description keeps its width
+            scroll={{ x: 565 + accounts.length * 355 }}
             summary={() => (
               <>
                 <Table.Summary.Row>
