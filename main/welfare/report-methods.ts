@@ -3,7 +3,7 @@
 // from the collection sheet. The screen and the printed form show the same figures: both come from here.
 import { and, asc, eq, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, villages, welfareAccounts, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
+import { people, villages, welfareAccounts, welfareClaims, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField, labelFields } from '../api/validation';
@@ -46,9 +46,19 @@ export interface CashBookRow {
   balances: number[];
 }
 
+/** A benefit's Thai name in the regulation in force on the event date; its code if the regulation no longer has it. */
+function benefitName(app: AppContext, code: string, eventDate: string): string {
+  try {
+    return regulationOn(app, eventDate, 'fromDate').benefitTypes.find((benefit) => benefit.code === code)?.name.th ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /**
  * The papers behind the entries dated in the period: each receipt or voucher, and the reversal that voided it. A
- * receipt's row reads "รับเงินจาก <payer>": its book and number are already in the document column.
+ * receipt's row reads "รับเงินจาก <payer>" (its book and number are already in the document column), a benefit's
+ * "จ่ายสวัสดิการ<name> ให้ <recipient>".
  */
 function documentsOf(app: AppContext, fromDate: string, toDate: string): Map<number, { document: string; description?: string }> {
   const inPeriod = sql`(SELECT ${welfareJournalEntries.id} FROM ${welfareJournalEntries} WHERE ${welfareJournalEntries.entryDate} BETWEEN ${fromDate} AND ${toDate})`;
@@ -75,12 +85,18 @@ function documentsOf(app: AppContext, fromDate: string, toDate: string): Map<num
     if (receipt.voidEntryId !== null) documents.set(receipt.voidEntryId, { document: `ยกเลิกใบเสร็จ ${receipt.book}/${receipt.number}` });
   }
   const payouts = app.db
-    .select({ entryId: welfarePayouts.entryId, voidEntryId: welfarePayouts.voidEntryId, number: welfarePayouts.voucherNumber })
+    .select({ entryId: welfarePayouts.entryId, voidEntryId: welfarePayouts.voidEntryId, number: welfarePayouts.voucherNumber, recipient: welfarePayouts.recipientName, benefitCode: welfareClaims.benefitCode, eventDate: welfareClaims.eventDate })
     .from(welfarePayouts)
+    .leftJoin(welfareClaims, eq(welfareClaims.id, welfarePayouts.claimId))
     .where(sql`${welfarePayouts.entryId} IN ${inPeriod} OR ${welfarePayouts.voidEntryId} IN ${inPeriod}`)
     .all();
   for (const payout of payouts) {
-    documents.set(payout.entryId, { document: `ใบสำคัญจ่าย ${payout.number}` });
+    // a benefit reads by the benefit's name in the regulation it was judged by (the journal keeps its code)
+    const benefit = payout.benefitCode === null || payout.eventDate === null ? null : benefitName(app, payout.benefitCode, payout.eventDate);
+    documents.set(payout.entryId, {
+      document: `ใบสำคัญจ่าย ${payout.number}`,
+      ...(benefit === null ? {} : { description: `จ่ายสวัสดิการ${benefit} ให้ ${payout.recipient} (เหตุวันที่ ${dateTh(payout.eventDate!)})` }),
+    });
     if (payout.voidEntryId !== null) documents.set(payout.voidEntryId, { document: `ยกเลิกใบสำคัญจ่าย ${payout.number}` });
   }
   return documents;

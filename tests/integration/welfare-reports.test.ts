@@ -142,6 +142,9 @@ describe('the cash book (สมุดเงินสด)', () => {
     expect(voided.description).toContain('บันทึกผิดคน ต้องเป็นของสามี');
     const benefit = book.rows.find((row) => row.document === 'ใบสำคัญจ่าย 1')!;
     expect(benefit.amounts).toEqual([-claim.amountSatang, 0, 0]);
+    // by the benefit's Thai name, not its code
+    expect(benefit.description).toMatch(/^จ่ายสวัสดิการ\S+.* ให้ นายณัฐวรรธน์ พฤกษ์ชยางกูร \(เหตุวันที่ 14 พฤศจิกายน 2569\)$/);
+    expect(benefit.description).not.toMatch(/[A-Za-z]/);
     expect(book.rows.find((row) => row.document === 'ใบสำคัญจ่าย 2')!.description).toBe(LONG_EXPENSE);
     // the transfer shows in both columns: out of cash, into the savings account
     expect(book.rows.find((row) => row.kind === 'transfer')!.amounts).toEqual([-5_000, 0, 5_000]);
