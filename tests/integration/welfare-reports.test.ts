@@ -208,6 +208,18 @@ describe('the cash book (สมุดเงินสด)', () => {
   });
 });
 
+describe('a fund that has posted nothing yet', () => {
+  it('has an empty cash book, and printing it says why in Thai', async () => {
+    const app = tempApp(undefined, { now: () => new Date('2026-11-30T10:00:00+07:00') });
+    await loadSampleTambon(app, generateSampleTambon({ size: 'small' }));
+    const session: ClientSession = { user: null };
+    await app.router.call(session, 'office.auth.login', { username: 'treasurer', password: 'tambon1234' });
+    const { call, refusal } = routerCalls(app, session);
+    expect(await call<CashBook>('welfare.reports.cashBook', { fromDate: '2026-11-01', toDate: '2026-11-30' })).toMatchObject({ accounts: [], rows: [], broughtForward: [], carriedForward: [] });
+    expect((await refusal('welfare.reports.cashBookPrint', { fromDate: '2026-11-01', toDate: '2026-11-30' })).messageTh).toBe('กองทุนยังไม่มีบัญชีเงินสดหรือเงินฝาก (ยังไม่เคยบันทึกรายการ)');
+  });
+});
+
 describe('the arrears list (รายชื่อสมาชิกค้างส่งเงินสมทบ)', () => {
   it('lists, per village, the members the collection sheet says owe, and marks those at the arrears limit', async () => {
     const { call, kanya, punya, thiti, natthawat, villageA } = await fundWithAMonth();
