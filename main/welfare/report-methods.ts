@@ -20,7 +20,6 @@ labelFields({
   fromDate: ['ตั้งแต่วันที่', 'From'],
   toDate: ['ถึงวันที่', 'To'],
   asOf: ['ณ วันที่', 'As of'],
-  villageId: ['หมู่ที่', 'Village'],
 });
 
 const MONEY_LINES = ['cash', 'bank'] as const;
