@@ -13,6 +13,8 @@ import { formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
 import { forms } from '../../main/documents/forms/index';
 import { nameListForm, type NameListColumn, nameListColumns } from '../../main/documents/forms/name-list';
 import { welfareApplicationForm } from '../../main/documents/forms/welfare-application';
+import { welfareArrearsForm } from '../../main/documents/forms/welfare-arrears';
+import { welfareCashBookForm } from '../../main/documents/forms/welfare-cash-book';
 import { welfarePassbookForm } from '../../main/documents/forms/welfare-passbook';
 import { welfareReceiptForm } from '../../main/documents/forms/welfare-receipt';
 import { welfareVoucherForm } from '../../main/documents/forms/welfare-voucher';
@@ -176,6 +178,17 @@ const adversarial: Record<string, () => { name: string; data: unknown; printed: 
     const data = welfarePassbookForm.sample();
     const parsed = welfarePassbookForm.input.parse(data);
     return [{ name: 'passbook', data, printed: [personName(parsed.member), ...parsed.lines.map((line) => line.label)] }];
+  },
+  // the cash book's sample has a 300-character description and a balance in the millions; the arrears list hard names
+  'welfare-cash-book': () => {
+    const data = welfareCashBookForm.sample();
+    const parsed = welfareCashBookForm.input.parse(data);
+    return [{ name: 'cash-book', data, printed: [...parsed.rows.flatMap((row) => [row.document, row.description, ...row.amounts.filter((amount) => amount !== 0).map((amount) => formatSatang(Math.abs(amount)))]), ...parsed.broughtForward.map((amount) => formatSatang(amount))] }];
+  },
+  'welfare-arrears': () => {
+    const data = welfareArrearsForm.sample();
+    const parsed = welfareArrearsForm.input.parse(data);
+    return [{ name: 'arrears', data, printed: parsed.villages.flatMap((village) => village.rows.flatMap((row) => [row.memberNumber, row.name, row.periods, formatSatang(row.owedSatang)])) }];
   },
   'welfare-application': () => {
     const data = welfareApplicationForm.sample();

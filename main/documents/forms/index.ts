@@ -4,6 +4,8 @@ import { nameListForm } from './name-list';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
+import { welfareArrearsForm } from './welfare-arrears';
+import { welfareCashBookForm } from './welfare-cash-book';
 import { welfarePassbookForm } from './welfare-passbook';
 import { welfareReceiptForm } from './welfare-receipt';
 import { welfareVoucherForm } from './welfare-voucher';
@@ -18,6 +20,8 @@ export const forms: readonly FormDefinition[] = [
   welfareReceiptForm,
   welfareVoucherForm,
   welfarePassbookForm,
+  welfareCashBookForm,
+  welfareArrearsForm,
 ] as unknown as readonly FormDefinition[];
 
 const byId = new Map(forms.map((form) => [form.id, form]));

@@ -1,0 +1,141 @@
+// The treasurer's reports (issue 9): this month's cash book on screen after a collection day, a voided receipt and
+// an expense set up over the API, printed with the same closing balance; a period that ends before it starts
+// refused in Thai; and the arrears list of หมู่ 1 with the members at the arrears limit marked, printed too.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { generateSampleTambon } from '../../main/sample/sample-tambon';
+import { comparable, pdfText } from '../documents/pdf-tools';
+import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+
+let app: RunningApp;
+const sample = generateSampleTambon({ size: 'small' });
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? path.join('test-results', 'welfare-reports');
+
+const isoDaysAgo = (days: number) => {
+  const date = new Date();
+  date.setDate(date.getDate() - days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+};
+const beDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${Number(iso.slice(0, 4)) + 543}`;
+
+// Hard names, full citizen IDs.
+const members = [
+  { title: 'นางสาว', firstName: 'กัญญ์ณัฏฐ์', lastName: 'ศรีสุวรรณ์', citizenId: '3409900123451', memberNumber: '0001' },
+  { title: 'นาง', firstName: 'ปุณณ์ญาดา', lastName: 'ธนัชพฤกษ์', citizenId: '1101700203450', memberNumber: '0002' },
+  { title: 'นาย', firstName: 'ฐิติพงศ์', lastName: 'ฤทธิ์ณรงค์', citizenId: '3100600123450', memberNumber: '0003' },
+];
+const EXPENSE = `ค่าเอกสารและเครื่องเขียนสำหรับการประชุมใหญ่สามัญประจำปี ${'กระดาษ A4 ปากกา แฟ้มเอกสาร สมุดบัญชี ตรายาง หมึกพิมพ์ '.repeat(6)}`.slice(0, 300).trim();
+
+async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
+  const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
+  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
+  return body.value;
+}
+
+test.beforeEach(async ({ request }) => {
+  app = await startApp(freshDataDir());
+  await api(request, 'office.setup.create', { office: sample.office, admin: { displayName: 'นางสาวกิ่งแก้ว ปั้นทอง', username: 'admin', password: 'tambon1234' } });
+  await api(request, 'office.auth.login', { username: 'admin', password: 'tambon1234' });
+  const villageIds: number[] = [];
+  for (const village of sample.villages) villageIds.push((await api<{ id: number }>(request, 'people.villages.create', village)).id);
+  const preset = await api<{ contributions: { arrears: { limit: number | null } } }>(request, 'welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  preset.contributions.arrears.limit = 3;
+  await api(request, 'welfare.regulation.create', preset);
+  // They joined about four months ago; today the first pays all she owes and the second 60 baht, voided later.
+  const joined = isoDaysAgo(125);
+  const membershipIds: number[] = [];
+  for (const member of members) {
+    const person = await api<{ id: number }>(request, 'people.persons.create', { title: member.title, firstName: member.firstName, lastName: member.lastName, citizenId: member.citizenId, villageId: villageIds[0] });
+    membershipIds.push((await api<{ id: number }>(request, 'welfare.members.join', { personId: person.id, memberNumber: member.memberNumber, category: 'general', applicationDate: joined, startDate: joined })).id);
+  }
+  const today = isoDaysAgo(0);
+  const sheet = await api<{ rows: { membershipId: number; owedSatang: number }[] }>(request, 'welfare.collection.sheet', { villageId: villageIds[0], asOf: today });
+  const book = await api<{ id: number }>(request, 'welfare.receiptBooks.create', { bookNumber: '12', firstNumber: 451, lastNumber: 500 });
+  const saved = await api<{ receipts: { id: number }[] }>(request, 'welfare.collection.save', {
+    receiptDate: today,
+    bookId: book.id,
+    payments: [
+      { membershipId: membershipIds[0], amountSatang: sheet.rows.find((row) => row.membershipId === membershipIds[0])!.owedSatang },
+      { membershipId: membershipIds[1], amountSatang: 6_000 },
+    ],
+  });
+  await api(request, 'welfare.receipts.void', { receiptId: saved.receipts[1]!.id, reason: 'บันทึกผิดคน ต้องเป็นของสามี' });
+  await api(request, 'welfare.expenses.create', { expenseDate: today, accountCode: '5203', description: EXPENSE, amountSatang: 4_875, recipientName: 'ร้านศึกษาภัณฑ์หนองบัว' });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The PDF a print call returned, as text comparable() reads it. */
+async function printedText(response: { json(): Promise<unknown> }, name: string): Promise<{ text: string; lastPage: string; pages: number }> {
+  const body = (await response.json()) as { ok: boolean; value: { pdfBase64: string; pages: number } };
+  expect(body.ok).toBe(true);
+  // kept beside the screenshots, to be looked at (npm run pdf:png)
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from(body.value.pdfBase64, 'base64'));
+  return { text: comparable(await pdfText(file)), lastPage: comparable(await pdfText(file, body.value.pages)), pages: body.value.pages };
+}
+
+test('the cash book of this month on screen and printed with the same closing balance; the arrears list of หมู่ 1', async ({ page }) => {
+  await page.goto(app.url);
+  await logIn(page, 'admin', 'tambon1234');
+  await page.evaluate(() => (window.location.hash = '#/welfare/reports'));
+
+  // This month: brought forward 0, two receipts, the expense, the void; the closing cash balance below the table.
+  const cashBook = page.getByTestId('cash-book');
+  await expect(page.getByTestId('cash-book-summary')).toContainText('4 รายการ');
+  await expect(cashBook).toContainText('ยอดยกมา');
+  await expect(cashBook).toContainText('ใบเสร็จ 12/451');
+  await expect(cashBook).toContainText('รับเงินจาก นางสาวกัญญ์ณัฏฐ์ ศรีสุวรรณ์');
+  await expect(cashBook).toContainText('ยกเลิกใบเสร็จ 12/452');
+  await expect(cashBook).toContainText('ใบสำคัญจ่าย 1');
+  await expect(cashBook).toContainText(EXPENSE);
+  await expect(cashBook).toContainText('ยอดยกไป');
+  const closing = (await page.getByTestId('cash-book-closing-0').textContent())!;
+  expect(closing).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+  const received = (await page.getByTestId('cash-book-received-0').textContent())!;
+  const paid = (await page.getByTestId('cash-book-paid-0').textContent())!;
+  const baht = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100);
+  expect(baht(received) - baht(paid)).toBe(baht(closing));
+  expect(paid).toBe('108.75'); // the void 60.00 and the expense 48.75
+  await screenshot(page, 'cash-book');
+
+  // Printed: the same closing balance after ยอดยกไป, the same papers.
+  const [printed] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.reports.cashBookPrint')), page.getByTestId('cash-book-print').click()]);
+  const pdf = await printedText(printed, 'cash-book');
+  expect(pdf.lastPage).toContain(comparable(`ยอดยกไป ${closing}`));
+  for (const expected of ['สมุดเงินสด', 'ยอดยกมา', 'ใบเสร็จ 12/451', 'ยกเลิกใบเสร็จ 12/452', 'ใบสำคัญจ่าย 1', 'เหรัญญิก', 'ผู้ตรวจสอบ']) expect(pdf.text, expected).toContain(comparable(expected));
+
+  // A period that ends before it starts: refused in Thai, naming the field.
+  const to = page.getByTestId('cash-book').getByPlaceholder('วว/ดด/ปปปป (พ.ศ.)').nth(1);
+  await to.fill(beDate(isoDaysAgo(40)));
+  await to.press('Enter');
+  await expect(page.getByTestId('cash-book-failure')).toContainText('ช่อง "ถึงวันที่": ถึงวันที่');
+  await expect(page.getByTestId('cash-book-failure')).toContainText('อยู่ก่อนตั้งแต่วันที่');
+  await screenshot(page, 'cash-book-refused');
+
+  // The arrears list: the second (her receipt voided) and the third owe; both missed 3 months or more.
+  await page.getByTestId('reports-choice').getByText('รายชื่อค้างส่ง').click();
+  const village = page.getByTestId('arrears-village-1');
+  await expect(village).toContainText('นายฐิติพงศ์ ฤทธิ์ณรงค์');
+  await expect(village).toContainText('นางปุณณ์ญาดา ธนัชพฤกษ์');
+  await expect(village).not.toContainText('กัญญ์ณัฏฐ์');
+  await expect(page.getByTestId('arrears-missed-0003')).toContainText('ครบเกณฑ์พ้นสภาพ');
+  await expect(page.getByTestId('arrears-summary')).toContainText('สมาชิกค้างส่ง 2 ราย');
+  const villageTotal = (await page.getByTestId('arrears-total-1').textContent())!;
+  await screenshot(page, 'arrears');
+  const [arrears] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.reports.arrearsPrint')), page.getByTestId('arrears-print').click()]);
+  const list = await printedText(arrears, 'arrears');
+  for (const expected of ['รายชื่อสมาชิกค้างส่งเงินสมทบ', 'ฐิติพงศ์', 'ครบเกณฑ์พ้นสภาพ', `เป็นเงิน ${villageTotal} บาท`]) expect(list.text, expected).toContain(comparable(expected));
+});
