@@ -5,8 +5,9 @@ import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
 import { welfareMethods } from '../welfare/methods';
+import { welfareMoneyMethods } from '../welfare/money-methods';
 import { welfarePrintMethods } from '../welfare/print-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...documentMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareMoneyMethods, ...documentMethods]);
