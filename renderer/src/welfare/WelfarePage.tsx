@@ -11,7 +11,8 @@ import { useWelfareMoneyTabItems } from './books/WelfareMoneyTabs';
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
  * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
- * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/books" the money.
+ * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/bank",
+ * "#/welfare/books" the money.
  */
 export function WelfarePage() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'books' ? first : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
