@@ -110,6 +110,9 @@ const englishMonthNames = ['January', 'February', 'March', 'April', 'May', 'June
 const monthTh = (month: string) => `${thaiMonthNames[Number(month.slice(5, 7)) - 1]!} ${Number(month.slice(0, 4)) + 543}`;
 const monthEn = (month: string) => `${englishMonthNames[Number(month.slice(5, 7)) - 1]!} ${month.slice(0, 4)}`;
 
+/** The longest item a receipt prints (main/documents/forms/welfare-parts.ts moneyItem). */
+const receiptItemLength = 200;
+
 /** Income that comes through the collection day, never as "other money in". */
 const collectedIncome = new Set<string>([systemAccounts.memberContributions, systemAccounts.entranceFees]);
 
@@ -266,7 +269,7 @@ export const welfareMoneyMethods = [
       moneyAccountId: z.number().int().positive(),
       incomeDate: isoDateField('วันที่รับเงิน', 'Date received'),
       amountSatang: satangAmount,
-      payerName: z.string().trim().min(1, bilingual('กรุณากรอกชื่อผู้จ่ายเงิน (หน่วยงาน ผู้บริจาค หรือธนาคาร)', 'Enter who paid (the agency, the donor or the bank)')).max(200),
+      payerName: z.string().trim().min(1, bilingual('กรุณากรอกชื่อผู้จ่ายเงิน (หน่วยงาน ผู้บริจาค หรือธนาคาร)', 'Enter who paid (the agency, the donor or the bank)')).max(100),
       description: z.string().trim().max(300).default(''),
       codiRound: z.number().int().min(1).max(999).nullable().default(null),
       codiRoundApprovalDate: isoDateField('วันที่ พอช. อนุมัติ', 'CODI approval date').nullable().default(null),
@@ -308,6 +311,14 @@ export const welfareMoneyMethods = [
 
       const round = input.codiRound === null ? '' : ` รอบที่ ${input.codiRound} (พอช. อนุมัติ ${dateTh(input.codiRoundApprovalDate!)})`;
       const description = input.description || `${source.nameTh}${round}`;
+      if (book !== null && description.length > receiptItemLength) {
+        throw new ApiError(
+          'INVALID_INPUT',
+          `รายละเอียดพิมพ์ในใบเสร็จได้ไม่เกิน ${receiptItemLength} ตัวอักษร (กรอกไว้ ${description.length} ตัวอักษร)`,
+          `A receipt prints at most ${receiptItemLength} characters of description (${description.length} typed)`,
+          'description',
+        );
+      }
       const receiptWords = book === null ? '' : `ใบเสร็จเล่มที่ ${book.bookNumber} เลขที่ ${number} `;
       const entryId = postEntry(app, {
         date: input.incomeDate,

@@ -204,7 +204,7 @@ describe('other money in', () => {
   });
 
   it('refuses bad input with a Thai message naming the field, and writes nothing', async () => {
-    const { call, refusal, id, count } = await fund();
+    const { call, refusal, id, count, book } = await fund();
     const rows = () => ['welfare_journal_entries', 'welfare_journal_lines', 'welfare_receipts', 'welfare_income_records'].map(count);
     const before = rows();
     const good = { sourceAccountId: id('4104'), moneyAccountId: id('1102'), incomeDate: '2026-12-01', amountSatang: 1_000_000, payerName: 'องค์การบริหารส่วนตำบลบ้านไผ่' };
@@ -222,6 +222,8 @@ describe('other money in', () => {
       [{ moneyAccountId: id('4202') }, 'moneyAccountId', 'ไม่ใช่เงินสดหรือบัญชีเงินฝากธนาคาร'],
       [{ moneyAccountId: id('1101') }, 'receiptBookId', 'เงินสดที่รับต้องออกใบเสร็จ'],
       [{ description: 'ก'.repeat(301) }, 'description', 'รายละเอียด'],
+      // the 300 characters a record keeps are more than a receipt's line prints
+      [{ moneyAccountId: id('1101'), receiptBookId: book.id, description: longDescription }, 'description', 'พิมพ์ในใบเสร็จได้ไม่เกิน 200 ตัวอักษร (กรอกไว้ 300 ตัวอักษร)'],
     ];
     for (const [change, field, words] of cases) {
       const error = await refusal('welfare.income.create', { ...good, ...change });

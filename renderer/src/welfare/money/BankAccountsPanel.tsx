@@ -76,8 +76,8 @@ export function BankAccountsPanel() {
         rowClassName={(account) => (account.active ? '' : 'receipt-voided')}
         columns={[
           { key: 'code', title: t('welfareBank.accounts.code'), dataIndex: 'code', width: 100 },
-          { key: 'name', title: t('welfareBank.accounts.name'), render: (_, account) => (i18n.language === 'en' ? account.nameEn || account.nameTh : account.nameTh) },
-          { key: 'bank', title: t('welfareBank.accounts.bankAccount'), dataIndex: 'bankAccount' },
+          { key: 'name', title: t('welfareBank.accounts.name'), width: 240, render: (_, account) => (i18n.language === 'en' ? account.nameEn || account.nameTh : account.nameTh) },
+          { key: 'bank', title: t('welfareBank.accounts.bankAccount'), render: (_, account) => <span style={{ whiteSpace: 'nowrap' }}>{account.bankAccount}</span> },
           {
             key: 'balance',
             title: t('welfareBank.accounts.balance'),

@@ -165,6 +165,7 @@ export function IncomePanel() {
                 <Form.Item
                   name="amountSatang"
                   label={t('welfareBank.income.amount')}
+                  required
                   rules={[bahtRule({ notAmount: t('welfareBank.amountNotNumber'), required: t('welfareBank.amountRequired'), positive: t('welfareBank.amountPositive') })]}
                 >
                   <BahtInput data-testid="income-amount" />
@@ -172,7 +173,7 @@ export function IncomePanel() {
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="payerName" label={t('welfareBank.income.payer')} rules={[{ required: true, whitespace: true, message: t('welfareBank.income.payerRequired') }]}>
-                  <Input maxLength={200} placeholder={t('welfareBank.income.payerPlaceholder')} data-testid="income-payer" />
+                  <Input maxLength={100} placeholder={t('welfareBank.income.payerPlaceholder')} data-testid="income-payer" />
                 </Form.Item>
               </Col>
               {isMatching && (
@@ -237,20 +238,28 @@ export function IncomePanel() {
           dataSource={list ?? []}
           loading={list === null && !listFailure}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 980 }}
+          scroll={{ x: 1180 }}
           locale={{ emptyText: t('welfareBank.income.empty') }}
           columns={[
             { key: 'date', title: t('welfareBank.income.columns.date'), width: 110, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.incomeDate, 'short')}</span> },
             {
               key: 'source',
               title: t('welfareBank.income.columns.source'),
+              width: 320,
               render: (_, row) => (
                 <>
-                  <div>{row.description}</div>
-                  {row.codiRound !== null && (
+                  <div>{`${row.source.code} ${name(row.source)}`}</div>
+                  {row.description !== row.source.nameTh && (
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {t('welfareBank.income.roundShown', { round: row.codiRound, date: showDate(row.codiRoundApprovalDate) })}
+                      {row.description}
                     </Typography.Text>
+                  )}
+                  {row.codiRound !== null && !row.description.includes(`รอบที่ ${row.codiRound}`) && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                        {t('welfareBank.income.roundShown', { round: row.codiRound, date: showDate(row.codiRoundApprovalDate) })}
+                      </Typography.Text>
+                    </div>
                   )}
                 </>
               ),

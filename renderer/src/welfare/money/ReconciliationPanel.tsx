@@ -142,7 +142,7 @@ export function ReconciliationPanel() {
               {
                 key: 'cleared',
                 title: t('welfareBank.reconcile.cleared'),
-                width: 130,
+                width: 160,
                 align: 'center',
                 render: (_, line) => (
                   <Checkbox

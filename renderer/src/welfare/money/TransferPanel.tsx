@@ -133,6 +133,7 @@ export function TransferPanel() {
                 <Form.Item
                   name="amountSatang"
                   label={t('welfareBank.transfer.amount')}
+                  required
                   rules={[bahtRule({ notAmount: t('welfareBank.amountNotNumber'), required: t('welfareBank.amountRequired'), positive: t('welfareBank.amountPositive') })]}
                 >
                   <BahtInput data-testid="transfer-amount" />
