@@ -956,7 +956,7 @@ const en: Messages = {
       matches: 'Reconciled: the figures agree',
       difference: 'Still {{difference}} baht apart',
       differenceHint: 'Check the lines not ticked, or lines in the bank book not yet recorded (interest, fees)',
-      save: 'Save the reconciliation',
+      save: 'Save the reconciliation (Ctrl+S)',
       saved: 'Saved the reconciliation of {{month}}',
       savedAt: 'Last saved {{at}} · bank {{bank}} baht · difference {{difference}} baht',
       notSaved: 'This month has not been reconciled yet',

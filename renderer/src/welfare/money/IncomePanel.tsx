@@ -30,6 +30,11 @@ interface IncomeValues {
 }
 const incomeFields = ['sourceAccountId', 'moneyAccountId', 'incomeDate', 'amountSatang', 'payerName', 'codiRound', 'codiRoundApprovalDate', 'receiptBookId', 'description'];
 
+/** What the description adds to the source's name ("รอบที่ 1 (พอช. อนุมัติ …)"), or the description typed. */
+function detailOf(row: Income): string {
+  return row.description.startsWith(row.source.nameTh) ? row.description.slice(row.source.nameTh.length).trim() : row.description;
+}
+
 /** Income that comes through the collection day, never as other money in (main/welfare/money-methods.ts). */
 const collectedIncome = new Set(['4101', '4201']);
 
@@ -238,20 +243,20 @@ export function IncomePanel() {
           dataSource={list ?? []}
           loading={list === null && !listFailure}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: t('welfareBank.income.empty') }}
           columns={[
             { key: 'date', title: t('welfareBank.income.columns.date'), width: 110, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.incomeDate, 'short')}</span> },
             {
               key: 'source',
               title: t('welfareBank.income.columns.source'),
-              width: 320,
+              width: 270,
               render: (_, row) => (
                 <>
                   <div>{`${row.source.code} ${name(row.source)}`}</div>
-                  {row.description !== row.source.nameTh && (
+                  {detailOf(row) && (
                     <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {row.description}
+                      {detailOf(row)}
                     </Typography.Text>
                   )}
                   {row.codiRound !== null && !row.description.includes(`รอบที่ ${row.codiRound}`) && (
@@ -264,9 +269,9 @@ export function IncomePanel() {
                 </>
               ),
             },
-            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 220, dataIndex: 'payerName' },
-            { key: 'into', title: t('welfareBank.income.columns.into'), width: 150, render: (_, row) => name(row.moneyAccount) },
-            { key: 'receipt', title: t('welfareBank.income.receipt'), width: 90, render: (_, row) => (row.receipt ? `${row.receipt.bookNumber}/${row.receipt.number}` : t('welfareBank.income.noReceipt')) },
+            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 200, dataIndex: 'payerName' },
+            { key: 'into', title: t('welfareBank.income.columns.into'), width: 140, render: (_, row) => name(row.moneyAccount) },
+            { key: 'receipt', title: t('welfareBank.income.receipt'), width: 80, render: (_, row) => (row.receipt ? `${row.receipt.bookNumber}/${row.receipt.number}` : t('welfareBank.income.noReceipt')) },
             {
               key: 'amount',
               title: t('welfareBank.income.columns.amount'),

@@ -4,6 +4,7 @@ import { CheckCircleFilled, SaveOutlined, WarningFilled } from '@ant-design/icon
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { reportError } from '../../ui/apiErrors';
+import { usePageKeys } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
 import { showDate, showDateTime } from '../../ui/thaiDates';
 import { BahtInput } from '../BahtInput';
@@ -54,8 +55,6 @@ export function ReconciliationPanel() {
     };
   }, [accountId, month, version]);
 
-  if (accounts !== null && banks.length === 0) return <Empty description={t('welfareBank.reconcile.noBank')} />;
-
   const shown = data && data.account.id === accountId && data.month === month ? data : null;
   const uncleared = (shown?.lines ?? []).filter((line) => !ticked.has(line.lineId));
   const depositsInTransit = uncleared.filter((line) => line.amountSatang > 0).reduce((sum, line) => sum + line.amountSatang, 0);
@@ -91,6 +90,11 @@ export function ReconciliationPanel() {
       setSaving(false);
     }
   }
+
+  // Ctrl+S saves, as on the collection sheet; there is nothing to cancel
+  usePageKeys(() => void save(), () => undefined);
+
+  if (accounts !== null && banks.length === 0) return <Empty description={t('welfareBank.reconcile.noBank')} />;
 
   return (
     <Card title={t('welfareBank.reconcile.title')} data-testid="reconciliation">
