@@ -67,7 +67,6 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   await page.getByTestId('account-rename-1102').click();
   await page.getByTestId('account-rename-name').fill('เงินฝาก ธ.ก.ส.');
   await page.getByTestId('account-rename-bank').fill('ธ.ก.ส. สาขาบ้านไผ่ 020-1-23456-7');
-  await page.keyboard.press('Enter');
   await page.keyboard.press('Enter'); // the last field: Enter saves
   await expect(page.getByTestId('bank-accounts')).toContainText('ธ.ก.ส. สาขาบ้านไผ่ 020-1-23456-7');
   await page.getByTestId('account-name').fill('เงินฝากออมสิน');

@@ -81,7 +81,7 @@ export function BankAccountsPanel() {
           {
             key: 'balance',
             title: t('welfareBank.accounts.balance'),
-            width: 170,
+            width: 200,
             align: 'right',
             render: (_, account) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid={`account-balance-${account.code}`}>{formatSatang(account.balanceSatang)}</span>,
           },
@@ -142,6 +142,7 @@ function RenameDialog({ account, onClose, onSaved }: { account: MoneyAccount; on
   const [failure, setFailure] = useState<string | null>(null);
 
   async function submit(values: AccountValues) {
+    if (busy) return; // Enter pressed again while the first save is on its way
     setBusy(true);
     try {
       await call('welfare.bankAccounts.update', { accountId: account.id, ...values });

@@ -84,6 +84,7 @@ export function IncomePanel() {
   const needsReceipt = source?.reportLine === 'donations' || into.find((account) => account.id === moneyId)?.reportLine === 'cash';
 
   async function save(values: IncomeValues) {
+    if (busy) return;
     setFailure(null);
     const book = usableBooks.find((row) => row.id === values.receiptBookId) ?? null;
     const intoAccount = into.find((account) => account.id === values.moneyAccountId)!;
@@ -243,14 +244,14 @@ export function IncomePanel() {
           dataSource={list ?? []}
           loading={list === null && !listFailure}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-          scroll={{ x: 1060 }}
+          scroll={{ x: 980 }}
           locale={{ emptyText: t('welfareBank.income.empty') }}
           columns={[
-            { key: 'date', title: t('welfareBank.income.columns.date'), width: 110, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.incomeDate, 'short')}</span> },
+            { key: 'date', title: t('welfareBank.income.columns.date'), width: 100, render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(row.incomeDate, 'short')}</span> },
             {
               key: 'source',
               title: t('welfareBank.income.columns.source'),
-              width: 270,
+              width: 230,
               render: (_, row) => (
                 <>
                   <div>{`${row.source.code} ${name(row.source)}`}</div>
@@ -269,20 +270,20 @@ export function IncomePanel() {
                 </>
               ),
             },
-            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 200, dataIndex: 'payerName' },
-            { key: 'into', title: t('welfareBank.income.columns.into'), width: 140, render: (_, row) => name(row.moneyAccount) },
-            { key: 'receipt', title: t('welfareBank.income.receipt'), width: 80, render: (_, row) => (row.receipt ? `${row.receipt.bookNumber}/${row.receipt.number}` : t('welfareBank.income.noReceipt')) },
+            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 190, dataIndex: 'payerName' },
+            { key: 'into', title: t('welfareBank.income.columns.into'), width: 120, render: (_, row) => name(row.moneyAccount) },
+            { key: 'receipt', title: t('welfareBank.income.receipt'), width: 70, render: (_, row) => (row.receipt ? `${row.receipt.bookNumber}/${row.receipt.number}` : t('welfareBank.income.noReceipt')) },
             {
               key: 'amount',
               title: t('welfareBank.income.columns.amount'),
-              width: 150,
+              width: 130,
               align: 'right',
               render: (_, row) => <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums', textDecoration: row.voidedOn ? 'line-through' : undefined }}>{formatSatang(row.amountSatang)}</span>,
             },
             {
               key: 'status',
               title: t('welfareBank.income.columns.status'),
-              width: 170,
+              width: 140,
               render: (_, row) =>
                 row.voidedOn ? (
                   <span data-testid={`income-voided-${row.id}`}>

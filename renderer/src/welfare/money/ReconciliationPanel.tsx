@@ -73,6 +73,7 @@ export function ReconciliationPanel() {
   }
 
   async function save() {
+    if (saving) return;
     if (!shown || accountId === null) return;
     if (typed === null) {
       setFailure(t('welfareBank.reconcile.bankBalanceRequired'));

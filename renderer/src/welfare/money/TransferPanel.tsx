@@ -63,6 +63,7 @@ export function TransferPanel() {
   };
 
   async function save(values: TransferValues) {
+    if (busy) return;
     setFailure(null);
     const confirmed = await modal.confirm({
       title: t('welfareBank.transfer.confirmTitle', { amount: formatSatang(values.amountSatang!) }),
