@@ -201,6 +201,18 @@ export const welfareMoneyMethods = [
   }),
 
   defineWrite({
+    // A fund that records money in before anything else (no receipt book yet) starts its chart of accounts here.
+    name: 'welfare.moneyAccounts.setUp',
+    input: z.object({}),
+    access: treasurers,
+    handler: ({ app }) => {
+      const before = app.db.select({ id: welfareAccounts.id }).from(welfareAccounts).all().length;
+      const accounts = ensureBooks(app);
+      return { result: { accounts: accounts.size }, audit: { entity: 'books', entityId: 1, before: { accounts: before }, after: { accounts: accounts.size } } };
+    },
+  }),
+
+  defineWrite({
     name: 'welfare.bankAccounts.create',
     input: z.object({
       nameTh: z.string().trim().min(1, bilingual('กรุณากรอกชื่อบัญชี เช่น เงินฝาก ธ.ก.ส.', 'Enter the account name')).max(100),

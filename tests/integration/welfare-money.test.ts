@@ -69,6 +69,21 @@ async function printedText(pdfBase64: string): Promise<string> {
 const longDescription = 'เงินสนับสนุนจากองค์การบริหารส่วนตำบลตามข้อบัญญัติงบประมาณรายจ่ายประจำปี '.repeat(6).slice(0, 300);
 
 describe('money accounts', () => {
+  it('a fund that has posted nothing starts its chart of accounts from the money screen', async () => {
+    const app = tempApp(undefined, { now: () => new Date('2026-12-15T09:00:00+07:00') });
+    await loadSampleTambon(app, generateSampleTambon({ size: 'small' }));
+    const treasurer: ClientSession = { user: null };
+    await app.router.call(treasurer, 'office.auth.login', { username: 'treasurer', password: 'tambon1234' });
+    const { call } = routerCalls(app, treasurer);
+    expect(await call('welfare.moneyAccounts.list', {})).toEqual([]);
+    await call('welfare.moneyAccounts.setUp', {});
+    await call('welfare.moneyAccounts.setUp', {}); // twice changes nothing
+    expect((await call<Account[]>('welfare.moneyAccounts.list', {})).map((account) => [account.code, account.balanceSatang])).toEqual([
+      ['1101', 0],
+      ['1102', 0],
+    ]);
+  });
+
   it('adds, renames and closes bank accounts; a bank account with money in it is not closed, and says how much', async () => {
     const { call, refusal, accounts, id } = await fund();
     // The preset bank account is the first one: the fund names it after its bank.

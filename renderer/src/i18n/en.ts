@@ -826,6 +826,9 @@ const en: Messages = {
   },
   welfareBank: {
     tab: 'Other income/Bank',
+    noBooks: "The fund's books are not started yet",
+    noBooksHint: 'The chart of accounts (cash, bank, income by source) is written when you start',
+    setUp: "Start the fund's books",
     sections: { income: 'Other income', transfer: 'Deposit/withdraw/transfer', accounts: 'Bank accounts', reconcile: 'Bank reconciliation' },
     month: 'Month',
     year: 'Year (B.E.)',

@@ -270,7 +270,8 @@ export function IncomePanel() {
                 </>
               ),
             },
-            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 190, dataIndex: 'payerName' },
+            // a name breaks between words only ("ศรีสุ/วรรณ์" would read as two names)
+            { key: 'payer', title: t('welfareBank.income.columns.payer'), width: 190, render: (_, row) => <span style={{ wordBreak: 'keep-all' }}>{row.payerName}</span> },
             { key: 'into', title: t('welfareBank.income.columns.into'), width: 120, render: (_, row) => name(row.moneyAccount) },
             { key: 'receipt', title: t('welfareBank.income.receipt'), width: 70, render: (_, row) => (row.receipt ? `${row.receipt.bookNumber}/${row.receipt.number}` : t('welfareBank.income.noReceipt')) },
             {
