@@ -62,16 +62,27 @@ const isMoneyAccount = (account: Account) => account.kind === 'asset' && (accoun
 /** How a money account is named in a message: "ธ.ก.ส. สาขาบ้านไผ่ (020-1-23456-7)". */
 const accountLabel = (account: Account) => (account.bankAccount ? `${account.nameTh} (${account.bankAccount})` : account.nameTh);
 
-/** An account's balance from every posting up to and including `asOf` (all postings when null): debit positive. */
+/**
+ * An account's balance from every posting up to and including `asOf` (all postings when null): debit positive.
+ * Cash on hand gets a line per receipt, millions over the years: its lines are summed without reading their
+ * entries, and only the entries after `asOf` (few: a transfer is dated near today) are read to take them off.
+ */
 export function accountBalance(app: AppContext, accountId: number, asOf: string | null): number {
-  return (
-    app.db
-      .select({ balance: sql<number>`coalesce(sum(${welfareJournalLines.amountSatang}), 0)`.mapWith(Number) })
-      .from(welfareJournalLines)
-      .innerJoin(welfareJournalEntries, eq(welfareJournalEntries.id, welfareJournalLines.entryId))
-      .where(and(eq(welfareJournalLines.accountId, accountId), asOf === null ? undefined : lte(welfareJournalEntries.entryDate, asOf)))
-      .get()?.balance ?? 0
-  );
+  const total = app.db
+    .select({ balance: sql<number>`coalesce(sum(${welfareJournalLines.amountSatang}), 0)`.mapWith(Number) })
+    .from(welfareJournalLines)
+    .where(eq(welfareJournalLines.accountId, accountId))
+    .get()!.balance;
+  if (asOf === null) return total;
+  // CROSS JOIN keeps the entries (by their date index) as the outer loop: SQLite would otherwise walk the
+  // account's lines first.
+  const later = app.sqlite
+    .prepare(
+      `SELECT coalesce(sum(l.amount_satang), 0) AS balance FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+       ON l.entry_id = e.id WHERE e.entry_date > ? AND l.account_id = ?`,
+    )
+    .get(asOf, accountId) as { balance: number };
+  return total - later.balance;
 }
 
 function accountOrRefuse(app: AppContext, id: number, field: string): Account {
