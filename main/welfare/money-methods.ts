@@ -37,7 +37,7 @@ const voidReason = z.string().trim().min(1, bilingual('กรุณากรอ�
 labelFields({
   nameTh: ['ชื่อบัญชี', 'Account name'],
   bankAccount: ['ธนาคาร สาขา และเลขที่บัญชี', 'Bank, branch and account number'],
-  accountId: ['บัญชีเงินฝาก', 'Bank account'],
+  accountId: ['บัญชี', 'Account'],
   sourceAccountId: ['แหล่งที่มาของเงิน', 'Source of the money'],
   moneyAccountId: ['รับเข้า (เงินสด/บัญชีธนาคาร)', 'Received into (cash/bank)'],
   incomeDate: ['วันที่รับเงิน', 'Date received'],
@@ -50,7 +50,7 @@ labelFields({
   transferDate: ['วันที่โอน', 'Transfer date'],
   fromAccountId: ['โอนจาก', 'From'],
   toAccountId: ['โอนเข้า', 'To'],
-  entryId: ['รายการโอน', 'Transfer'],
+  entryId: ['รายการบัญชี', 'Journal entry'],
   voidReason: ['เหตุผลที่ยกเลิก', 'Reason for voiding'],
   month: ['เดือน', 'Month'],
   bankBalanceSatang: ['ยอดตามสมุดบัญชีธนาคาร', 'Balance in the bank book'],
