@@ -2,3 +2,4 @@ export * from './office';
 export * from './people';
 export * from './welfare';
 export * from './backups';
+export * from './welfare-money';

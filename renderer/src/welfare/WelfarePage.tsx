@@ -12,9 +12,9 @@ import { ClaimsTab } from './claims/ClaimsTab';
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
  * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
- * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/books" the money;
- * "#/welfare/claims[/expenses|/vouchers]" money out (claims, administrative expenses, vouchers); "#/welfare/reports"
- * the cash book and the arrears list.
+ * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/bank",
+ * "#/welfare/books" the money; "#/welfare/claims[/expenses|/vouchers]" money out (claims, administrative expenses,
+ * vouchers); "#/welfare/reports" the cash book and the arrears list.
  */
 export function WelfarePage() {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'books' || first === 'claims' || first === 'reports' ? first : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' || first === 'claims' || first === 'reports' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
