@@ -53,8 +53,9 @@ function receiptsForPrint(app: AppContext, receiptIds: number[]): WelfareReceipt
     .all();
   if (rows.length !== new Set(receiptIds).size) throw new ApiError('NOT_FOUND', 'ไม่พบใบเสร็จบางใบที่ขอพิมพ์', 'Some of the receipts asked for were not found', 'receiptIds');
   return rows.map((row) => {
-    const regulation = regulationOn(app, row.receipt.receiptDate, 'receiptIds');
     const lines = app.db.select().from(welfareReceiptLines).where(eq(welfareReceiptLines.receiptId, row.receipt.id)).orderBy(asc(welfareReceiptLines.position)).all();
+    // only contributions need the regulation (their period length); a donation may come before there is one
+    const periodMonths = lines.some((line) => line.kind === 'contribution') ? periodMonthsOf(regulationOn(app, row.receipt.receiptDate, 'receiptIds').contributions.scheme) : 1;
     return {
       book: row.book,
       number: String(row.receipt.number),
@@ -62,7 +63,7 @@ function receiptsForPrint(app: AppContext, receiptIds: number[]): WelfareReceipt
       payer: row.person ? { title: row.person.title, firstName: row.person.firstName, lastName: row.person.lastName } : { title: '', firstName: row.receipt.payerName, lastName: '' },
       memberNumber: row.memberNumber ?? '',
       village: row.village ?? null,
-      items: printedItems(lines, periodMonthsOf(regulation.contributions.scheme)),
+      items: printedItems(lines, periodMonths),
       receivedBy: { name: row.receivedBy ?? '', position: 'เหรัญญิก' },
       copy: row.receipt.printCount > 0,
       voided: row.receipt.voidedOn === null ? null : { reason: row.receipt.voidReason, date: row.receipt.voidedOn },

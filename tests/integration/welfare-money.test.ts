@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { comparable } from '../documents/pdf-tools';
+import { printedText } from '../helpers/printed-text';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp, tempDir } from '../helpers/temp';
+import { tempApp } from '../helpers/temp';
 
 interface Account {
   id: number;
@@ -60,12 +59,6 @@ async function fund() {
   return { app, call, refusal, sql, count, member, book, accounts, id, trial, unbalanced, admin: await session('admin') };
 }
 
-async function printedText(pdfBase64: string): Promise<string> {
-  const file = path.join(tempDir(), 'printed.pdf');
-  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-  return comparable(await pdfText(file));
-}
-
 const longDescription = 'เงินสนับสนุนจากองค์การบริหารส่วนตำบลตามข้อบัญญัติงบประมาณรายจ่ายประจำปี '.repeat(6).slice(0, 300);
 
 describe('money accounts', () => {
@@ -82,6 +75,13 @@ describe('money accounts', () => {
       ['1101', 0],
       ['1102', 0],
     ]);
+    // a donation before the fund has its regulation gets its receipt, and the receipt prints
+    const book = await call<{ id: number }>('welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 50 });
+    const books = await call<{ accounts: { id: number; code: string }[] }>('welfare.books.get', {});
+    const code = (wanted: string) => books.accounts.find((account) => account.code === wanted)!.id;
+    const donation = await call<{ receipt: { id: number } }>('welfare.income.create', { sourceAccountId: code('4202'), moneyAccountId: code('1101'), incomeDate: '2026-12-01', amountSatang: 500_000, payerName: 'นายฐิติพงศ์ ฤทธิ์ณรงค์', description: 'บริจาคตั้งกองทุน', receiptBookId: book.id });
+    const printed = await call<{ pdfBase64: string }>('welfare.receipts.print', { receiptIds: [donation.receipt.id] });
+    expect(await printedText(printed.pdfBase64)).toContain(comparable('บริจาคตั้งกองทุน'));
   });
 
   it('adds, renames and closes bank accounts; a bank account with money in it is not closed, and says how much', async () => {
