@@ -1,12 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bahtTextInBrackets } from '../../main/documents/format';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { comparable } from '../documents/pdf-tools';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { printedText } from '../helpers/printed-text';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp, tempDir } from '../helpers/temp';
+import { tempApp } from '../helpers/temp';
 
 interface Benefit {
   code: string;
@@ -165,15 +164,6 @@ async function accountId(desk: Awaited<ReturnType<typeof claimsDesk>>, code: str
   return books.accounts.find((account) => account.code === code)!.id;
 }
 
-/** The text a reader copies out of a PDF the API returned. */
-async function printedText(pdfBase64: string): Promise<string> {
-  // KEEP_DOCUMENTS=<folder> keeps the vouchers for a person to look at (npm run pdf:png)
-  const folder = process.env.KEEP_DOCUMENTS ?? tempDir();
-  const file = path.join(folder, `voucher-${fs.readdirSync(folder).length + 1}.pdf`);
-  fs.writeFileSync(file, Buffer.from(pdfBase64, 'base64'));
-  return comparable(await pdfText(file));
-}
-
 describe('paying out of the fund', () => {
   it('pays a claim from the bank account when asked, and refuses an account that holds no money, writing nothing', async () => {
     const desk = await claimsDesk();
@@ -225,24 +215,24 @@ describe('paying out of the fund', () => {
     const { payout } = await call<{ payout: { id: number } }>('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5206', description, amountSatang: amount, recipientName: 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา' });
     const printed = await call<{ pdfBase64: string; pages: number; totalSatang: number }>('welfare.payouts.print', { payoutId: payout.id });
     expect(printed).toMatchObject({ pages: 1, totalSatang: amount });
-    const text = await printedText(printed.pdfBase64);
+    const text = await printedText(printed.pdfBase64, 'voucher');
     for (const words of ['ใบสำคัญจ่ายเงิน', 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา', '1,234,567.50', bahtTextInBrackets(amount), 'ค่าซ่อมหลังคาอาคารที่ทำการกองทุน']) expect(text, words).toContain(comparable(words));
     expect(text).not.toContain(comparable('ยกเลิก'));
     await call('welfare.payouts.void', { payoutId: payout.id, reason: 'ร้านคืนเงิน งานยังไม่เสร็จ' });
-    const voided = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: payout.id })).pdfBase64);
+    const voided = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: payout.id })).pdfBase64, 'voucher');
     expect(voided).toContain(comparable('ยกเลิก'));
     expect(voided).toContain(comparable('ร้านคืนเงิน งานยังไม่เสร็จ'));
 
     // a benefit paid to the member: their number and the line of the claim
     const claim = await approvedClaim(desk);
     const paid = await call<{ id: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30' });
-    const claimText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: paid.id })).pdfBase64);
+    const claimText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: paid.id })).pdfBase64, 'voucher');
     expect(claimText).toContain(comparable('สมาชิกเลขที่ 0002'));
     expect(claimText).toContain(comparable('2 คืน'));
     // paid to the wrong person: voided, and paid again to a beneficiary, who signs for the member
     await call('welfare.payouts.void', { payoutId: paid.id, reason: 'ต้องจ่ายให้ผู้รับผลประโยชน์' });
     const again = await call<{ id: number; voucherNumber: number }>('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', recipientName: 'นางสาวปุณณ์ญาดา ธนัชพฤกษ์' });
-    const beneficiaryText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: again.id })).pdfBase64);
+    const beneficiaryText = await printedText((await call<{ pdfBase64: string }>('welfare.payouts.print', { payoutId: again.id })).pdfBase64, 'voucher');
     expect(beneficiaryText).toContain(comparable('ในฐานะผู้รับผลประโยชน์ของ'));
     expect(beneficiaryText).toContain(comparable('นางสาวปุณณ์ญาดา ธนัชพฤกษ์'));
     expect(beneficiaryText).toContain(comparable(`เลขที่ ${again.voucherNumber}`));
