@@ -1,7 +1,10 @@
+import { useEffect, useState } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { goTo } from './routes';
+import { call } from '../api';
+import { BackupStatusAlert } from '../office/BackupPanel';
 import { useSession } from './store';
 
 const todayItems = ['claims', 'months', 'lapsing', 'terms', 'meeting', 'backup'] as const;
@@ -13,12 +16,30 @@ export function TodayPage() {
   // re-render on a language switch so that the date follows dayjs's locale
   useSession((state) => state.language);
   const today = dayjs().format(t('today.dateFormat'));
+  const [backup, setBackup] = useState<Awaited<ReturnType<typeof call<'backup.status'>>> | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('backup.status', {})
+      .then((status) => current && setBackup(status))
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, []);
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
         {user ? t('today.greeting', { name: user.displayName }) : t('today.title')}
       </Typography.Title>
       <Typography.Paragraph style={{ fontSize: 18 }}>{today}</Typography.Paragraph>
+      {backup?.warn && (
+        <div style={{ marginBottom: 24 }}>
+          <BackupStatusAlert status={backup} />
+          <Button style={{ marginTop: 8 }} onClick={() => goTo('settings')} data-testid="today-backup">
+            {t('backup.now')}
+          </Button>
+        </div>
+      )}
       <Card title={t('today.comingTitle')} style={{ marginBottom: 24 }}>
         <Typography.Paragraph>{t('today.comingBody')}</Typography.Paragraph>
         <ul style={{ margin: 0, paddingInlineStart: 24, lineHeight: 2 }}>

@@ -7,6 +7,7 @@ import { reportError, showErrorInForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { OfficeFields, officeFieldNames, type OfficeFormValues } from './OfficeFields';
 import { VillagesPanel } from '../people/VillagesPanel';
+import { BackupPanel } from './BackupPanel';
 import { UsersPanel } from './UsersPanel';
 
 /** Settings: the office details (admin edits, others read), the screen size, and the users (admin). */
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <OfficeProfileCard editable={isAdmin} />
         <DisplayCard />
         <VillagesPanel />
+        <BackupPanel />
         {isAdmin ? (
           <UsersPanel />
         ) : (
