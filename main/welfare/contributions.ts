@@ -406,10 +406,10 @@ export interface Owed {
 }
 
 /** What the member owes on `asOf`, counting only money paid on or before that day. */
-export function owed(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[], asOf: string): Owed {
+export function owed(settings: ContributionSettings, membership: Membership, paid: PaidHistory, asOf: string): Owed {
   const plan = planOf(settings, membership);
   const asOfDay = readAsOf(asOf, 'asOf', LABELS.asOf);
-  return owedOnPlan(plan, postedOf(plan, allocations, asOf), asOfDay, asOf);
+  return owedOnPlan(plan, isPaidSummary(paid) ? postedOfSummary(plan, paid, asOf) : postedOf(plan, paid, asOf), asOfDay, asOf);
 }
 
 function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): Owed {
@@ -477,7 +477,7 @@ export interface PaymentSplit {
 export function allocatePayment(
   settings: ContributionSettings,
   membership: Membership,
-  allocations: readonly Allocation[],
+  paid: PaidHistory,
   amountSatang: Satang,
   paidOn: string,
   options: { receipt?: string } = {},
@@ -488,7 +488,7 @@ export function allocatePayment(
   if (paidDay < plan.startDay) {
     refuse('paidOn', `${LABELS.paidOn.th} ${formatThaiDateShort(paidOn)} อยู่ก่อน${LABELS.start.th} ${formatThaiDateShort(plan.startIso)}`, `${LABELS.paidOn.en} ${paidOn} is before the membership start ${plan.startIso}`, { paidOn, start: plan.startIso });
   }
-  const posted = postedOf(plan, allocations, null);
+  const posted = isPaidSummary(paid) ? postedOfSummary(plan, paid, null) : postedOf(plan, paid, null);
   const started = startedOn(plan, paidDay, paidOn);
 
   // Everything that can take money, in the order it takes it.
@@ -609,8 +609,9 @@ export interface Lapse {
  * more is paid"); a date on or before today means the member has lapsed. A payment dated on the collection day
  * counts as on time; one dated on the lapse day itself is too late.
  */
-export function lapseDate(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[]): Lapse | null {
+export function lapseDate(settings: ContributionSettings, membership: Membership, paid: PaidHistory): Lapse | null {
   const plan = planOf(settings, membership);
+  const allocations = isPaidSummary(paid) ? expandPaidSummary(plan, paid) : paid;
   const limit = settings.arrears.limit;
   if (limit === null) return null;
   // The day each period became fully paid (Infinity while it is not): payments in date order.
@@ -791,4 +792,110 @@ function row(kind: PassbookLine['kind'], number: number | null, period: string |
           ? `ส่งแล้ว ${formatSatang(paid)} ค้าง ${formatSatang(due - paid)}`
           : '';
   return { kind, number, period, label, date, amountSatang: paid, dueSatang: due, dueDate, status, late: date !== null && paid >= due && date > dueDate, remark, receipts };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is paid, summed up (kept beside the receipts so ten years of lines are not read on every collection day)
+
+/**
+ * A membership's posted allocations, summed so that owed(), allocatePayment() and lapseDate() give exactly what they
+ * give on the lines themselves, as long as (1) the same settings are used and (2) owed() is asked for a day on or
+ * after `lastPaidOn` (money paid later than the day asked about must not count; only the lines know their days).
+ * A period paid in full by its collection day can never count as missed under any arrears counting, so only its
+ * sum matters: such periods are kept as runs. Every other period keeps its sum and the day it became fully paid
+ * (or, while partly paid, its last payment day) — all the arrears rule needs.
+ */
+export interface PaidSummary {
+  entranceFeeSatang: Satang;
+  /** the last day money came to the entrance fee */
+  entranceFeePaidOn: string | null;
+  /** the last payment day of all lines summed */
+  lastPaidOn: string | null;
+  /** runs of consecutive periods, each paid in full (the scheme's amount) by its collection day: [first period, count] */
+  onTime: [string, number][];
+  /** every other period with money on it, oldest first */
+  other: { period: string; satang: Satang; paidOn: string }[];
+}
+
+/** What the rules take as "what is paid": the lines (allocations) or their summary. */
+export type PaidHistory = readonly Allocation[] | PaidSummary;
+
+export function isPaidSummary(paid: PaidHistory): paid is PaidSummary {
+  return !Array.isArray(paid);
+}
+
+/** Sums the posted allocations of one membership (validated as every rule validates them). */
+export function paidSummaryOf(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[]): PaidSummary {
+  const plan = planOf(settings, membership);
+  postedOf(plan, allocations, null); // validates: the summary of lines the rules refuse is refused alike
+  const summary: PaidSummary = { entranceFeeSatang: 0, entranceFeePaidOn: null, lastPaidOn: null, onTime: [], other: [] };
+  const byOrdinal = new Map<number, { paidOn: string; satang: Satang }[]>();
+  for (const allocation of allocations) {
+    if (summary.lastPaidOn === null || allocation.paidOn > summary.lastPaidOn) summary.lastPaidOn = allocation.paidOn;
+    if (allocation.kind === 'entrance-fee') {
+      summary.entranceFeeSatang += allocation.satang;
+      if (summary.entranceFeePaidOn === null || allocation.paidOn > summary.entranceFeePaidOn) summary.entranceFeePaidOn = allocation.paidOn;
+      continue;
+    }
+    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
+    const list = byOrdinal.get(ordinal) ?? [];
+    list.push({ paidOn: allocation.paidOn, satang: allocation.satang });
+    byOrdinal.set(ordinal, list);
+  }
+  let run: [string, number] | null = null;
+  let runEnd = -2;
+  for (const ordinal of [...byOrdinal.keys()].sort((a, b) => a - b)) {
+    // Payments in date order, as lapseDate() finds the day a period became fully paid.
+    const list = byOrdinal.get(ordinal)!.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0));
+    let sum = 0;
+    let cured: string | null = null;
+    for (const entry of list) {
+      sum += entry.satang;
+      if (cured === null && sum >= plan.amount) cured = entry.paidOn;
+    }
+    const period = periodAt(plan, ordinal);
+    if (cured !== null && sum === plan.amount && cured <= period.dueIso) {
+      if (run !== null && ordinal === runEnd + 1) run[1] += 1;
+      else {
+        run = [period.id, 1];
+        summary.onTime.push(run);
+      }
+      runEnd = ordinal;
+      continue;
+    }
+    summary.other.push({ period: period.id, satang: sum, paidOn: cured ?? list.at(-1)!.paidOn });
+  }
+  return summary;
+}
+
+/** The summary with new allocations added; null when one is dated before the summary's last day (sum the lines again). */
+export function addToPaidSummary(settings: ContributionSettings, membership: Membership, summary: PaidSummary, added: readonly Allocation[]): PaidSummary | null {
+  if (summary.lastPaidOn !== null && added.some((allocation) => allocation.paidOn < summary.lastPaidOn!)) return null;
+  return paidSummaryOf(settings, membership, [...expandPaidSummary(planOf(settings, membership), summary), ...added]);
+}
+
+/** Allocations that the rules read exactly as the lines the summary was made from (a run's periods as paid on joining). */
+function expandPaidSummary(plan: Plan, summary: PaidSummary): Allocation[] {
+  const allocations: Allocation[] = [];
+  if (summary.entranceFeeSatang > 0) allocations.push({ kind: 'entrance-fee', satang: summary.entranceFeeSatang, paidOn: summary.entranceFeePaidOn ?? plan.startIso });
+  for (const [from, count] of summary.onTime) {
+    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
+    for (let ordinal = first; ordinal < first + count; ordinal += 1) allocations.push({ kind: 'contribution', period: periodAt(plan, ordinal).id, satang: plan.amount, paidOn: plan.startIso });
+  }
+  for (const item of summary.other) allocations.push({ kind: 'contribution', period: item.period, satang: item.satang, paidOn: item.paidOn });
+  return allocations;
+}
+
+function postedOfSummary(plan: Plan, summary: PaidSummary, asOfIso: string | null): Posted {
+  if (asOfIso !== null && summary.lastPaidOn !== null && asOfIso < summary.lastPaidOn) {
+    // A programming error: the caller must read the lines for a day before the last payment.
+    throw new Error(`a paid summary to ${summary.lastPaidOn} cannot answer for ${asOfIso}`);
+  }
+  const posted: Posted = { byOrdinal: new Map(), entranceFee: summary.entranceFeeSatang };
+  for (const [from, count] of summary.onTime) {
+    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
+    for (let ordinal = first; ordinal < first + count; ordinal += 1) posted.byOrdinal.set(ordinal, plan.amount);
+  }
+  for (const item of summary.other) posted.byOrdinal.set(ordinalOfPeriod(plan, item.period, 'summary.other'), item.satang);
+  return posted;
 }
