@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { welfareBooks, welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceiptLines, welfareReceipts, type welfareMemberships } from '../../db/schema';
+import { welfareBooks, type welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceiptLines, welfareReceipts, type welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
