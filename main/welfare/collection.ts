@@ -15,7 +15,8 @@ export interface CollectionSheetRow {
   owedSatang: number;
   missedCount: number;
   paidThrough: string | null;
-  lines: { kind: 'entrance-fee' | 'contribution'; label: string; owedSatang: number; missed: boolean }[];
+  /** `label` is the period in Thai ('ส.ค. 69'); `period` its first month 'YYYY-MM' (null for the entrance fee) */
+  lines: { kind: 'entrance-fee' | 'contribution'; period: string | null; label: string; owedSatang: number; missed: boolean }[];
 }
 
 /** The members of a village whose membership is open on `asOf`, each with what they owe on that day. */
@@ -45,10 +46,10 @@ export function collectionSheet(app: AppContext, villageId: number, asOf: string
       owedSatang: due.totalSatang,
       missedCount: due.missedCount,
       paidThrough: due.paidThrough,
-      lines: due.lines.map((line) => ({ kind: line.kind, label: line.period === null ? 'ค่าสมัครแรกเข้า' : formatPeriod(line.period, months), owedSatang: line.owedSatang, missed: line.missed })),
+      lines: due.lines.map((line) => ({ kind: line.kind, period: line.period, label: line.period === null ? 'ค่าสมัครแรกเข้า' : formatPeriod(line.period, months), owedSatang: line.owedSatang, missed: line.missed })),
     };
   });
-  return { asOf, arrearsLimit: regulation.contributions.arrears.limit, rows, totalOwedSatang: rows.reduce((sum, row) => sum + row.owedSatang, 0), lapsed: lapsedOf(app, villageId, asOf) };
+  return { asOf, arrearsLimit: regulation.contributions.arrears.limit, periodMonths: months, rows, totalOwedSatang: rows.reduce((sum, row) => sum + row.owedSatang, 0), lapsed: lapsedOf(app, villageId, asOf) };
 }
 
 /**
