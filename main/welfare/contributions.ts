@@ -611,37 +611,18 @@ export interface Lapse {
  */
 export function lapseDate(settings: ContributionSettings, membership: Membership, paid: PaidHistory): Lapse | null {
   const plan = planOf(settings, membership);
-  const allocations = isPaidSummary(paid) ? expandPaidSummary(plan, paid) : paid;
   const limit = settings.arrears.limit;
   if (limit === null) return null;
-  // The day each period became fully paid (Infinity while it is not): payments in date order.
-  const curedDay = new Map<number, number>();
-  const byOrdinal = new Map<number, { day: number; satang: Satang }[]>();
-  postedOf(plan, allocations, null); // validates
-  for (const allocation of allocations) {
-    if (allocation.kind !== 'contribution') continue;
-    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
-    const list = byOrdinal.get(ordinal) ?? [];
-    list.push({ day: dayNumberOf(readIsoDate(allocation.paidOn, 'allocations', LABELS.paidOn)), satang: allocation.satang });
-    byOrdinal.set(ordinal, list);
-  }
-  for (const [ordinal, list] of byOrdinal) {
-    list.sort((a, b) => a.day - b.day);
-    let sum = 0;
-    for (const entry of list) {
-      sum += entry.satang;
-      if (sum >= plan.amount) {
-        curedDay.set(ordinal, entry.day);
-        break;
-      }
-    }
-  }
+  const { curedDay, lastKnown } = isPaidSummary(paid) ? curesOfSummary(plan, paid) : curesOfLines(plan, paid);
   const grace = settings.arrears.graceDays;
   const cure = (ordinal: number) => curedDay.get(ordinal) ?? Infinity;
-  // Past the last payment nothing is paid: the limit is reached within `limit` periods after it.
-  const lastKnown = Math.max(0, ...byOrdinal.keys());
   const periods: PeriodPlan[] = [];
   for (let ordinal = 0; ordinal <= plan.lastOrdinal; ordinal += 1) {
+    if (curedDay.get(ordinal) === PAID_ON_TIME) {
+      // Never missed, under any counting: its collection day is not needed (a summary's run of periods paid on time).
+      periods.push({ ordinal, startMonth: 0, id: '', dueIso: '', dueDay: Infinity, amount: plan.amount });
+      continue;
+    }
     const period = periodAt(plan, ordinal);
     periods.push(period);
     const lapseDay = period.dueDay + grace + 1;
@@ -667,6 +648,53 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
     if (ordinal > lastKnown + limit) break;
   }
   return null;
+}
+
+/** A period paid in full by its collection day: as cured before any day, so it never counts as missed. */
+const PAID_ON_TIME = -Infinity;
+
+/** The day (number) each period became fully paid, payments in date order; the last period with money on it. */
+function curesOfLines(plan: Plan, allocations: readonly Allocation[]): { curedDay: Map<number, number>; lastKnown: number } {
+  const curedDay = new Map<number, number>();
+  const byOrdinal = new Map<number, { day: number; satang: Satang }[]>();
+  postedOf(plan, allocations, null); // validates
+  for (const allocation of allocations) {
+    if (allocation.kind !== 'contribution') continue;
+    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
+    const list = byOrdinal.get(ordinal) ?? [];
+    list.push({ day: dayNumberOf(readIsoDate(allocation.paidOn, 'allocations', LABELS.paidOn)), satang: allocation.satang });
+    byOrdinal.set(ordinal, list);
+  }
+  for (const [ordinal, list] of byOrdinal) {
+    list.sort((a, b) => a.day - b.day);
+    let sum = 0;
+    for (const entry of list) {
+      sum += entry.satang;
+      if (sum >= plan.amount) {
+        curedDay.set(ordinal, entry.day);
+        break;
+      }
+    }
+  }
+  // Past the last payment nothing is paid: the limit is reached within `limit` periods after it.
+  return { curedDay, lastKnown: Math.max(0, ...byOrdinal.keys()) };
+}
+
+function curesOfSummary(plan: Plan, summary: PaidSummary): { curedDay: Map<number, number>; lastKnown: number } {
+  postedOfSummary(plan, summary, null); // validates the periods
+  const curedDay = new Map<number, number>();
+  let lastKnown = 0;
+  for (const [from, count] of summary.onTime) {
+    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
+    for (let ordinal = first; ordinal < first + count; ordinal += 1) curedDay.set(ordinal, PAID_ON_TIME);
+    lastKnown = Math.max(lastKnown, first + count - 1);
+  }
+  for (const item of summary.other) {
+    const ordinal = ordinalOfPeriod(plan, item.period, 'summary.other');
+    if (item.satang >= plan.amount) curedDay.set(ordinal, dayNumberOf(readIsoDate(item.paidOn, 'summary.other', LABELS.paidOn)));
+    lastKnown = Math.max(lastKnown, ordinal);
+  }
+  return { curedDay, lastKnown };
 }
 
 export interface MembershipStatus {
@@ -868,22 +896,47 @@ export function paidSummaryOf(settings: ContributionSettings, membership: Member
   return summary;
 }
 
-/** The summary with new allocations added; null when one is dated before the summary's last day (sum the lines again). */
+/**
+ * The summary with new allocations (a payment's split) added — what paidSummaryOf gives on all the lines. Null when
+ * the lines must be summed again instead: an allocation dated before the summary's last day (which money came first
+ * only the lines know), or one the rules would refuse (more than an item's amount; the lines say why).
+ */
 export function addToPaidSummary(settings: ContributionSettings, membership: Membership, summary: PaidSummary, added: readonly Allocation[]): PaidSummary | null {
   if (summary.lastPaidOn !== null && added.some((allocation) => allocation.paidOn < summary.lastPaidOn!)) return null;
-  return paidSummaryOf(settings, membership, [...expandPaidSummary(planOf(settings, membership), summary), ...added]);
-}
-
-/** Allocations that the rules read exactly as the lines the summary was made from (a run's periods as paid on joining). */
-function expandPaidSummary(plan: Plan, summary: PaidSummary): Allocation[] {
-  const allocations: Allocation[] = [];
-  if (summary.entranceFeeSatang > 0) allocations.push({ kind: 'entrance-fee', satang: summary.entranceFeeSatang, paidOn: summary.entranceFeePaidOn ?? plan.startIso });
-  for (const [from, count] of summary.onTime) {
+  const plan = planOf(settings, membership);
+  const next: PaidSummary = { entranceFeeSatang: summary.entranceFeeSatang, entranceFeePaidOn: summary.entranceFeePaidOn, lastPaidOn: summary.lastPaidOn, onTime: [], other: [] };
+  const runs = summary.onTime.map(([from, count]): [number, number] => {
     const first = ordinalOfPeriod(plan, from, 'summary.onTime');
-    for (let ordinal = first; ordinal < first + count; ordinal += 1) allocations.push({ kind: 'contribution', period: periodAt(plan, ordinal).id, satang: plan.amount, paidOn: plan.startIso });
+    return [first, first + count - 1];
+  });
+  const other = new Map(summary.other.map((item) => [ordinalOfPeriod(plan, item.period, 'summary.other'), item]));
+  for (const allocation of added) {
+    if (next.lastPaidOn === null || allocation.paidOn > next.lastPaidOn) next.lastPaidOn = allocation.paidOn;
+    if (allocation.kind === 'entrance-fee') {
+      next.entranceFeeSatang += allocation.satang;
+      if (next.entranceFeeSatang > plan.entranceFee) return null;
+      next.entranceFeePaidOn = allocation.paidOn;
+      continue;
+    }
+    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
+    if (runs.some(([first, last]) => ordinal >= first && ordinal <= last)) return null;
+    const satang = (other.get(ordinal)?.satang ?? 0) + allocation.satang;
+    if (satang > plan.amount) return null;
+    // Dated on or after every earlier payment: this one completes the period, or is its last part so far.
+    const period = periodAt(plan, ordinal);
+    if (satang === plan.amount && allocation.paidOn <= period.dueIso) {
+      other.delete(ordinal);
+      runs.push([ordinal, ordinal]);
+    } else other.set(ordinal, { period: period.id, satang, paidOn: allocation.paidOn });
   }
-  for (const item of summary.other) allocations.push({ kind: 'contribution', period: item.period, satang: item.satang, paidOn: item.paidOn });
-  return allocations;
+  runs.sort((a, b) => a[0] - b[0]);
+  for (const [first, last] of runs) {
+    const previous = next.onTime.at(-1);
+    if (previous !== undefined && ordinalOfPeriod(plan, previous[0], 'summary.onTime') + previous[1] === first) previous[1] += last - first + 1;
+    else next.onTime.push([monthIdOf(plan.firstMonth + first * plan.periodMonths), last - first + 1]);
+  }
+  next.other = [...other].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+  return next;
 }
 
 function postedOfSummary(plan: Plan, summary: PaidSummary, asOfIso: string | null): Posted {
