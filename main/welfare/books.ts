@@ -8,7 +8,7 @@ import { welfareBooks, type welfareJournalEntries, welfareJournalLines, welfareR
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
-import { lapseDate, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
+import { lapseDayOf, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
 import { dateEn, dateTh } from './wording';
 
 export type JournalKind = (typeof welfareJournalEntries.$inferInsert)['kind'];
@@ -180,12 +180,12 @@ export function paidHistoriesOf(app: AppContext, membershipIds: readonly number[
 
 /** Stores a membership's summary and the day it lapses if nothing more is paid (only an open membership lapses). */
 export function storePaidSummary(app: AppContext, membership: MembershipRow, settings: ContributionSettings, summary: PaidSummary): void {
-  const lapse = membership.endDate === null ? lapseDate(settings, membershipForRules(membership), summary) : null;
+  const lapseOn = membership.endDate === null ? lapseDayOf(settings, membershipForRules(membership), summary) : null;
   statementOf(
     app,
     `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, updated_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on, updated_at = excluded.updated_at`,
-  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapse?.date ?? null, app.now().toISOString());
+  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, app.now().toISOString());
 }
 
 /** Sums a membership's lines again and stores it (after a void, a regulation change, or a back-dated payment). */

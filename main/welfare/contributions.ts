@@ -265,8 +265,10 @@ function startedOn(plan: Plan, day: number, iso: string): number {
 const PERIOD_ID = /^(\d{4})-(\d{2})$/;
 
 interface Posted {
-  /** satang per period ordinal */
+  /** satang per period ordinal (besides the runs) */
   byOrdinal: Map<number, Satang>;
+  /** runs of period ordinals [first, last], sorted, each period holding the scheme's amount (from a paid summary) */
+  runs: [number, number][];
   entranceFee: Satang;
   /** receipts and the last payment day per ordinal (for the passbook), filled only when asked */
   dates?: Map<number, { lastPaidOn: string; receipts: string[] }>;
@@ -279,7 +281,7 @@ interface Posted {
  * ahead, then the member died) is kept: owed() reports it as credit.
  */
 function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: string | null, keepDates = false): Posted {
-  const posted: Posted = { byOrdinal: new Map(), entranceFee: 0, dates: keepDates ? new Map() : undefined };
+  const posted: Posted = { byOrdinal: new Map(), runs: [], entranceFee: 0, dates: keepDates ? new Map() : undefined };
   for (let i = 0; i < allocations.length; i += 1) {
     const allocation = allocations[i]!;
     const field = `allocations.${i}`;
@@ -311,6 +313,13 @@ function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: strin
     }
   }
   return posted;
+}
+
+/** What is posted to one period. */
+function paidAt(plan: Plan, posted: Posted, ordinal: number): Satang {
+  const own = posted.byOrdinal.get(ordinal);
+  if (own !== undefined) return own;
+  return posted.runs.some(([first, last]) => ordinal >= first && ordinal <= last) ? plan.amount : 0;
 }
 
 /** 'YYYY-MM' → month index, remembered (a history names the same months over and over); bounded. */
@@ -423,10 +432,21 @@ function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): 
     result.totalSatang += left;
   }
   let fullyPaidRun = true;
+  /** the last period of the fully paid stretch from the first one (ส่งถึง) */
+  let paidThrough = -1;
+  let runIndex = 0;
   for (let ordinal = 0; ordinal < started; ordinal += 1) {
+    while (runIndex < posted.runs.length && posted.runs[runIndex]![1] < ordinal) runIndex += 1;
+    const run = posted.runs[runIndex];
+    if (run !== undefined && run[0] <= ordinal) {
+      // a whole run of fully paid periods at once
+      ordinal = Math.min(run[1], started - 1);
+      if (fullyPaidRun) paidThrough = ordinal;
+      continue;
+    }
     const paid = posted.byOrdinal.get(ordinal) ?? 0;
     if (paid >= plan.amount) {
-      if (fullyPaidRun) result.paidThrough = monthIdOf(plan.firstMonth + ordinal * plan.periodMonths);
+      if (fullyPaidRun) paidThrough = ordinal;
       continue;
     }
     fullyPaidRun = false;
@@ -444,11 +464,14 @@ function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): 
     if (ordinal > plan.lastOrdinal) result.creditAfterEndSatang += paid;
     else if (ordinal >= started) result.paidAheadSatang += paid;
   }
-  if (fullyPaidRun) {
-    for (let ordinal = started; ordinal <= plan.lastOrdinal && (posted.byOrdinal.get(ordinal) ?? 0) >= plan.amount; ordinal += 1) {
-      result.paidThrough = monthIdOf(plan.firstMonth + ordinal * plan.periodMonths);
-    }
+  for (const [first, last] of posted.runs) {
+    result.creditAfterEndSatang += Math.max(0, last - Math.max(first, plan.lastOrdinal + 1) + 1) * plan.amount;
+    result.paidAheadSatang += Math.max(0, Math.min(last, plan.lastOrdinal) - Math.max(first, started) + 1) * plan.amount;
   }
+  if (fullyPaidRun) {
+    for (let ordinal = started; ordinal <= plan.lastOrdinal && paidAt(plan, posted, ordinal) >= plan.amount; ordinal += 1) paidThrough = ordinal;
+  }
+  if (paidThrough >= 0) result.paidThrough = monthIdOf(plan.firstMonth + paidThrough * plan.periodMonths);
   return result;
 }
 
@@ -496,7 +519,7 @@ export function allocatePayment(
   const items: { item: Item; open: Satang }[] = [];
   if (plan.entranceFee > posted.entranceFee) items.push({ item: { kind: 'entrance-fee' }, open: plan.entranceFee - posted.entranceFee });
   for (let ordinal = 0; ordinal < started; ordinal += 1) {
-    const open = plan.amount - (posted.byOrdinal.get(ordinal) ?? 0);
+    const open = plan.amount - paidAt(plan, posted, ordinal);
     if (open > 0) items.push({ item: { kind: 'contribution', ordinal, ahead: false }, open });
   }
   const paidMonth = monthIndexOf({ year: Number(paidOn.slice(0, 4)), month: Number(paidOn.slice(5, 7)) });
@@ -504,7 +527,7 @@ export function allocatePayment(
   let windowTotal = 0;
   let prepaid = 0;
   for (let ordinal = started; ordinal <= plan.lastOrdinal && plan.firstMonth + ordinal * plan.periodMonths <= windowEnd; ordinal += 1) {
-    const paid = posted.byOrdinal.get(ordinal) ?? 0;
+    const paid = paidAt(plan, posted, ordinal);
     windowTotal += plan.amount;
     prepaid += paid;
     if (plan.amount > paid) items.push({ item: { kind: 'contribution', ordinal, ahead: true }, open: plan.amount - paid });
@@ -611,15 +634,42 @@ export interface Lapse {
  */
 export function lapseDate(settings: ContributionSettings, membership: Membership, paid: PaidHistory): Lapse | null {
   const plan = planOf(settings, membership);
+  const found = findLapse(plan, paid);
+  if (found === null) return null;
+  const { lapseDay, missed } = found;
+  const date = isoOfDayNumber(lapseDay);
+  const names = missed.map((p) => formatPeriod(p.id, plan.periodMonths)).join(', ');
+  const count = missed.length;
+  const what = { consecutive: `ขาดส่ง ${count} ครั้งติดต่อกัน`, outstanding: `ค้างส่ง ${count} ครั้ง`, 'ever-missed': `ขาดส่งรวม ${count} ครั้ง` }[settings.arrears.counting];
+  const whatEn = { consecutive: `Missed ${count} payments in a row`, outstanding: `${count} payments outstanding`, 'ever-missed': `Missed ${count} payments in all` }[settings.arrears.counting];
+  return {
+    date,
+    periods: missed.map((p) => p.id),
+    th: `${what} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
+    en: `${whatEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
+  };
+}
+
+/** lapseDate()'s day alone (ISO), without its wording: what is kept beside each membership's summary. */
+export function lapseDayOf(settings: ContributionSettings, membership: Membership, paid: PaidHistory): string | null {
+  const found = findLapse(planOf(settings, membership), paid);
+  return found === null ? null : isoOfDayNumber(found.lapseDay);
+}
+
+function findLapse(plan: Plan, paid: PaidHistory): { lapseDay: number; missed: PeriodPlan[] } | null {
+  const settings = plan.settings;
   const limit = settings.arrears.limit;
   if (limit === null) return null;
-  const { curedDay, lastKnown } = isPaidSummary(paid) ? curesOfSummary(plan, paid) : curesOfLines(plan, paid);
+  const { curedDay, lastKnown, runs } = isPaidSummary(paid) ? curesOfSummary(plan, paid) : curesOfLines(plan, paid);
   const grace = settings.arrears.graceDays;
-  const cure = (ordinal: number) => curedDay.get(ordinal) ?? Infinity;
+  const inRun = (ordinal: number) => runs.some(([first, last]) => ordinal >= first && ordinal <= last);
+  const cure = (ordinal: number) => curedDay.get(ordinal) ?? (runs.length > 0 && inRun(ordinal) ? PAID_ON_TIME : Infinity);
   const periods: PeriodPlan[] = [];
+  let runIndex = 0;
   for (let ordinal = 0; ordinal <= plan.lastOrdinal; ordinal += 1) {
-    if (curedDay.get(ordinal) === PAID_ON_TIME) {
-      // Never missed, under any counting: its collection day is not needed (a summary's run of periods paid on time).
+    while (runIndex < runs.length && runs[runIndex]![1] < ordinal) runIndex += 1;
+    if (runIndex < runs.length && runs[runIndex]![0] <= ordinal) {
+      // Paid in full by its collection day (a summary's run): never missed under any counting, so its day is not needed.
       periods.push({ ordinal, startMonth: 0, id: '', dueIso: '', dueDay: Infinity, amount: plan.amount });
       continue;
     }
@@ -630,19 +680,7 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
     // Only a newly missed period can raise the count (between these days payments only lower it).
     if (cure(ordinal) >= lapseDay) {
       const missed = missedAt(periods, cure, lapseDay, grace, settings.arrears.counting, limit);
-      if (missed.length >= limit) {
-        const date = isoOfDayNumber(lapseDay);
-        const names = missed.map((p) => formatPeriod(p.id, plan.periodMonths)).join(', ');
-        const count = missed.length;
-        const what = { consecutive: `ขาดส่ง ${count} ครั้งติดต่อกัน`, outstanding: `ค้างส่ง ${count} ครั้ง`, 'ever-missed': `ขาดส่งรวม ${count} ครั้ง` }[settings.arrears.counting];
-        const whatEn = { consecutive: `Missed ${count} payments in a row`, outstanding: `${count} payments outstanding`, 'ever-missed': `Missed ${count} payments in all` }[settings.arrears.counting];
-        return {
-          date,
-          periods: missed.map((p) => p.id),
-          th: `${what} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
-          en: `${whatEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
-        };
-      }
+      if (missed.length >= limit) return { lapseDay, missed };
     }
     // Every period after the last one paid is missed, so the limit is reached by lastKnown + limit at the latest.
     if (ordinal > lastKnown + limit) break;
@@ -654,7 +692,16 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
 const PAID_ON_TIME = -Infinity;
 
 /** The day (number) each period became fully paid, payments in date order; the last period with money on it. */
-function curesOfLines(plan: Plan, allocations: readonly Allocation[]): { curedDay: Map<number, number>; lastKnown: number } {
+interface Cures {
+  /** the day (number) each period became fully paid; absent while it is not */
+  curedDay: Map<number, number>;
+  /** the last period with money on it */
+  lastKnown: number;
+  /** runs of periods paid in full by their collection day (first and last ordinal): cured before any day */
+  runs: [number, number][];
+}
+
+function curesOfLines(plan: Plan, allocations: readonly Allocation[]): Cures {
   const curedDay = new Map<number, number>();
   const byOrdinal = new Map<number, { day: number; satang: Satang }[]>();
   postedOf(plan, allocations, null); // validates
@@ -677,24 +724,20 @@ function curesOfLines(plan: Plan, allocations: readonly Allocation[]): { curedDa
     }
   }
   // Past the last payment nothing is paid: the limit is reached within `limit` periods after it.
-  return { curedDay, lastKnown: Math.max(0, ...byOrdinal.keys()) };
+  return { curedDay, lastKnown: Math.max(0, ...byOrdinal.keys()), runs: [] };
 }
 
-function curesOfSummary(plan: Plan, summary: PaidSummary): { curedDay: Map<number, number>; lastKnown: number } {
-  postedOfSummary(plan, summary, null); // validates the periods
+function curesOfSummary(plan: Plan, summary: PaidSummary): Cures {
+  const posted = postedOfSummary(plan, summary, null); // validates the periods
   const curedDay = new Map<number, number>();
   let lastKnown = 0;
-  for (const [from, count] of summary.onTime) {
-    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
-    for (let ordinal = first; ordinal < first + count; ordinal += 1) curedDay.set(ordinal, PAID_ON_TIME);
-    lastKnown = Math.max(lastKnown, first + count - 1);
-  }
+  for (const [, last] of posted.runs) lastKnown = Math.max(lastKnown, last);
   for (const item of summary.other) {
     const ordinal = ordinalOfPeriod(plan, item.period, 'summary.other');
     if (item.satang >= plan.amount) curedDay.set(ordinal, dayNumberOf(readIsoDate(item.paidOn, 'summary.other', LABELS.paidOn)));
     lastKnown = Math.max(lastKnown, ordinal);
   }
-  return { curedDay, lastKnown };
+  return { curedDay, lastKnown, runs: posted.runs };
 }
 
 export interface MembershipStatus {
@@ -944,10 +987,10 @@ function postedOfSummary(plan: Plan, summary: PaidSummary, asOfIso: string | nul
     // A programming error: the caller must read the lines for a day before the last payment.
     throw new Error(`a paid summary to ${summary.lastPaidOn} cannot answer for ${asOfIso}`);
   }
-  const posted: Posted = { byOrdinal: new Map(), entranceFee: summary.entranceFeeSatang };
+  const posted: Posted = { byOrdinal: new Map(), runs: [], entranceFee: summary.entranceFeeSatang };
   for (const [from, count] of summary.onTime) {
     const first = ordinalOfPeriod(plan, from, 'summary.onTime');
-    for (let ordinal = first; ordinal < first + count; ordinal += 1) posted.byOrdinal.set(ordinal, plan.amount);
+    posted.runs.push([first, first + count - 1]);
   }
   for (const item of summary.other) posted.byOrdinal.set(ordinalOfPeriod(plan, item.period, 'summary.other'), item.satang);
   return posted;
