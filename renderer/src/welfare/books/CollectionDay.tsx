@@ -29,8 +29,9 @@ type TableRef = GetRef<typeof Table>;
 
 const amountSelector = (index: number) => `[data-amount-row="${index}"]`;
 
-// The village and day outlive the tab, so that coming back from the join form finds the same sheet.
-let remembered: { villageId: number | null; date: string | null } = { villageId: null, date: null };
+// The village outlives the tab, so that coming back from the join form finds the same sheet (the day starts again
+// at today: a sheet left open overnight must not take tomorrow's money under yesterday's date).
+let rememberedVillageId: number | null = null;
 
 /**
  * วันเก็บเงิน: the members of one village with what each owes on the day; the treasurer types what each paid (or
@@ -48,15 +49,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const booksVersion = useBooks((state) => state.version);
   const booksFailure = useBooks((state) => state.failure);
   const canKeepFund = useCanKeepFund();
-  const [chosenVillageId, setChosenVillageId] = useState<number | null>(remembered.villageId);
-  const [date, setChosenDate] = useState<string>(remembered.date ?? todayIso());
+  const [chosenVillageId, setChosenVillageId] = useState<number | null>(rememberedVillageId);
+  const [date, setDate] = useState<string>(todayIso());
   const setVillageId = (value: number) => {
-    remembered = { ...remembered, villageId: value };
+    rememberedVillageId = value;
     setChosenVillageId(value);
-  };
-  const setDate = (value: string) => {
-    remembered = { ...remembered, date: value };
-    setChosenDate(value);
   };
   // Lapses are recorded (a write, audited) when the collection day opens, before the sheet is read.
   const [lapsesApplied, setLapsesApplied] = useState(false);
