@@ -92,6 +92,7 @@ test('a collection day typed with the keyboard, a receipt voided, the month clos
   await page.getByTestId('collection-new-member').click();
   await expect(page.getByTestId('join-form')).toBeVisible();
   await page.getByTestId('join-cancel').click();
+  await page.getByTestId('join-discard').click();
   await expect(page.getByTestId('collection-sheet')).toContainText('นางสาวกัญญ์ณัฏฐ์ ศรีสุวรรณ์');
   await expect(page.getByTestId('owed-0002')).toHaveText(baht(owedBefore[1]!));
 
