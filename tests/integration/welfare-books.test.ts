@@ -20,7 +20,7 @@ async function collectionDay() {
   const admin = await session('admin');
   const { call, refusal } = routerCalls(app, treasurer);
   const sql = <T>(query: string) => app.database.sqlite.prepare(query).all() as T[];
-  const preset = await call<{ contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  const preset = structuredClone(await call<{ contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' }));
   // Six missed months end a membership here, so members three months behind are still collected from (the lapse
   // itself: tests/integration/welfare-paid.test.ts).
   preset.contributions.arrears.limit = 6;

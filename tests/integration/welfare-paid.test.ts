@@ -4,7 +4,7 @@ import { welfareMemberships } from '../../db/schema';
 import type { App } from '../../main/app';
 import type { AppContext, ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
-import { allocationsOf, membershipForRules } from '../../main/welfare/books';
+import { allocationsOf, contributionRulesKey, membershipForRules } from '../../main/welfare/books';
 import { lapseDate, owed, paidSummaryOf, type ContributionSettings } from '../../main/welfare/contributions';
 import { regulationOn } from '../../main/welfare/methods';
 import { routerCalls } from '../helpers/router-calls';
@@ -36,7 +36,8 @@ async function fund(arrearsLimit: number | null) {
   };
   const treasurer = await login('treasurer');
   const { call, refusal } = routerCalls(app, treasurer);
-  const preset = await call<{ contributions: ContributionSettings }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  // A copy: the in-process router hands back the preset object itself, and it must not be changed for other tests.
+  const preset = structuredClone(await call<{ contributions: ContributionSettings }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' }));
   preset.contributions.arrears.limit = arrearsLimit;
   await call('welfare.regulation.create', preset);
   const people = data.people.filter((person) => person.village === 1 && person.birthDate < '2000-01-01' && person.id % 97 !== 0 && person.id % 131 !== 0);
@@ -61,13 +62,14 @@ async function fund(arrearsLimit: number | null) {
 
 /** Every stored summary against the lines summed again: the summary, the lapse day and what is owed on `asOf`. */
 function expectSummariesMatchLines(app: App, context: AppContext, asOf: string) {
-  const stored = app.database.sqlite.prepare('SELECT p.membership_id AS id, p.summary, p.lapse_on AS lapseOn, p.last_paid_on AS lastPaidOn FROM welfare_paid p ORDER BY p.membership_id').all() as {
+  const settings = regulationOn(context, asOf, 'asOf').contributions;
+  // Only summaries made under these rules stand for the lines; the others are summed again when next used.
+  const stored = app.database.sqlite.prepare('SELECT p.membership_id AS id, p.summary, p.lapse_on AS lapseOn, p.last_paid_on AS lastPaidOn FROM welfare_paid p WHERE p.rules_key = ? ORDER BY p.membership_id').all(contributionRulesKey(settings)) as {
     id: number;
     summary: string;
     lapseOn: string | null;
     lastPaidOn: string | null;
   }[];
-  const settings = regulationOn(context, asOf, 'asOf').contributions;
   const lines = allocationsOf(context, stored.map((row) => row.id));
   for (const row of stored) {
     const membership = app.database.sqlite.prepare('SELECT start_date AS startDate, end_date AS endDate, end_reason AS endReason, entrance_fee_waived AS waived FROM welfare_memberships WHERE id = ?').get(row.id) as {
@@ -133,6 +135,26 @@ describe('what is paid, summed per membership', () => {
       const membership = context.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, row.membershipId)).get()!;
       expect(row.owedSatang, row.name).toBe(owed(settings, membershipForRules(membership), lines.get(row.membershipId)!, '2026-11-30').totalSatang);
     }
+    // A new regulation (40 บาท a month from 1 ธ.ค.): the summaries were made under the old one, so the sheet reads
+    // the lines until the next look for lapses sums them again under the new rules; both say the same.
+    setToday('2026-12-01');
+    const preset = structuredClone(await call<{ contributions: ContributionSettings }>('welfare.regulation.preset', { effectiveFrom: '2026-12-01' }));
+    preset.contributions.scheme = { kind: 'monthly', amountSatang: 4000 };
+    preset.contributions.arrears.limit = 6;
+    await call('welfare.regulation.create', preset);
+    const underNewRules = await call<Sheet>('welfare.collection.sheet', { villageId: 1, asOf: '2026-12-01' });
+    const newSettings = regulationOn(context, '2026-12-01', 'asOf').contributions;
+    const expected = (rows: SheetRow[]) =>
+      rows.map((row) => owed(newSettings, membershipForRules(context.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, row.membershipId)).get()!), lines.get(row.membershipId)!, '2026-12-01').totalSatang);
+    expect(underNewRules.rows.map((row) => row.owedSatang)).toEqual(expected(underNewRules.rows));
+    expect(expectSummariesMatchLines(app, context, '2026-12-01')).toBe(0);
+    await call('welfare.members.applyLapses', {});
+    // The four open memberships are summed again under the new rules (the ended one when it is next used).
+    expect(expectSummariesMatchLines(app, context, '2026-12-01')).toBe(4);
+    const again2 = await call<Sheet>('welfare.collection.sheet', { villageId: 1, asOf: '2026-12-01' });
+    expect(again2.rows.map((row) => row.owedSatang)).toEqual(expected(again2.rows));
+    expect(again2.rows.find((row) => row.membershipId === kanyanat)!.owedSatang).toBeGreaterThan(0);
+
     // A sheet for a day before the last payments reads the lines: money paid later does not count.
     const earlier = await call<Sheet>('welfare.collection.sheet', { villageId: 1, asOf: '2026-09-25' });
     expect(earlier.rows.find((row) => row.membershipId === kanyanat)).toMatchObject({ owedSatang: 3000, paidThrough: '2026-08' });
