@@ -134,7 +134,6 @@ export function nextReceiptNumber(app: AppContext, bookId: number): number {
   return next;
 }
 
-
 // ---------------------------------------------------------------------------------------------------------------
 // What is paid, summed per membership (db/schema/welfare-paid.ts)
 

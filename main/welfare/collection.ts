@@ -1,6 +1,6 @@
 // The collection sheet: what each member of a village owes on a day, oldest period first. The collection-day screen,
 // the arrears list and its printed form all read it from here, so they never disagree.
-import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import { people, welfareMemberships } from '../../db/schema';
 import type { AppContext } from '../api/router';
 import { fullName } from '../people/register';
@@ -30,7 +30,8 @@ export function collectionSheet(app: AppContext, villageId: number, asOf: string
       and(
         eq(people.villageId, villageId),
         sql`${welfareMemberships.startDate} <= ${asOf}`,
-        or(isNull(welfareMemberships.endDate), and(gte(welfareMemberships.endDate, asOf), or(isNull(welfareMemberships.endReason), ne(welfareMemberships.endReason, 'lapsed')))),
+        // Listed on the day a membership ends too (what is owed up to then), but not from the day it lapsed.
+        or(isNull(welfareMemberships.endDate), gt(welfareMemberships.endDate, asOf), and(eq(welfareMemberships.endDate, asOf), ne(welfareMemberships.endReason, 'lapsed'))),
       ),
     )
     .orderBy(asc(welfareMemberships.memberNumber))

@@ -194,6 +194,8 @@ describe('a lapse recorded as a status', () => {
     expect(sheet.rows.map((row) => row.membershipId)).toEqual([payer]);
     expect(sheet.lapsed).toEqual([{ membershipId: silent, personId: a!.id, memberNumber: '0201', name: expect.stringContaining(a!.firstName), lapsedOn: '2026-11-01' }]);
     const refused = await refusal('welfare.collection.save', { receiptDate: '2026-11-01', bookId: 1, payments: [{ membershipId: payer, amountSatang: 3000 }, { membershipId: silent, amountSatang: 11_000 }] });
+    // A sheet for the day before still lists the member: they were one then.
+    expect((await call<Sheet>('welfare.collection.sheet', { villageId: 1, asOf: '2026-10-31' })).rows.map((row) => row.membershipId)).toEqual([silent, payer]);
     expect(refused.field).toBe('payments.1.membershipId');
     expect(refused.messageTh).toContain(a!.firstName);
     expect(refused.messageTh).toContain('พ้นสภาพสมาชิก');
