@@ -118,8 +118,9 @@ export const welfareBooksMethods = [
       const accounts = ensureBooks(app);
       const settings = regulationOn(app, input.receiptDate, 'receiptDate').contributions;
       const months = periodMonthsOf(settings.scheme);
-      // Lapses are recorded before any money is taken: a member past the arrears limit must apply again.
-      applyLapses(app, today);
+      // Lapses are recorded before any money is taken: a member past the arrears limit must apply again. They are
+      // audited with the save (and undone with it when the save is refused).
+      const lapsed = applyLapses(app, today);
       let number = nextReceiptNumber(app, input.bookId);
       const book = app.db.select().from(welfareReceiptBooks).where(eq(welfareReceiptBooks.id, input.bookId)).get()!;
       const ids = input.payments.map((payment) => payment.membershipId);
@@ -196,7 +197,12 @@ export const welfareBooksMethods = [
       const total = receipts.reduce((sum, receipt) => sum + receipt.totalSatang, 0);
       return {
         result: { book: book.bookNumber, receipts, totalSatang: total },
-        audit: { entity: 'collection', entityId: null, before: null, after: { receiptDate: input.receiptDate, book: book.bookNumber, from: receipts[0]!.number, to: receipts.at(-1)!.number, count: receipts.length, totalSatang: total } },
+        audit: {
+          entity: 'collection',
+          entityId: null,
+          before: null,
+          after: { receiptDate: input.receiptDate, book: book.bookNumber, from: receipts[0]!.number, to: receipts.at(-1)!.number, count: receipts.length, totalSatang: total, ...(lapsed.length > 0 ? { lapsed } : {}) },
+        },
       };
     },
   }),

@@ -212,12 +212,18 @@ describe('a lapse recorded as a status', () => {
     expect(after.lapsed).toEqual([]);
   });
 
-  it('a collection save records the lapses itself before it takes any money', async () => {
-    const { refusal, people, join, setToday } = await fund(3);
+  it('a collection save records the lapses itself before it takes any money, and audits them with the save', async () => {
+    const { app, refusal, people, join, pay, setToday } = await fund(3);
     const person = people[0]!;
     const silent = await join(person.id, '0301', '2026-08-01');
     setToday('2026-11-01');
     const refused = await refusal('welfare.collection.save', { receiptDate: '2026-11-01', bookId: 1, payments: [{ membershipId: silent, amountSatang: 11_000 }] });
     expect(refused.messageTh).toMatch(new RegExp(`^${person.title}${person.firstName} ${person.lastName} \\(สมาชิกเลขที่ 0301\\) พ้นสภาพสมาชิกเพราะขาดส่งเงินสมทบ ตั้งแต่ 1 พฤศจิกายน 2569 รับเงินสมทบไม่ได้ ต้องสมัครเป็นสมาชิกใหม่$`));
+    // Another member's payment the same day: the lapse is recorded by the save and named in its audit row.
+    const other = await join(people[1]!.id, '0302', '2026-11-01');
+    await pay('2026-11-01', [[other, 5000]]);
+    expect((app.database.sqlite.prepare('SELECT end_reason AS reason FROM welfare_memberships WHERE id = ?').get(silent) as { reason: string }).reason).toBe('lapsed');
+    const audit = app.database.sqlite.prepare("SELECT after FROM audit_log WHERE method = 'welfare.collection.save'").all() as { after: string }[];
+    expect(audit.map((row) => (JSON.parse(row.after) as { lapsed?: { membershipId: number }[] }).lapsed?.map((lapse) => lapse.membershipId))).toEqual([[silent]]);
   });
 });
