@@ -3,3 +3,4 @@ export * from './people';
 export * from './welfare';
 export * from './backups';
 export * from './welfare-money';
+export * from './welfare-paid';

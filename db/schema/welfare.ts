@@ -157,7 +157,11 @@ export const welfareJournalEntries = sqliteTable(
   (t) => [index('welfare_journal_entries_date').on(t.entryDate), uniqueIndex('welfare_journal_entries_reverses').on(t.reversesEntryId)],
 );
 
-/** The lines of an entry: satang, debit positive and credit negative; the lines of one entry add up to 0. */
+/**
+ * The lines of an entry: satang, debit positive and credit negative; the lines of one entry add up to 0. The account
+ * index carries the amount, so a balance (cash on hand before a transfer, a cash book's brought-forward) is summed
+ * from the index alone.
+ */
 export const welfareJournalLines = sqliteTable(
   'welfare_journal_lines',
   {
@@ -174,7 +178,7 @@ export const welfareJournalLines = sqliteTable(
     /** the benefit type of a payout line, for the status form's counts */
     benefitCode: text('benefit_code'),
   },
-  (t) => [index('welfare_journal_lines_entry').on(t.entryId), index('welfare_journal_lines_account').on(t.accountId, t.entryId), check('welfare_journal_lines_nonzero', sql`${t.amountSatang} <> 0`)],
+  (t) => [index('welfare_journal_lines_entry').on(t.entryId), index('welfare_journal_lines_account_amount').on(t.accountId, t.entryId, t.amountSatang), check('welfare_journal_lines_nonzero', sql`${t.amountSatang} <> 0`)],
 );
 
 /** เล่มใบเสร็จ: a book of numbered receipts; numbers are used in order, none skipped. */

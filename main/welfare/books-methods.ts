@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
@@ -8,8 +8,9 @@ import { bilingual, isoDateField } from '../api/validation';
 import { localIsoDate } from '../dates';
 import { fullName } from '../people/register';
 import { ensureBooks, systemAccounts } from './accounts';
-import { allocationsOf, bookSettings, checkOpenPeriod, membershipForRules, nextReceiptNumber, postEntry, reverseEntry } from './books';
-import { allocatePayment, formatPeriod, owed, passbookLines, periodMonthsOf } from './contributions';
+import { allocationsOf, bookSettings, checkOpenPeriod, currentPaidSummaries, membershipForRules, nextReceiptNumber, postEntry, recomputePaidSummary, reverseEntry, statementOf, storePaidSummary } from './books';
+import { addToPaidSummary, allocatePayment, formatPeriod, owed, passbookLines, periodMonthsOf } from './contributions';
+import { applyLapses } from './lapses';
 import { collectionSheet } from './collection';
 import { regulationOn } from './methods';
 import { WelfareRuleError } from './rule-error';
@@ -38,11 +39,31 @@ export const welfareBooksMethods = [
     name: 'welfare.books.get',
     input: z.object({}),
     access: 'user',
-    handler: ({ app }) => ({
-      settings: bookSettings(app),
-      accounts: app.db.select().from(welfareAccounts).orderBy(asc(welfareAccounts.position)).all(),
-      receiptBooks: app.db.select().from(welfareReceiptBooks).orderBy(asc(welfareReceiptBooks.id)).all(),
-    }),
+    handler: ({ app }) => {
+      const used = new Map(
+        app.db
+          .select({ bookId: welfareReceipts.bookId, last: sql<number>`max(${welfareReceipts.number})`.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
+          .from(welfareReceipts)
+          .groupBy(welfareReceipts.bookId)
+          .all()
+          .map((row) => [row.bookId, row]),
+      );
+      return {
+        settings: bookSettings(app),
+        accounts: app.db.select().from(welfareAccounts).orderBy(asc(welfareAccounts.position)).all(),
+        receiptBooks: app.db
+          .select()
+          .from(welfareReceiptBooks)
+          .orderBy(asc(welfareReceiptBooks.id))
+          .all()
+          .map((book) => {
+            // Numbers are taken in order without gaps, so the next is the one after the last used.
+            const last = used.get(book.id)?.last ?? null;
+            const nextNumber = last === null ? book.firstNumber : last + 1;
+            return { ...book, nextNumber: nextNumber > book.lastNumber ? null : nextNumber, remaining: Math.max(0, book.lastNumber - nextNumber + 1) };
+          }),
+      };
+    },
   }),
 
   defineWrite({
@@ -64,6 +85,17 @@ export const welfareBooksMethods = [
     },
   }),
 
+  defineWrite({
+    name: 'welfare.members.applyLapses',
+    input: z.object({}),
+    access: ['treasurer', 'secretary'],
+    handler: ({ app }) => {
+      const today = localIsoDate(app.now());
+      const lapsed = applyLapses(app, today);
+      return { result: { asOf: today, lapsed }, audit: { entity: 'membershipLapses', entityId: null, before: null, after: { asOf: today, lapsed } } };
+    },
+  }),
+
   defineRead({
     name: 'welfare.collection.sheet',
     input: z.object({ villageId: z.number().int().positive(), asOf: isoDateField('วันที่เก็บเงิน', 'Collection date') }),
@@ -80,58 +112,97 @@ export const welfareBooksMethods = [
     }),
     access: treasurers,
     handler: ({ app, input, user }) => {
-      if (input.receiptDate > localIsoDate(app.now())) throw new ApiError('INVALID_INPUT', 'วันที่รับเงินอยู่ในอนาคต', 'The receipt date is in the future', 'receiptDate');
+      const today = localIsoDate(app.now());
+      if (input.receiptDate > today) throw new ApiError('INVALID_INPUT', 'วันที่รับเงินอยู่ในอนาคต', 'The receipt date is in the future', 'receiptDate');
       checkOpenPeriod(app, input.receiptDate, 'receiptDate');
       const accounts = ensureBooks(app);
-      const regulation = regulationOn(app, input.receiptDate, 'receiptDate');
-      const months = periodMonthsOf(regulation.contributions.scheme);
-      const seen = new Set<number>();
-      const receipts: { id: number; number: number; membershipId: number; totalSatang: number }[] = [];
+      const settings = regulationOn(app, input.receiptDate, 'receiptDate').contributions;
+      const months = periodMonthsOf(settings.scheme);
+      // Lapses are recorded before any money is taken: a member past the arrears limit must apply again. They are
+      // audited with the save (and undone with it when the save is refused).
+      const lapsed = applyLapses(app, today);
       let number = nextReceiptNumber(app, input.bookId);
       const book = app.db.select().from(welfareReceiptBooks).where(eq(welfareReceiptBooks.id, input.bookId)).get()!;
+      const ids = input.payments.map((payment) => payment.membershipId);
+      // Everything the payments need is read at once: memberships, names and what each has paid.
+      const members = new Map(
+        app.db
+          .select({ membership: welfareMemberships, title: people.title, firstName: people.firstName, lastName: people.lastName })
+          .from(welfareMemberships)
+          .innerJoin(people, eq(people.id, welfareMemberships.personId))
+          .where(inArray(welfareMemberships.id, [...new Set(ids)]))
+          .all()
+          .map((row) => [row.membership.id, { membership: row.membership, name: fullName(row) }]),
+      );
+      const summaries = currentPaidSummaries(app, [...members.values()].map((member) => member.membership), settings);
+      const insertReceipt = statementOf(app, 'INSERT INTO welfare_receipts (book_id, number, receipt_date, membership_id, payer_name, total_satang, entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      const insertLine = statementOf(app, 'INSERT INTO welfare_receipt_lines (receipt_id, kind, period, description, amount_satang, account_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const cash = accounts.get(systemAccounts.cash)!;
+      const entranceFees = accounts.get(systemAccounts.entranceFees)!;
+      const contributions = accounts.get(systemAccounts.memberContributions)!;
+      const seen = new Set<number>();
+      const receipts: { id: number; number: number; membershipId: number; totalSatang: number }[] = [];
       const at = app.now().toISOString();
       input.payments.forEach((payment, index) => {
         const field = `payments.${index}`;
         if (seen.has(payment.membershipId)) throw new ApiError('INVALID_INPUT', 'สมาชิกคนเดียวกันอยู่ในแผ่นนี้สองครั้ง รวมเป็นรายการเดียว', 'The same member appears twice on this sheet; make it one payment', `${field}.membershipId`);
         seen.add(payment.membershipId);
         if (number > book.lastNumber) nextReceiptNumber(app, input.bookId); // refuses, naming the book: nothing of this save is kept
-        const membership = membershipOrRefuse(app, payment.membershipId, `${field}.membershipId`);
-        const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
-        const posted = allocationsOf(app, [membership.id]).get(membership.id)!;
+        const member = members.get(payment.membershipId);
+        if (!member) throw new ApiError('NOT_FOUND', 'ไม่พบสมาชิกภาพนี้', 'This membership was not found', `${field}.membershipId`);
+        const { membership, name } = member;
+        if (membership.endReason === 'lapsed') {
+          throw new ApiError(
+            'INVALID_INPUT',
+            `${name} (สมาชิกเลขที่ ${membership.memberNumber}) พ้นสภาพสมาชิกเพราะขาดส่งเงินสมทบ ตั้งแต่ ${dateTh(membership.endDate!)} รับเงินสมทบไม่ได้ ต้องสมัครเป็นสมาชิกใหม่`,
+            `${name} (member no. ${membership.memberNumber}) lapsed for missed contributions on ${dateEn(membership.endDate!)}; no payment can be taken, they must apply again`,
+            `${field}.membershipId`,
+          );
+        }
+        const rules = membershipForRules(membership);
+        const paid = summaries.get(membership.id)!;
         let split;
         try {
-          split = allocatePayment(regulation.contributions, membershipForRules(membership), posted, payment.amountSatang, input.receiptDate);
+          split = allocatePayment(settings, rules, paid, payment.amountSatang, input.receiptDate);
         } catch (error) {
           asApiError(error, field);
         }
         const receiptLines = split.allocations.map((allocation) =>
           allocation.kind === 'entrance-fee'
-            ? { kind: 'entrance-fee' as const, period: null, description: 'ค่าสมัครแรกเข้า', amountSatang: allocation.satang, accountId: accounts.get(systemAccounts.entranceFees)! }
-            : { kind: 'contribution' as const, period: allocation.period, description: `เงินสมทบ ${formatPeriod(allocation.period, months)}`, amountSatang: allocation.satang, accountId: accounts.get(systemAccounts.memberContributions)! },
+            ? { kind: 'entrance-fee' as const, period: null, description: 'ค่าสมัครแรกเข้า', amountSatang: allocation.satang, accountId: entranceFees }
+            : { kind: 'contribution' as const, period: allocation.period, description: `เงินสมทบ ${formatPeriod(allocation.period, months)}`, amountSatang: allocation.satang, accountId: contributions },
         );
         const credits = new Map<number, number>();
         for (const line of receiptLines) credits.set(line.accountId, (credits.get(line.accountId) ?? 0) + line.amountSatang);
         const entryId = postEntry(app, {
           date: input.receiptDate,
           kind: 'receipt',
-          description: `ใบเสร็จเล่มที่ ${book.bookNumber} เลขที่ ${number} ${fullName(person)}`,
+          description: `ใบเสร็จเล่มที่ ${book.bookNumber} เลขที่ ${number} ${name}`,
           userId: user!.id,
           field: 'receiptDate',
-          lines: [{ accountId: accounts.get(systemAccounts.cash)!, amountSatang: payment.amountSatang, membershipId: membership.id }, ...[...credits].map(([accountId, amount]) => ({ accountId, amountSatang: -amount, membershipId: membership.id }))],
+          lines: [{ accountId: cash, amountSatang: payment.amountSatang, membershipId: membership.id }, ...[...credits].map(([accountId, amount]) => ({ accountId, amountSatang: -amount, membershipId: membership.id }))],
         });
-        const receipt = app.db
-          .insert(welfareReceipts)
-          .values({ bookId: book.id, number, receiptDate: input.receiptDate, membershipId: membership.id, payerName: `${fullName(person)} (สมาชิกเลขที่ ${membership.memberNumber})`, totalSatang: payment.amountSatang, entryId, createdAt: at })
-          .returning({ id: welfareReceipts.id })
-          .get();
-        receiptLines.forEach((line, position) => app.db.insert(welfareReceiptLines).values({ ...line, receiptId: receipt.id, position }).run());
-        receipts.push({ id: receipt.id, number, membershipId: membership.id, totalSatang: payment.amountSatang });
+        const receiptId = Number(insertReceipt.run(book.id, number, input.receiptDate, membership.id, `${name} (สมาชิกเลขที่ ${membership.memberNumber})`, payment.amountSatang, entryId, at).lastInsertRowid);
+        receiptLines.forEach((line, position) => insertLine.run(receiptId, line.kind, line.period, line.description, line.amountSatang, line.accountId, position));
+        // The summary moves with the receipt, in the same transaction; a back-dated payment sums the lines again.
+        const next = addToPaidSummary(settings, rules, paid, split.allocations);
+        if (next === null) summaries.set(membership.id, recomputePaidSummary(app, membership, settings));
+        else {
+          storePaidSummary(app, membership, settings, next);
+          summaries.set(membership.id, next);
+        }
+        receipts.push({ id: receiptId, number, membershipId: membership.id, totalSatang: payment.amountSatang });
         number += 1;
       });
       const total = receipts.reduce((sum, receipt) => sum + receipt.totalSatang, 0);
       return {
         result: { book: book.bookNumber, receipts, totalSatang: total },
-        audit: { entity: 'collection', entityId: null, before: null, after: { receiptDate: input.receiptDate, book: book.bookNumber, from: receipts[0]!.number, to: receipts.at(-1)!.number, count: receipts.length, totalSatang: total } },
+        audit: {
+          entity: 'collection',
+          entityId: null,
+          before: null,
+          after: { receiptDate: input.receiptDate, book: book.bookNumber, from: receipts[0]!.number, to: receipts.at(-1)!.number, count: receipts.length, totalSatang: total, ...(lapsed.length > 0 ? { lapsed } : {}) },
+        },
       };
     },
   }),
@@ -149,6 +220,8 @@ export const welfareBooksMethods = [
       // The reversal is dated today: a closed month keeps its figures, the correction shows in the open one.
       const voidEntryId = reverseEntry(app, before.entryId, today, `ยกเลิกใบเสร็จเล่มที่ ${book.bookNumber} เลขที่ ${before.number}: ${input.reason}`, user!.id);
       const after = app.db.update(welfareReceipts).set({ voidedOn: today, voidReason: input.reason, voidEntryId }).where(eq(welfareReceipts.id, input.receiptId)).returning().get()!;
+      // What the member has paid is summed again from the lines that are left, in the same transaction.
+      if (before.membershipId !== null) recomputePaidSummary(app, membershipOrRefuse(app, before.membershipId, 'receiptId'), regulationOn(app, today, 'receiptId').contributions);
       return { result: after, audit: { entity: 'receipt', entityId: input.receiptId, before, after } };
     },
   }),
@@ -198,7 +271,7 @@ export const welfareBooksMethods = [
     access: 'user',
     handler: ({ app, input }) => {
       const rows = app.db
-        .select({ accountId: welfareJournalLines.accountId, code: welfareAccounts.code, nameTh: welfareAccounts.nameTh, kind: welfareAccounts.kind, balanceSatang: sql<number>`sum(${welfareJournalLines.amountSatang})`.mapWith(Number) })
+        .select({ accountId: welfareJournalLines.accountId, code: welfareAccounts.code, nameTh: welfareAccounts.nameTh, nameEn: welfareAccounts.nameEn, kind: welfareAccounts.kind, balanceSatang: sql<number>`sum(${welfareJournalLines.amountSatang})`.mapWith(Number) })
         .from(welfareJournalLines)
         .innerJoin(welfareJournalEntries, eq(welfareJournalEntries.id, welfareJournalLines.entryId))
         .innerJoin(welfareAccounts, eq(welfareAccounts.id, welfareJournalLines.accountId))

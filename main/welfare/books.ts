@@ -1,12 +1,14 @@
 // The fund's books: balanced journal entries under a lock date, and the contributions each member has paid, read
 // back from the receipts that are not voided. Every posting goes through postEntry, so no entry can be unbalanced,
 // empty or dated into a closed period.
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
-import { welfareBooks, welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceiptLines, welfareReceipts, type welfareMemberships } from '../../db/schema';
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { eq, max } from 'drizzle-orm';
+import { welfareBooks, type welfareJournalEntries, welfareJournalLines, welfareReceiptBooks, welfareReceipts, type welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
-import type { Allocation, Membership } from './contributions';
+import { lapseDayOf, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
 import { dateEn, dateTh } from './wording';
 
 export type JournalKind = (typeof welfareJournalEntries.$inferInsert)['kind'];
@@ -23,9 +25,26 @@ export function bookSettings(app: AppContext) {
   return app.db.select().from(welfareBooks).where(eq(welfareBooks.id, 1)).get() ?? null;
 }
 
+const statements = new WeakMap<AppContext['sqlite'], Map<string, Statement<unknown[]>>>();
+
+/** A statement prepared once per open database: the collection day runs the same few thousands of times. */
+export function statementOf(app: AppContext, text: string): Statement<unknown[]> {
+  let cache = statements.get(app.sqlite);
+  if (!cache) {
+    cache = new Map();
+    statements.set(app.sqlite, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = app.sqlite.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
 /** Refuses a posting on or before the lock date, naming both dates. */
 export function checkOpenPeriod(app: AppContext, date: string, field: string): void {
-  const lock = bookSettings(app)?.lockDate ?? null;
+  const lock = (statementOf(app, 'SELECT lock_date AS lockDate FROM welfare_books WHERE id = 1').get() as { lockDate: string | null } | undefined)?.lockDate ?? null;
   if (lock !== null && date <= lock) {
     throw new ApiError(
       'INVALID_INPUT',
@@ -48,15 +67,19 @@ export function postEntry(
     // A programming error, never the user's: the caller composed the lines.
     throw new Error(`unbalanced journal entry "${entry.description}": ${balance} satang over ${lines.length} lines`);
   }
-  const row = app.db
-    .insert(welfareJournalEntries)
-    .values({ entryDate: entry.date, kind: entry.kind, description: entry.description, reversesEntryId: entry.reversesEntryId ?? null, createdAt: app.now().toISOString(), createdBy: entry.userId })
-    .returning({ id: welfareJournalEntries.id })
-    .get();
-  for (const line of lines) {
-    app.db.insert(welfareJournalLines).values({ entryId: row.id, accountId: line.accountId, amountSatang: line.amountSatang, membershipId: line.membershipId ?? null, benefitCode: line.benefitCode ?? null }).run();
-  }
-  return row.id;
+  const entryId = Number(
+    statementOf(app, 'INSERT INTO welfare_journal_entries (entry_date, kind, description, reverses_entry_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(
+      entry.date,
+      entry.kind,
+      entry.description,
+      entry.reversesEntryId ?? null,
+      app.now().toISOString(),
+      entry.userId,
+    ).lastInsertRowid,
+  );
+  const insertLine = statementOf(app, 'INSERT INTO welfare_journal_lines (entry_id, account_id, amount_satang, membership_id, benefit_code) VALUES (?, ?, ?, ?, ?)');
+  for (const line of lines) insertLine.run(entryId, line.accountId, line.amountSatang, line.membershipId ?? null, line.benefitCode ?? null);
+  return entryId;
 }
 
 /** The reversal of an entry, dated `date`: the same lines with the signs turned, pointing to what it reverses. */
@@ -77,21 +100,22 @@ export function membershipForRules(row: typeof welfareMemberships.$inferSelect):
   return { start: row.startDate, end: row.endDate, endReason: row.endReason, entranceFeeWaived: row.entranceFeeWaived };
 }
 
-/** What a member has paid, item by item, from the receipts that are not voided. */
+/** What a member has paid, item by item, from the receipts that are not voided (in the order they were paid). */
 export function allocationsOf(app: AppContext, membershipIds: readonly number[]): Map<number, Allocation[]> {
   const byMembership = new Map<number, Allocation[]>(membershipIds.map((id) => [id, []]));
   if (membershipIds.length === 0) return byMembership;
-  const rows = app.db
-    .select({ membershipId: welfareReceipts.membershipId, kind: welfareReceiptLines.kind, period: welfareReceiptLines.period, amount: welfareReceiptLines.amountSatang, paidOn: welfareReceipts.receiptDate, book: welfareReceiptBooks.bookNumber, number: welfareReceipts.number })
-    .from(welfareReceiptLines)
-    .innerJoin(welfareReceipts, eq(welfareReceipts.id, welfareReceiptLines.receiptId))
-    .innerJoin(welfareReceiptBooks, eq(welfareReceiptBooks.id, welfareReceipts.bookId))
-    .where(and(sql`${welfareReceipts.membershipId} IN (${sql.join(membershipIds.map((id) => sql`${id}`), sql`, `)})`, isNull(welfareReceipts.voidedOn)))
-    .orderBy(asc(welfareReceipts.receiptDate), asc(welfareReceiptLines.id))
-    .all();
+  // A raw statement: ten years of lines are read at every first look, and mapping them row by row through the ORM
+  // was most of the time. json_each takes the whole list of ids as one bound value.
+  const rows = statementOf(
+    app,
+    `SELECT r.membership_id AS membershipId, l.kind, l.period, l.amount_satang AS amount, r.receipt_date AS paidOn, b.book_number AS book, r.number
+     FROM welfare_receipt_lines l JOIN welfare_receipts r ON r.id = l.receipt_id JOIN welfare_receipt_books b ON b.id = r.book_id
+     WHERE r.membership_id IN (SELECT value FROM json_each(?)) AND r.voided_on IS NULL
+     ORDER BY r.receipt_date, l.id`,
+  ).all(JSON.stringify(membershipIds)) as { membershipId: number; kind: string; period: string | null; amount: number; paidOn: string; book: string; number: number }[];
   for (const row of rows) {
     const receipt = `${row.book}/${row.number}`;
-    const list = byMembership.get(row.membershipId!)!;
+    const list = byMembership.get(row.membershipId)!;
     if (row.kind === 'entrance-fee') list.push({ kind: 'entrance-fee', satang: row.amount, paidOn: row.paidOn, receipt });
     else if (row.kind === 'contribution') list.push({ kind: 'contribution', period: row.period!, satang: row.amount, paidOn: row.paidOn, receipt });
   }
@@ -110,3 +134,84 @@ export function nextReceiptNumber(app: AppContext, bookId: number): number {
   return next;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// What is paid, summed per membership (db/schema/welfare-paid.ts)
+
+type MembershipRow = typeof welfareMemberships.$inferSelect;
+
+/** The settings a summary was made under, as a short key: another regulation means the lines are read again. */
+export function contributionRulesKey(settings: ContributionSettings): string {
+  let key = rulesKeys.get(settings);
+  if (key === undefined) {
+    key = createHash('sha1').update(JSON.stringify(settings)).digest('base64url');
+    rulesKeys.set(settings, key);
+  }
+  return key;
+}
+
+const rulesKeys = new WeakMap<ContributionSettings, string>();
+
+function readSummaryRows(app: AppContext, ids: readonly number[]) {
+  // json_each takes the whole list as one bound value: one prepared statement for any number of ids.
+  return statementOf(app, 'SELECT membership_id AS membershipId, rules_key AS rulesKey, summary, last_paid_on AS lastPaidOn FROM welfare_paid WHERE membership_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    membershipId: number;
+    rulesKey: string;
+    summary: string;
+    lastPaidOn: string | null;
+  }[];
+}
+
+/**
+ * What each membership has paid, as the rules take it for `settings` on `asOf` (null: whatever the day): the stored
+ * summary where it stands for the lines, the lines themselves where it does not (none stored yet, another regulation,
+ * or a day before its last payment). A read: nothing is written here.
+ */
+export function paidHistoriesOf(app: AppContext, membershipIds: readonly number[], settings: ContributionSettings, asOf: string | null): Map<number, PaidHistory> {
+  const key = contributionRulesKey(settings);
+  const histories = new Map<number, PaidHistory>();
+  for (const row of membershipIds.length === 0 ? [] : readSummaryRows(app, membershipIds)) {
+    if (row.rulesKey !== key || (asOf !== null && row.lastPaidOn !== null && asOf < row.lastPaidOn)) continue;
+    histories.set(row.membershipId, JSON.parse(row.summary) as PaidSummary);
+  }
+  const missing = membershipIds.filter((id) => !histories.has(id));
+  for (const [id, lines] of allocationsOf(app, missing)) histories.set(id, lines);
+  return histories;
+}
+
+/** Stores a membership's summary and the day it lapses if nothing more is paid (only an open membership lapses). */
+export function storePaidSummary(app: AppContext, membership: MembershipRow, settings: ContributionSettings, summary: PaidSummary): void {
+  const lapseOn = membership.endDate === null ? lapseDayOf(settings, membershipForRules(membership), summary) : null;
+  statementOf(
+    app,
+    `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on, updated_at = excluded.updated_at`,
+  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, app.now().toISOString());
+}
+
+/** Sums a membership's lines again and stores it (after a void, a regulation change, or a back-dated payment). */
+export function recomputePaidSummary(app: AppContext, membership: MembershipRow, settings: ContributionSettings): PaidSummary {
+  const summary = paidSummaryOf(settings, membershipForRules(membership), allocationsOf(app, [membership.id]).get(membership.id)!);
+  storePaidSummary(app, membership, settings, summary);
+  return summary;
+}
+
+/** The stored summaries of these memberships when made under `settings`, else their lines summed again and stored. A write. */
+export function currentPaidSummaries(app: AppContext, memberships: readonly MembershipRow[], settings: ContributionSettings): Map<number, PaidSummary> {
+  const key = contributionRulesKey(settings);
+  const summaries = new Map<number, PaidSummary>();
+  for (const row of memberships.length === 0 ? [] : readSummaryRows(app, memberships.map((membership) => membership.id))) {
+    if (row.rulesKey === key) summaries.set(row.membershipId, JSON.parse(row.summary) as PaidSummary);
+  }
+  const stale = memberships.filter((membership) => !summaries.has(membership.id));
+  // Read in slices: one query for many memberships, without binding more values than SQLite takes.
+  for (let start = 0; start < stale.length; start += 500) {
+    const slice = stale.slice(start, start + 500);
+    const lines = allocationsOf(app, slice.map((membership) => membership.id));
+    for (const membership of slice) {
+      const summary = paidSummaryOf(settings, membershipForRules(membership), lines.get(membership.id)!);
+      storePaidSummary(app, membership, settings, summary);
+      summaries.set(membership.id, summary);
+    }
+  }
+  return summaries;
+}

@@ -265,8 +265,10 @@ function startedOn(plan: Plan, day: number, iso: string): number {
 const PERIOD_ID = /^(\d{4})-(\d{2})$/;
 
 interface Posted {
-  /** satang per period ordinal */
+  /** satang per period ordinal (besides the runs) */
   byOrdinal: Map<number, Satang>;
+  /** runs of period ordinals [first, last], sorted, each period holding the scheme's amount (from a paid summary) */
+  runs: [number, number][];
   entranceFee: Satang;
   /** receipts and the last payment day per ordinal (for the passbook), filled only when asked */
   dates?: Map<number, { lastPaidOn: string; receipts: string[] }>;
@@ -279,7 +281,7 @@ interface Posted {
  * ahead, then the member died) is kept: owed() reports it as credit.
  */
 function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: string | null, keepDates = false): Posted {
-  const posted: Posted = { byOrdinal: new Map(), entranceFee: 0, dates: keepDates ? new Map() : undefined };
+  const posted: Posted = { byOrdinal: new Map(), runs: [], entranceFee: 0, dates: keepDates ? new Map() : undefined };
   for (let i = 0; i < allocations.length; i += 1) {
     const allocation = allocations[i]!;
     const field = `allocations.${i}`;
@@ -311,6 +313,13 @@ function postedOf(plan: Plan, allocations: readonly Allocation[], asOfIso: strin
     }
   }
   return posted;
+}
+
+/** What is posted to one period. */
+function paidAt(plan: Plan, posted: Posted, ordinal: number): Satang {
+  const own = posted.byOrdinal.get(ordinal);
+  if (own !== undefined) return own;
+  return posted.runs.some(([first, last]) => ordinal >= first && ordinal <= last) ? plan.amount : 0;
 }
 
 /** 'YYYY-MM' → month index, remembered (a history names the same months over and over); bounded. */
@@ -406,10 +415,10 @@ export interface Owed {
 }
 
 /** What the member owes on `asOf`, counting only money paid on or before that day. */
-export function owed(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[], asOf: string): Owed {
+export function owed(settings: ContributionSettings, membership: Membership, paid: PaidHistory, asOf: string): Owed {
   const plan = planOf(settings, membership);
   const asOfDay = readAsOf(asOf, 'asOf', LABELS.asOf);
-  return owedOnPlan(plan, postedOf(plan, allocations, asOf), asOfDay, asOf);
+  return owedOnPlan(plan, isPaidSummary(paid) ? postedOfSummary(plan, paid, asOf) : postedOf(plan, paid, asOf), asOfDay, asOf);
 }
 
 function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): Owed {
@@ -423,10 +432,21 @@ function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): 
     result.totalSatang += left;
   }
   let fullyPaidRun = true;
+  /** the last period of the fully paid stretch from the first one (ส่งถึง) */
+  let paidThrough = -1;
+  let runIndex = 0;
   for (let ordinal = 0; ordinal < started; ordinal += 1) {
+    while (runIndex < posted.runs.length && posted.runs[runIndex]![1] < ordinal) runIndex += 1;
+    const run = posted.runs[runIndex];
+    if (run !== undefined && run[0] <= ordinal) {
+      // a whole run of fully paid periods at once
+      ordinal = Math.min(run[1], started - 1);
+      if (fullyPaidRun) paidThrough = ordinal;
+      continue;
+    }
     const paid = posted.byOrdinal.get(ordinal) ?? 0;
     if (paid >= plan.amount) {
-      if (fullyPaidRun) result.paidThrough = monthIdOf(plan.firstMonth + ordinal * plan.periodMonths);
+      if (fullyPaidRun) paidThrough = ordinal;
       continue;
     }
     fullyPaidRun = false;
@@ -444,11 +464,14 @@ function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): 
     if (ordinal > plan.lastOrdinal) result.creditAfterEndSatang += paid;
     else if (ordinal >= started) result.paidAheadSatang += paid;
   }
-  if (fullyPaidRun) {
-    for (let ordinal = started; ordinal <= plan.lastOrdinal && (posted.byOrdinal.get(ordinal) ?? 0) >= plan.amount; ordinal += 1) {
-      result.paidThrough = monthIdOf(plan.firstMonth + ordinal * plan.periodMonths);
-    }
+  for (const [first, last] of posted.runs) {
+    result.creditAfterEndSatang += Math.max(0, last - Math.max(first, plan.lastOrdinal + 1) + 1) * plan.amount;
+    result.paidAheadSatang += Math.max(0, Math.min(last, plan.lastOrdinal) - Math.max(first, started) + 1) * plan.amount;
   }
+  if (fullyPaidRun) {
+    for (let ordinal = started; ordinal <= plan.lastOrdinal && paidAt(plan, posted, ordinal) >= plan.amount; ordinal += 1) paidThrough = ordinal;
+  }
+  if (paidThrough >= 0) result.paidThrough = monthIdOf(plan.firstMonth + paidThrough * plan.periodMonths);
   return result;
 }
 
@@ -477,7 +500,7 @@ export interface PaymentSplit {
 export function allocatePayment(
   settings: ContributionSettings,
   membership: Membership,
-  allocations: readonly Allocation[],
+  paid: PaidHistory,
   amountSatang: Satang,
   paidOn: string,
   options: { receipt?: string } = {},
@@ -488,7 +511,7 @@ export function allocatePayment(
   if (paidDay < plan.startDay) {
     refuse('paidOn', `${LABELS.paidOn.th} ${formatThaiDateShort(paidOn)} อยู่ก่อน${LABELS.start.th} ${formatThaiDateShort(plan.startIso)}`, `${LABELS.paidOn.en} ${paidOn} is before the membership start ${plan.startIso}`, { paidOn, start: plan.startIso });
   }
-  const posted = postedOf(plan, allocations, null);
+  const posted = isPaidSummary(paid) ? postedOfSummary(plan, paid, null) : postedOf(plan, paid, null);
   const started = startedOn(plan, paidDay, paidOn);
 
   // Everything that can take money, in the order it takes it.
@@ -496,7 +519,7 @@ export function allocatePayment(
   const items: { item: Item; open: Satang }[] = [];
   if (plan.entranceFee > posted.entranceFee) items.push({ item: { kind: 'entrance-fee' }, open: plan.entranceFee - posted.entranceFee });
   for (let ordinal = 0; ordinal < started; ordinal += 1) {
-    const open = plan.amount - (posted.byOrdinal.get(ordinal) ?? 0);
+    const open = plan.amount - paidAt(plan, posted, ordinal);
     if (open > 0) items.push({ item: { kind: 'contribution', ordinal, ahead: false }, open });
   }
   const paidMonth = monthIndexOf({ year: Number(paidOn.slice(0, 4)), month: Number(paidOn.slice(5, 7)) });
@@ -504,7 +527,7 @@ export function allocatePayment(
   let windowTotal = 0;
   let prepaid = 0;
   for (let ordinal = started; ordinal <= plan.lastOrdinal && plan.firstMonth + ordinal * plan.periodMonths <= windowEnd; ordinal += 1) {
-    const paid = posted.byOrdinal.get(ordinal) ?? 0;
+    const paid = paidAt(plan, posted, ordinal);
     windowTotal += plan.amount;
     prepaid += paid;
     if (plan.amount > paid) items.push({ item: { kind: 'contribution', ordinal, ahead: true }, open: plan.amount - paid });
@@ -609,11 +632,76 @@ export interface Lapse {
  * more is paid"); a date on or before today means the member has lapsed. A payment dated on the collection day
  * counts as on time; one dated on the lapse day itself is too late.
  */
-export function lapseDate(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[]): Lapse | null {
+export function lapseDate(settings: ContributionSettings, membership: Membership, paid: PaidHistory): Lapse | null {
   const plan = planOf(settings, membership);
+  const found = findLapse(plan, paid);
+  if (found === null) return null;
+  const { lapseDay, missed } = found;
+  const date = isoOfDayNumber(lapseDay);
+  const names = missed.map((p) => formatPeriod(p.id, plan.periodMonths)).join(', ');
+  const count = missed.length;
+  const what = { consecutive: `ขาดส่ง ${count} ครั้งติดต่อกัน`, outstanding: `ค้างส่ง ${count} ครั้ง`, 'ever-missed': `ขาดส่งรวม ${count} ครั้ง` }[settings.arrears.counting];
+  const whatEn = { consecutive: `Missed ${count} payments in a row`, outstanding: `${count} payments outstanding`, 'ever-missed': `Missed ${count} payments in all` }[settings.arrears.counting];
+  return {
+    date,
+    periods: missed.map((p) => p.id),
+    th: `${what} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
+    en: `${whatEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
+  };
+}
+
+/** lapseDate()'s day alone (ISO), without its wording: what is kept beside each membership's summary. */
+export function lapseDayOf(settings: ContributionSettings, membership: Membership, paid: PaidHistory): string | null {
+  const found = findLapse(planOf(settings, membership), paid);
+  return found === null ? null : isoOfDayNumber(found.lapseDay);
+}
+
+function findLapse(plan: Plan, paid: PaidHistory): { lapseDay: number; missed: PeriodPlan[] } | null {
+  const settings = plan.settings;
   const limit = settings.arrears.limit;
   if (limit === null) return null;
-  // The day each period became fully paid (Infinity while it is not): payments in date order.
+  const { curedDay, lastKnown, runs } = isPaidSummary(paid) ? curesOfSummary(plan, paid) : curesOfLines(plan, paid);
+  const grace = settings.arrears.graceDays;
+  const inRun = (ordinal: number) => runs.some(([first, last]) => ordinal >= first && ordinal <= last);
+  const cure = (ordinal: number) => curedDay.get(ordinal) ?? (runs.length > 0 && inRun(ordinal) ? PAID_ON_TIME : Infinity);
+  const periods: PeriodPlan[] = [];
+  let runIndex = 0;
+  for (let ordinal = 0; ordinal <= plan.lastOrdinal; ordinal += 1) {
+    while (runIndex < runs.length && runs[runIndex]![1] < ordinal) runIndex += 1;
+    if (runIndex < runs.length && runs[runIndex]![0] <= ordinal) {
+      // Paid in full by its collection day (a summary's run): never missed under any counting, so its day is not needed.
+      periods.push({ ordinal, startMonth: 0, id: '', dueIso: '', dueDay: Infinity, amount: plan.amount });
+      continue;
+    }
+    const period = periodAt(plan, ordinal);
+    periods.push(period);
+    const lapseDay = period.dueDay + grace + 1;
+    if (lapseDay > plan.endDay) return null;
+    // Only a newly missed period can raise the count (between these days payments only lower it).
+    if (cure(ordinal) >= lapseDay) {
+      const missed = missedAt(periods, cure, lapseDay, grace, settings.arrears.counting, limit);
+      if (missed.length >= limit) return { lapseDay, missed };
+    }
+    // Every period after the last one paid is missed, so the limit is reached by lastKnown + limit at the latest.
+    if (ordinal > lastKnown + limit) break;
+  }
+  return null;
+}
+
+/** A period paid in full by its collection day: as cured before any day, so it never counts as missed. */
+const PAID_ON_TIME = -Infinity;
+
+/** The day (number) each period became fully paid, payments in date order; the last period with money on it. */
+interface Cures {
+  /** the day (number) each period became fully paid; absent while it is not */
+  curedDay: Map<number, number>;
+  /** the last period with money on it */
+  lastKnown: number;
+  /** runs of periods paid in full by their collection day (first and last ordinal): cured before any day */
+  runs: [number, number][];
+}
+
+function curesOfLines(plan: Plan, allocations: readonly Allocation[]): Cures {
   const curedDay = new Map<number, number>();
   const byOrdinal = new Map<number, { day: number; satang: Satang }[]>();
   postedOf(plan, allocations, null); // validates
@@ -635,37 +723,21 @@ export function lapseDate(settings: ContributionSettings, membership: Membership
       }
     }
   }
-  const grace = settings.arrears.graceDays;
-  const cure = (ordinal: number) => curedDay.get(ordinal) ?? Infinity;
   // Past the last payment nothing is paid: the limit is reached within `limit` periods after it.
-  const lastKnown = Math.max(0, ...byOrdinal.keys());
-  const periods: PeriodPlan[] = [];
-  for (let ordinal = 0; ordinal <= plan.lastOrdinal; ordinal += 1) {
-    const period = periodAt(plan, ordinal);
-    periods.push(period);
-    const lapseDay = period.dueDay + grace + 1;
-    if (lapseDay > plan.endDay) return null;
-    // Only a newly missed period can raise the count (between these days payments only lower it).
-    if (cure(ordinal) >= lapseDay) {
-      const missed = missedAt(periods, cure, lapseDay, grace, settings.arrears.counting, limit);
-      if (missed.length >= limit) {
-        const date = isoOfDayNumber(lapseDay);
-        const names = missed.map((p) => formatPeriod(p.id, plan.periodMonths)).join(', ');
-        const count = missed.length;
-        const what = { consecutive: `ขาดส่ง ${count} ครั้งติดต่อกัน`, outstanding: `ค้างส่ง ${count} ครั้ง`, 'ever-missed': `ขาดส่งรวม ${count} ครั้ง` }[settings.arrears.counting];
-        const whatEn = { consecutive: `Missed ${count} payments in a row`, outstanding: `${count} payments outstanding`, 'ever-missed': `Missed ${count} payments in all` }[settings.arrears.counting];
-        return {
-          date,
-          periods: missed.map((p) => p.id),
-          th: `${what} (${names}) ขาดจากการเป็นสมาชิกตั้งแต่ ${formatThaiDateShort(date)}`,
-          en: `${whatEn} (${missed.map((p) => p.id).join(', ')}): membership lapses on ${date}`,
-        };
-      }
-    }
-    // Every period after the last one paid is missed, so the limit is reached by lastKnown + limit at the latest.
-    if (ordinal > lastKnown + limit) break;
+  return { curedDay, lastKnown: Math.max(0, ...byOrdinal.keys()), runs: [] };
+}
+
+function curesOfSummary(plan: Plan, summary: PaidSummary): Cures {
+  const posted = postedOfSummary(plan, summary, null); // validates the periods
+  const curedDay = new Map<number, number>();
+  let lastKnown = 0;
+  for (const [, last] of posted.runs) lastKnown = Math.max(lastKnown, last);
+  for (const item of summary.other) {
+    const ordinal = ordinalOfPeriod(plan, item.period, 'summary.other');
+    if (item.satang >= plan.amount) curedDay.set(ordinal, dayNumberOf(readIsoDate(item.paidOn, 'summary.other', LABELS.paidOn)));
+    lastKnown = Math.max(lastKnown, ordinal);
   }
-  return null;
+  return { curedDay, lastKnown, runs: posted.runs };
 }
 
 export interface MembershipStatus {
@@ -791,4 +863,135 @@ function row(kind: PassbookLine['kind'], number: number | null, period: string |
           ? `ส่งแล้ว ${formatSatang(paid)} ค้าง ${formatSatang(due - paid)}`
           : '';
   return { kind, number, period, label, date, amountSatang: paid, dueSatang: due, dueDate, status, late: date !== null && paid >= due && date > dueDate, remark, receipts };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What is paid, summed up (kept beside the receipts so ten years of lines are not read on every collection day)
+
+/**
+ * A membership's posted allocations, summed so that owed(), allocatePayment() and lapseDate() give exactly what they
+ * give on the lines themselves, as long as (1) the same settings are used and (2) owed() is asked for a day on or
+ * after `lastPaidOn` (money paid later than the day asked about must not count; only the lines know their days).
+ * A period paid in full by its collection day can never count as missed under any arrears counting, so only its
+ * sum matters: such periods are kept as runs. Every other period keeps its sum and the day it became fully paid
+ * (or, while partly paid, its last payment day) — all the arrears rule needs.
+ */
+export interface PaidSummary {
+  entranceFeeSatang: Satang;
+  /** the last day money came to the entrance fee */
+  entranceFeePaidOn: string | null;
+  /** the last payment day of all lines summed */
+  lastPaidOn: string | null;
+  /** runs of consecutive periods, each paid in full (the scheme's amount) by its collection day: [first period, count] */
+  onTime: [string, number][];
+  /** every other period with money on it, oldest first */
+  other: { period: string; satang: Satang; paidOn: string }[];
+}
+
+/** What the rules take as "what is paid": the lines (allocations) or their summary. */
+export type PaidHistory = readonly Allocation[] | PaidSummary;
+
+export function isPaidSummary(paid: PaidHistory): paid is PaidSummary {
+  return !Array.isArray(paid);
+}
+
+/** Sums the posted allocations of one membership (validated as every rule validates them). */
+export function paidSummaryOf(settings: ContributionSettings, membership: Membership, allocations: readonly Allocation[]): PaidSummary {
+  const plan = planOf(settings, membership);
+  postedOf(plan, allocations, null); // validates: the summary of lines the rules refuse is refused alike
+  const summary: PaidSummary = { entranceFeeSatang: 0, entranceFeePaidOn: null, lastPaidOn: null, onTime: [], other: [] };
+  const byOrdinal = new Map<number, { paidOn: string; satang: Satang }[]>();
+  for (const allocation of allocations) {
+    if (summary.lastPaidOn === null || allocation.paidOn > summary.lastPaidOn) summary.lastPaidOn = allocation.paidOn;
+    if (allocation.kind === 'entrance-fee') {
+      summary.entranceFeeSatang += allocation.satang;
+      if (summary.entranceFeePaidOn === null || allocation.paidOn > summary.entranceFeePaidOn) summary.entranceFeePaidOn = allocation.paidOn;
+      continue;
+    }
+    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
+    const list = byOrdinal.get(ordinal) ?? [];
+    list.push({ paidOn: allocation.paidOn, satang: allocation.satang });
+    byOrdinal.set(ordinal, list);
+  }
+  let run: [string, number] | null = null;
+  let runEnd = -2;
+  for (const ordinal of [...byOrdinal.keys()].sort((a, b) => a - b)) {
+    // Payments in date order, as lapseDate() finds the day a period became fully paid.
+    const list = byOrdinal.get(ordinal)!.sort((a, b) => (a.paidOn < b.paidOn ? -1 : a.paidOn > b.paidOn ? 1 : 0));
+    let sum = 0;
+    let cured: string | null = null;
+    for (const entry of list) {
+      sum += entry.satang;
+      if (cured === null && sum >= plan.amount) cured = entry.paidOn;
+    }
+    const period = periodAt(plan, ordinal);
+    if (cured !== null && sum === plan.amount && cured <= period.dueIso) {
+      if (run !== null && ordinal === runEnd + 1) run[1] += 1;
+      else {
+        run = [period.id, 1];
+        summary.onTime.push(run);
+      }
+      runEnd = ordinal;
+      continue;
+    }
+    summary.other.push({ period: period.id, satang: sum, paidOn: cured ?? list.at(-1)!.paidOn });
+  }
+  return summary;
+}
+
+/**
+ * The summary with new allocations (a payment's split) added — what paidSummaryOf gives on all the lines. Null when
+ * the lines must be summed again instead: an allocation dated before the summary's last day (which money came first
+ * only the lines know), or one the rules would refuse (more than an item's amount; the lines say why).
+ */
+export function addToPaidSummary(settings: ContributionSettings, membership: Membership, summary: PaidSummary, added: readonly Allocation[]): PaidSummary | null {
+  if (summary.lastPaidOn !== null && added.some((allocation) => allocation.paidOn < summary.lastPaidOn!)) return null;
+  const plan = planOf(settings, membership);
+  const next: PaidSummary = { entranceFeeSatang: summary.entranceFeeSatang, entranceFeePaidOn: summary.entranceFeePaidOn, lastPaidOn: summary.lastPaidOn, onTime: [], other: [] };
+  const runs = summary.onTime.map(([from, count]): [number, number] => {
+    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
+    return [first, first + count - 1];
+  });
+  const other = new Map(summary.other.map((item) => [ordinalOfPeriod(plan, item.period, 'summary.other'), item]));
+  for (const allocation of added) {
+    if (next.lastPaidOn === null || allocation.paidOn > next.lastPaidOn) next.lastPaidOn = allocation.paidOn;
+    if (allocation.kind === 'entrance-fee') {
+      next.entranceFeeSatang += allocation.satang;
+      if (next.entranceFeeSatang > plan.entranceFee) return null;
+      next.entranceFeePaidOn = allocation.paidOn;
+      continue;
+    }
+    const ordinal = ordinalOfPeriod(plan, allocation.period, 'allocations');
+    if (runs.some(([first, last]) => ordinal >= first && ordinal <= last)) return null;
+    const satang = (other.get(ordinal)?.satang ?? 0) + allocation.satang;
+    if (satang > plan.amount) return null;
+    // Dated on or after every earlier payment: this one completes the period, or is its last part so far.
+    const period = periodAt(plan, ordinal);
+    if (satang === plan.amount && allocation.paidOn <= period.dueIso) {
+      other.delete(ordinal);
+      runs.push([ordinal, ordinal]);
+    } else other.set(ordinal, { period: period.id, satang, paidOn: allocation.paidOn });
+  }
+  runs.sort((a, b) => a[0] - b[0]);
+  for (const [first, last] of runs) {
+    const previous = next.onTime.at(-1);
+    if (previous !== undefined && ordinalOfPeriod(plan, previous[0], 'summary.onTime') + previous[1] === first) previous[1] += last - first + 1;
+    else next.onTime.push([monthIdOf(plan.firstMonth + first * plan.periodMonths), last - first + 1]);
+  }
+  next.other = [...other].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+  return next;
+}
+
+function postedOfSummary(plan: Plan, summary: PaidSummary, asOfIso: string | null): Posted {
+  if (asOfIso !== null && summary.lastPaidOn !== null && asOfIso < summary.lastPaidOn) {
+    // A programming error: the caller must read the lines for a day before the last payment.
+    throw new Error(`a paid summary to ${summary.lastPaidOn} cannot answer for ${asOfIso}`);
+  }
+  const posted: Posted = { byOrdinal: new Map(), runs: [], entranceFee: summary.entranceFeeSatang };
+  for (const [from, count] of summary.onTime) {
+    const first = ordinalOfPeriod(plan, from, 'summary.onTime');
+    posted.runs.push([first, first + count - 1]);
+  }
+  for (const item of summary.other) posted.byOrdinal.set(ordinalOfPeriod(plan, item.period, 'summary.other'), item.satang);
+  return posted;
 }

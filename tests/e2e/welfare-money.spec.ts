@@ -23,6 +23,8 @@ const members = [
   { title: 'นาย', firstName: 'ฐิติพงศ์', lastName: 'ฤทธิ์ณรงค์', citizenId: '3100600123450', memberNumber: '0003' },
 ];
 
+const lapsedMember = { title: 'นาย', firstName: 'ณัฐวุฒิ', lastName: 'เพ็ชรประเสริฐ', citizenId: '3420100123458', memberNumber: '0004' };
+
 async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
   const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
   const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
@@ -38,7 +40,9 @@ test.beforeEach(async ({ request }) => {
   await api(request, 'office.auth.login', { username: 'admin', password: 'tambon1234' });
   const villageIds: number[] = [];
   for (const village of sample.villages) villageIds.push((await api<{ id: number }>(request, 'people.villages.create', village)).id);
-  const preset = await api<Record<string, unknown>>(request, 'welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  const preset = await api<{ contributions: { arrears: { limit: number | null } } }>(request, 'welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  // Six missed months in a row end a membership here: the three members three months behind are still collected from.
+  preset.contributions.arrears.limit = 6;
   await api(request, 'welfare.regulation.create', preset);
   // They joined about three months ago: each owes the entrance fee and some months.
   const joined = isoDaysAgo(95);
@@ -46,6 +50,9 @@ test.beforeEach(async ({ request }) => {
     const person = await api<{ id: number }>(request, 'people.persons.create', { title: member.title, firstName: member.firstName, lastName: member.lastName, citizenId: member.citizenId, villageId: villageIds[0] });
     await api(request, 'welfare.members.join', { personId: person.id, memberNumber: member.memberNumber, category: 'general', applicationDate: joined, startDate: joined });
   }
+  // One joined about eight months ago and never paid: lapsed by the arrears rule, recorded when the sheet opens.
+  const lapsed = await api<{ id: number }>(request, 'people.persons.create', { title: lapsedMember.title, firstName: lapsedMember.firstName, lastName: lapsedMember.lastName, citizenId: lapsedMember.citizenId, villageId: villageIds[0] });
+  await api(request, 'welfare.members.join', { personId: lapsed.id, memberNumber: lapsedMember.memberNumber, category: 'general', applicationDate: isoDaysAgo(250), startDate: isoDaysAgo(250) });
   const sheet = await api<{ rows: { owedSatang: number }[] }>(request, 'welfare.collection.sheet', { villageId: villageIds[0], asOf: isoDaysAgo(0) });
   owedBefore = sheet.rows.map((row) => row.owedSatang);
 });
@@ -74,9 +81,19 @@ test('a collection day typed with the keyboard, a receipt voided, the month clos
   await expect(page.getByTestId('receipt-books')).toContainText('1 ถึง 50');
 
   await openTab(page, 'วันเก็บเงิน');
-  await expect(page.getByTestId('collection-book')).toContainText('เล่มที่ 12 · เลขที่ถัดไป 1');
+  await expect(page.getByTestId('collection-book')).toContainText('เล่มที่ 12 · เลขที่ถัดไป 1 · เหลือ 50 ใบ');
   const sheet = page.getByTestId('collection-sheet');
   await expect(sheet).toContainText('นางสาวกัญญ์ณัฏฐ์ ศรีสุวรรณ์');
+  // The lapsed member is off the sheet, listed apart: no money is taken from them.
+  await expect(page.getByTestId('collection-lapsed')).toContainText('พ้นสภาพ — ต้องสมัครใหม่ (1 คน)');
+  await expect(page.getByTestId('lapsed-0004')).toContainText('0004 นายณัฐวุฒิ เพ็ชรประเสริฐ');
+  await expect(sheet).not.toContainText('ณัฐวุฒิ');
+  // A new member is taken in from the sheet: the join form opens, and leaving it comes back to the same sheet.
+  await page.getByTestId('collection-new-member').click();
+  await expect(page.getByTestId('join-form')).toBeVisible();
+  await page.getByTestId('join-cancel').click();
+  await page.getByTestId('join-discard').click();
+  await expect(page.getByTestId('collection-sheet')).toContainText('นางสาวกัญญ์ณัฏฐ์ ศรีสุวรรณ์');
   await expect(page.getByTestId('owed-0002')).toHaveText(baht(owedBefore[1]!));
 
   // Row 1: "=" pays what is owed; Enter goes down; row 2: 50 บาท; row 3: a fraction of a satang, refused by row.

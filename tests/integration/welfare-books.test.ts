@@ -19,7 +19,10 @@ async function collectionDay() {
   const admin = await session('admin');
   const { call, refusal } = routerCalls(app, treasurer);
   const sql = <T>(query: string) => app.database.sqlite.prepare(query).all() as T[];
-  const preset = await call<Record<string, unknown>>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  const preset = structuredClone(await call<{ contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' }));
+  // Six missed months end a membership here, so members three months behind are still collected from (the lapse
+  // itself: tests/integration/welfare-paid.test.ts).
+  preset.contributions.arrears.limit = 6;
   await call('welfare.regulation.create', preset);
   const village1 = data.people.filter((person) => person.village === 1 && person.birthDate < '2000-01-01').slice(0, 3);
   const members: number[] = [];
@@ -112,6 +115,34 @@ describe('collection day', () => {
     expect(count()).toBe(0);
     const ok = await call<{ receipts: { number: number }[] }>('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: members[0], amountSatang: 3000 }] });
     expect(ok.receipts[0]!.number).toBe(1);
+  });
+
+  it('lists each receipt book with its next free number and how many are left; a voided number stays used', async () => {
+    const { call, members, book } = await collectionDay();
+    type Books = { receiptBooks: { bookNumber: string; nextNumber: number | null; remaining: number }[] };
+    const small = await call<{ id: number }>('welfare.receiptBooks.create', { bookNumber: '13/2569', firstNumber: 101, lastNumber: 102 });
+    expect((await call<Books>('welfare.books.get', {})).receiptBooks.map(({ bookNumber, nextNumber, remaining }) => [bookNumber, nextNumber, remaining])).toEqual([
+      ['12', 1, 50],
+      ['13/2569', 101, 2],
+    ]);
+    const saved = await call<{ receipts: { id: number }[] }>('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: members.map((membershipId) => ({ membershipId, amountSatang: 5000 })) });
+    await call('welfare.receipts.void', { receiptId: saved.receipts[2]!.id, reason: 'เขียนจำนวนเงินผิด' });
+    await call('welfare.collection.save', { receiptDate: '2026-11-30', bookId: small.id, payments: members.slice(0, 2).map((membershipId) => ({ membershipId, amountSatang: 3000 })) });
+    expect((await call<Books>('welfare.books.get', {})).receiptBooks.map(({ bookNumber, nextNumber, remaining }) => [bookNumber, nextNumber, remaining])).toEqual([
+      ['12', 4, 47],
+      ['13/2569', null, 0],
+    ]);
+  });
+
+  it('the trial balance names each account in Thai and in English', async () => {
+    const { call, members, book } = await collectionDay();
+    await call('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: members[0], amountSatang: 14000 }] });
+    const trial = await call<{ accounts: { code: string; nameTh: string; nameEn: string }[] }>('welfare.books.trialBalance', { asOf: '2026-11-30' });
+    expect(trial.accounts.map(({ code, nameTh, nameEn }) => [code, nameTh, nameEn])).toEqual([
+      ['1101', 'เงินสดในมือ', 'Cash on hand'],
+      ['4101', 'เงินสมทบจากสมาชิก', 'Member contributions'],
+      ['4201', 'ค่าธรรมเนียมแรกเข้า', 'Entrance fees'],
+    ]);
   });
 });
 

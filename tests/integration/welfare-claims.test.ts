@@ -41,7 +41,8 @@ async function claimsDesk(arrearsLimit: number | null = null) {
   const longStanding = await call<{ id: number }>('welfare.members.join', { personId: adults[1]!.id, memberNumber: '0002', category: 'general', applicationDate: '2015-06-01', startDate: '2015-06-01' });
   // Money to pay from: a donation posted as a collection would be; here the opening cash comes from members' receipts.
   const book = await call<{ id: number }>('welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 100 });
-  await call('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: longStanding.id, amountSatang: 36_000 }] });
+  // Under an arrears limit the member since 2015 with no receipts behind has lapsed, and no payment is taken from them.
+  if (arrearsLimit === null) await call('welfare.collection.save', { receiptDate: '2026-11-30', bookId: book.id, payments: [{ membershipId: longStanding.id, amountSatang: 36_000 }] });
   const perNight = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'perDay')!;
   const death = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'tiers')!;
   const sql = <T>(query: string) => app.database.sqlite.prepare(query).all() as T[];

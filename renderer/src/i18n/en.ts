@@ -1191,6 +1191,19 @@ const en: Messages = {
     restoredBody: 'Log in again with a user of the restored data',
     loginAgain: 'Log in again',
   },
+  welfarePaid: {
+    remaining: 'Left',
+    remainingCount: '{{count}} receipts',
+    bookOption: 'Book {{book}} · next number {{next}} · {{left}} left',
+    periodYear: 'B.E. {{year}}',
+    lapsedTitle: 'Lapsed — must apply again ({{count}})',
+    lapsedHint: 'These members missed more contributions than the regulation allows. Their membership has ended and no contribution can be taken; to stay in the fund they must apply again (a new entrance fee and a new waiting period).',
+    lapsedOn: 'lapsed on {{date}}',
+    newMember: 'Take in a new member',
+    newMemberHint: 'Opens the application form, then comes back to this sheet',
+    lapsesRecorded: '{{count}} member(s) recorded as lapsed for missed contributions',
+    entranceFeeFirst: 'Entrance fee (not paid)',
+  },
 };
 
 export default en;

@@ -42,8 +42,11 @@ const commonRelationships = ['สามี', 'ภรรยา', 'บุตร', 
 const hundredths = (beneficiaries: readonly (BeneficiaryValues | undefined)[]) =>
   beneficiaries.reduce((sum, beneficiary) => sum + Math.round((beneficiary?.sharePercent ?? 0) * 100), 0);
 
-/** Taking a person from the register into the fund. Enter moves on, Ctrl+S saves, Esc cancels. */
-export function JoinForm() {
+/**
+ * Taking a person from the register into the fund. Enter moves on, Ctrl+S saves, Esc cancels. Opened from the
+ * collection day (`returnTo` 'collection'), saving or cancelling goes back to the sheet.
+ */
+export function JoinForm({ returnTo = null }: { returnTo?: 'collection' | null }) {
   const { t } = useTranslation();
   useSession((state) => state.language);
   const { message, modal } = AntApp.useApp();
@@ -73,9 +76,11 @@ export function JoinForm() {
   // the categories of the version in force today (the core checks against the one in force on the start date)
   const categories = versions?.length ? [...versions].reverse().find((version) => version.effectiveFrom <= todayIso())?.memberCategories ?? versions[0]!.memberCategories : [];
 
+  const leave = () => (returnTo === 'collection' ? goTo('welfare', 'collection') : goTo('welfare'));
+
   function cancel() {
     if (asking || saving) return;
-    if (!form.isFieldsTouched() && person === null) return goTo('welfare');
+    if (!form.isFieldsTouched() && person === null) return leave();
     setAsking(true);
     modal.confirm({
       title: t('welfare.join.discardTitle'),
@@ -83,7 +88,7 @@ export function JoinForm() {
       okText: t('welfare.join.discard'),
       cancelText: t('welfare.join.keepEditing'),
       okButtonProps: { danger: true, 'data-testid': 'join-discard' },
-      onOk: () => goTo('welfare'),
+      onOk: leave,
       afterClose: () => setAsking(false),
     });
   }
@@ -120,7 +125,8 @@ export function JoinForm() {
       });
       message.success(t('welfare.join.saved', { name: person ? personName(person) : '', number: saved.memberNumber }));
       form.resetFields();
-      goTo('welfare', 'members', saved.id);
+      if (returnTo === 'collection') goTo('welfare', 'collection');
+      else goTo('welfare', 'members', saved.id);
     } catch (error) {
       const related = error instanceof ApiCallError ? error.data.related : undefined;
       if (error instanceof ApiCallError && error.data.code === 'CONFLICT' && related?.entity === 'membership') {

@@ -32,7 +32,21 @@ export function MembersTab() {
 
   useEffect(() => void ensureVersions(), [ensureVersions]);
   useEffect(() => void ensureVillages(), [ensureVillages]);
+  // Lapses for arrears are recorded (a write, audited) when the fund's keeper opens the list, before it is read.
+  const [lapsesApplied, setLapsesApplied] = useState(false);
+  const lapsesChecked = !canKeep || lapsesApplied;
   useEffect(() => {
+    if (!canKeep) return;
+    let current = true;
+    call('welfare.members.applyLapses', {})
+      .catch(() => undefined) // the list still shows; a save looks for lapses again before it takes money
+      .finally(() => current && setLapsesApplied(true));
+    return () => {
+      current = false;
+    };
+  }, [canKeep]);
+  useEffect(() => {
+    if (!lapsesChecked) return;
     let current = true;
     call('welfare.members.list', { status: filter.status, villageId: filter.villageId, offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
       .then((result) => current && (setList(result), setFailure(null)))
@@ -40,7 +54,7 @@ export function MembersTab() {
     return () => {
       current = false;
     };
-  }, [filter]);
+  }, [filter, lapsesChecked]);
 
   const setFilter = (change: Partial<typeof filter>) => setFilterState((old) => (remembered = { ...old, page: 1, ...change }));
 

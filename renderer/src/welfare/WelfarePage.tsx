@@ -24,7 +24,7 @@ export function WelfarePage() {
     const fromId = Number(third);
     return <RegulationEditor key={third ?? 'preset'} fromId={Number.isInteger(fromId) && fromId > 0 ? fromId : null} />;
   }
-  if (first === 'members' && second === 'new') return <JoinForm />;
+  if (first === 'members' && second === 'new') return <JoinForm returnTo={third === 'collection' ? 'collection' : null} />;
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 

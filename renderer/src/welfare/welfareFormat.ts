@@ -1,4 +1,5 @@
 // What the fund's screens share: the shapes the core sends, who may change the fund, and how codes read.
+import dayjs from 'dayjs';
 import i18next from 'i18next';
 import type { InputOf, OutputOf } from '../api';
 import { useSession } from '../app/store';
@@ -69,4 +70,20 @@ export function allCategories(versions: readonly RegulationVersion[]): MemberCat
 /** A code not yet used in `taken`: "own-1", "own-2", … for the fund's own categories and benefits. */
 export function freeCode(prefix: string, taken: readonly string[]): string {
   for (let n = 1; ; n++) if (!taken.includes(`${prefix}-${n}`)) return `${prefix}-${n}`;
+}
+
+/**
+ * A contribution period for the screen: in Thai the core's own label ('ส.ค. 69', 'ม.ค.–มี.ค. 69'), in English
+ * 'Aug B.E. 2569' or 'Jan–Mar B.E. 2569' from its first month ('YYYY-MM') and the months per period.
+ */
+export function periodLabel(line: { label: string; period: string | null }, periodMonths: number): string {
+  if (i18next.language !== 'en' || line.period === null) return line.label;
+  const first = dayjs(`${line.period}-01`);
+  if (!first.isValid()) return line.label;
+  const last = first.add(Math.max(1, periodMonths) - 1, 'month');
+  const month = (date: typeof first) => date.locale('en').format('MMM');
+  const year = (date: typeof first) => i18next.t('welfarePaid.periodYear', { year: date.year() + 543 });
+  if (periodMonths <= 1) return `${month(first)} ${year(first)}`;
+  if (first.year() === last.year()) return `${month(first)}–${month(last)} ${year(last)}`;
+  return `${month(first)} ${year(first)}–${month(last)} ${year(last)}`;
 }

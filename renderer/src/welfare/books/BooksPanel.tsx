@@ -75,6 +75,12 @@ function ReceiptBooksCard() {
             title: t('welfareMoney.books.nextNumber'),
             render: (_, book) => (book.nextNumber === null ? <Tag>{t('welfareMoney.books.usedUp')}</Tag> : book.nextNumber),
           },
+          {
+            key: 'left',
+            title: t('welfarePaid.remaining'),
+            align: 'right',
+            render: (_, book) => <span data-testid={`book-left-${book.bookNumber}`}>{t('welfarePaid.remainingCount', { count: book.remaining })}</span>,
+          },
         ]}
       />
       {canPost && (
@@ -205,7 +211,6 @@ type TrialRow = TrialBalance['accounts'][number];
 
 function TrialBalanceCard() {
   const { t, i18n } = useTranslation();
-  const accounts = useBooks((state) => state.accounts);
   const [asOf, setAsOf] = useState<string | null>(todayIso());
   const [trial, setTrial] = useState<TrialBalance | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -227,7 +232,6 @@ function TrialBalanceCard() {
     };
   }, [asOf, generation]);
 
-  const englishNames = new Map(accounts.map((account) => [account.id, account.nameEn]));
   const rows = trial?.accounts ?? [];
   const debit = rows.reduce((sum, row) => sum + Math.max(row.balanceSatang, 0), 0);
   const credit = rows.reduce((sum, row) => sum + Math.max(-row.balanceSatang, 0), 0);
@@ -254,7 +258,7 @@ function TrialBalanceCard() {
         locale={{ emptyText: t('welfareMoney.books.noPostings') }}
         columns={[
           { key: 'code', title: t('welfareMoney.books.accountCode'), dataIndex: 'code', width: 100 },
-          { key: 'name', title: t('welfareMoney.books.account'), render: (_, row) => (i18n.language === 'en' ? (englishNames.get(row.accountId) ?? row.nameTh) : row.nameTh) },
+          { key: 'name', title: t('welfareMoney.books.account'), render: (_, row) => (i18n.language === 'en' && row.nameEn ? row.nameEn : row.nameTh) },
           { key: 'debit', title: t('welfareMoney.books.debit'), width: 160, align: 'right', render: (_, row) => money(Math.max(row.balanceSatang, 0)) },
           { key: 'credit', title: t('welfareMoney.books.credit'), width: 160, align: 'right', render: (_, row) => money(Math.max(-row.balanceSatang, 0)) },
         ]}

@@ -1,9 +1,10 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined, SaveOutlined, WarningFilled } from '@ant-design/icons';
+import { PrinterOutlined, SaveOutlined, UserAddOutlined, WarningFilled } from '@ant-design/icons';
 import type { GetRef, TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type OutputOf } from '../../api';
+import { goTo } from '../../app/routes';
 import { useVillages } from '../../people/villagesStore';
 import { pdfBlobUrl } from '../../documents/documentsApi';
 import { reportError } from '../../ui/apiErrors';
@@ -12,6 +13,7 @@ import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney } from './booksStore';
 import { formatSatang, parseTypedBaht, typedBahtOf, type TypedAmount } from '../../ui/money';
+import { periodLabel, useCanKeepFund } from '../welfareFormat';
 
 type Sheet = OutputOf<'welfare.collection.sheet'>;
 type SheetRow = Sheet['rows'][number];
@@ -26,6 +28,10 @@ interface Refusal {
 type TableRef = GetRef<typeof Table>;
 
 const amountSelector = (index: number) => `[data-amount-row="${index}"]`;
+
+// The village outlives the tab, so that coming back from the join form finds the same sheet (the day starts again
+// at today: a sheet left open overnight must not take tomorrow's money under yesterday's date).
+let rememberedVillageId: number | null = null;
 
 /**
  * วันเก็บเงิน: the members of one village with what each owes on the day; the treasurer types what each paid (or
@@ -42,8 +48,16 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const reloadBooks = useBooks((state) => state.reload);
   const booksVersion = useBooks((state) => state.version);
   const booksFailure = useBooks((state) => state.failure);
-  const [chosenVillageId, setVillageId] = useState<number | null>(null);
+  const canKeepFund = useCanKeepFund();
+  const [chosenVillageId, setChosenVillageId] = useState<number | null>(rememberedVillageId);
   const [date, setDate] = useState<string>(todayIso());
+  const setVillageId = (value: number) => {
+    rememberedVillageId = value;
+    setChosenVillageId(value);
+  };
+  // Lapses are recorded (a write, audited) when the collection day opens, before the sheet is read.
+  const [lapsesApplied, setLapsesApplied] = useState(false);
+  const lapsesChecked = !canKeepFund || lapsesApplied;
   const [chosenBookId, setBookId] = useState<number | null>(null);
   const [loaded, setLoaded] = useState<{ key: string; sheet: Sheet | null; failure: string | null }>({ key: '', sheet: null, failure: null });
   const [typed, setTyped] = useState<Record<number, string>>({});
@@ -72,6 +86,19 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
 
   useEffect(() => void ensureVillages(), [ensureVillages]);
   useEffect(() => void reloadBooks(), [reloadBooks]);
+  useEffect(() => {
+    if (!canKeepFund) return;
+    let current = true;
+    call('welfare.members.applyLapses', {})
+      .then((result) => {
+        if (current && result.lapsed.length > 0) message.info(t('welfarePaid.lapsesRecorded', { count: result.lapsed.length }));
+      })
+      .catch((error: unknown) => current && message.error(reportError(error)))
+      .finally(() => current && setLapsesApplied(true));
+    return () => {
+      current = false;
+    };
+  }, [canKeepFund, message, t]);
 
   // the first village and the first book that still has numbers, until the treasurer picks others
   const villageId = chosenVillageId ?? villages?.[0]?.id ?? null;
@@ -82,7 +109,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   const sheetKey = `${villageId}|${date}|${booksVersion}`;
   useEffect(() => {
     // wait for the books' first load, which changes the key again: one fetch of a big sheet, not two
-    if (villageId === null || (booksVersion === 0 && booksFailure === null)) return;
+    if (villageId === null || !lapsesChecked || (booksVersion === 0 && booksFailure === null)) return;
     let current = true;
     call('welfare.collection.sheet', { villageId, asOf: date }).then(
       (sheet) => current && setLoaded({ key: sheetKey, sheet, failure: null }),
@@ -91,7 +118,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
     return () => {
       current = false;
     };
-  }, [villageId, date, sheetKey, booksVersion, booksFailure]);
+  }, [villageId, date, sheetKey, booksVersion, booksFailure, lapsesChecked]);
   const loading = villageId !== null && booksFailure === null && loaded.key !== sheetKey;
   const sheet = loaded.sheet;
   const loadFailure = loaded.failure;
@@ -236,7 +263,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
         <div style={{ lineHeight: 1.35 }}>
           <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.name}</div>
           <Typography.Text type="secondary" style={{ fontSize: 13, whiteSpace: 'nowrap' }}>
-            {periodsText(row, t('welfareMoney.collection.entranceFee'))}
+            {periodsText(row, t('welfareMoney.collection.entranceFee'), sheet?.periodMonths ?? 1)}
           </Typography.Text>
         </div>
       ),
@@ -337,7 +364,7 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
               value={book?.id}
               onChange={setBookId}
               style={{ width: 300 }}
-              options={usableBooks.map((candidate) => ({ value: candidate.id, label: t('welfareMoney.collection.bookOption', { book: candidate.bookNumber, next: candidate.nextNumber }) }))}
+              options={usableBooks.map((candidate) => ({ value: candidate.id, label: t('welfarePaid.bookOption', { book: candidate.bookNumber, next: candidate.nextNumber, left: candidate.remaining }) }))}
               data-testid="collection-book"
             />
           ) : (
@@ -351,6 +378,11 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
             </Space>
           )}
         </label>
+        {canKeepFund && (
+          <Button icon={<UserAddOutlined />} onClick={() => goTo('welfare', 'members', 'new', 'collection')} title={t('welfarePaid.newMemberHint')} data-testid="collection-new-member">
+            {t('welfarePaid.newMember')}
+          </Button>
+        )}
         <div style={{ marginInlineStart: 'auto', textAlign: 'right' }}>
           <div>{t('welfareMoney.collection.todayTotal')}</div>
           <Typography.Text strong style={{ fontSize: 22, whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }} data-testid="collection-total">
@@ -384,6 +416,31 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
         locale={{ emptyText: <Empty description={t('welfareMoney.collection.noMembers')} /> }}
         data-testid="collection-sheet"
       />
+
+      {sheet && sheet.lapsed.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('welfarePaid.lapsedTitle', { count: sheet.lapsed.length })}
+          data-testid="collection-lapsed"
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('welfarePaid.lapsedHint')}</Typography.Paragraph>
+              <ul style={{ margin: 0, paddingInlineStart: 22 }}>
+                {sheet.lapsed.map((member) => (
+                  <li key={member.membershipId} data-testid={`lapsed-${member.memberNumber}`}>
+                    <Typography.Link onClick={() => goTo('welfare', 'members', member.membershipId)}>
+                      {member.memberNumber} {member.name}
+                    </Typography.Link>{' '}
+                    <Typography.Text type="secondary">{t('welfarePaid.lapsedOn', { date: showDate(member.lapsedOn) })}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      )}
 
       <Space wrap style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">{t('welfareMoney.collection.keysHint')}</Typography.Text>
@@ -438,10 +495,10 @@ export function CollectionDay({ onAddBook }: { onAddBook?: () => void }) {
   );
 }
 
-/** "ค่าสมัครแรกเข้า, ส.ค. 69 – พ.ย. 69": what a row's owed amount covers, oldest first. */
-function periodsText(row: SheetRow, entranceFee: string): string {
+/** "ค่าสมัครแรกเข้า, ส.ค. 69 – พ.ย. 69": what a row's owed amount covers, the entrance fee first, then oldest first. */
+function periodsText(row: SheetRow, entranceFee: string, periodMonths: number): string {
   const fee = row.lines.some((line) => line.kind === 'entrance-fee') ? [entranceFee] : [];
-  const periods = row.lines.filter((line) => line.kind !== 'entrance-fee').map((line) => line.label);
+  const periods = row.lines.filter((line) => line.kind !== 'entrance-fee').map((line) => periodLabel(line, periodMonths));
   const range = periods.length <= 2 ? periods : [`${periods[0]} – ${periods.at(-1)}`];
   return [...fee, ...range].join(', ');
 }

@@ -5,10 +5,8 @@ import { reportError } from '../../ui/apiErrors';
 
 type BooksData = OutputOf<'welfare.books.get'>;
 export type Account = BooksData['accounts'][number];
-export type ReceiptBook = BooksData['receiptBooks'][number] & {
-  /** the number the next receipt of this book gets; null when the book is used up */
-  nextNumber: number | null;
-};
+/** A receipt book with the number its next receipt gets (null when used up) and how many numbers are left. */
+export type ReceiptBook = BooksData['receiptBooks'][number];
 
 interface BooksState {
   settings: BooksData['settings'];
@@ -21,7 +19,7 @@ interface BooksState {
   reload(): Promise<void>;
 }
 
-/** The fund's books as every money screen needs them: receipt books with their next number, the lock date. */
+/** The fund's books as every money screen needs them: receipt books with their next number and what is left, the lock date. */
 export const useBooks = create<BooksState>()((set) => ({
   settings: null,
   accounts: [],
@@ -30,15 +28,8 @@ export const useBooks = create<BooksState>()((set) => ({
   version: 0,
   async reload() {
     try {
-      // The core does not give a book's next number yet: it is the highest number used + 1 (voided ones count,
-      // they are never reused).
-      const [books, receipts] = await Promise.all([call('welfare.books.get', {}), call('welfare.receipts.list', {})]);
-      const highest = new Map<number, number>();
-      for (const receipt of receipts) highest.set(receipt.bookId, Math.max(highest.get(receipt.bookId) ?? 0, receipt.number));
-      const receiptBooks = books.receiptBooks.map((book) => {
-        const next = highest.has(book.id) ? highest.get(book.id)! + 1 : book.firstNumber;
-        return { ...book, nextNumber: next > book.lastNumber ? null : next };
-      });
+      const books = await call('welfare.books.get', {});
+      const receiptBooks = books.receiptBooks;
       set((state) => ({ settings: books.settings, accounts: books.accounts, receiptBooks, failure: null, version: state.version + 1 }));
     } catch (error) {
       set({ failure: reportError(error) });

@@ -63,4 +63,17 @@ CREATE TABLE `welfare_income_records` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `welfare_income_records_entry` ON `welfare_income_records` (`entry_id`);--> statement-breakpoint
 CREATE INDEX `welfare_income_records_date` ON `welfare_income_records` (`income_date`);--> statement-breakpoint
-CREATE INDEX `welfare_income_records_source` ON `welfare_income_records` (`source_account_id`,`income_date`);
+CREATE INDEX `welfare_income_records_source` ON `welfare_income_records` (`source_account_id`,`income_date`);--> statement-breakpoint
+CREATE TABLE `welfare_paid` (
+	`membership_id` integer PRIMARY KEY NOT NULL,
+	`rules_key` text NOT NULL,
+	`summary` text NOT NULL,
+	`last_paid_on` text,
+	`lapse_on` text,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`membership_id`) REFERENCES `welfare_memberships`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `welfare_paid_lapse` ON `welfare_paid` (`lapse_on`);--> statement-breakpoint
+DROP INDEX `welfare_journal_lines_account`;--> statement-breakpoint
+CREATE INDEX `welfare_journal_lines_account_amount` ON `welfare_journal_lines` (`account_id`,`entry_id`,`amount_satang`);

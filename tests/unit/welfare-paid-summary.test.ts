@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addToPaidSummary,
+  allocatePayment,
+  defaultContributionSettings,
+  lapseDate,
+  owed,
+  paidSummaryOf,
+  type Allocation,
+  type ContributionSettings,
+  type Membership,
+  type PaidSummary,
+} from '../../main/welfare/contributions';
+import { WelfareRuleError } from '../../main/welfare/rule-error';
+
+/** A small deterministic generator (mulberry32), so a failure names a history that can be run again. */
+function randomFrom(seed: number) {
+  let state = seed >>> 0;
+  return (below: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
+  };
+}
+
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The fund's rules in the forms funds actually write them (DOMAIN.md §2.2), each with its own arrears counting. */
+const funds: Record<string, ContributionSettings> = {
+  'monthly, due on the last day, 3 missed in a row': defaultContributionSettings,
+  'monthly, due on the 25th, 4 outstanding, 5 days grace, whole periods only': {
+    ...defaultContributionSettings,
+    dueDay: { month: 'last', day: 25 },
+    allowPartialPeriod: false,
+    arrears: { limit: 4, counting: 'outstanding', graceDays: 5 },
+  },
+  '90 every 3 months, due on the 10th of the first month, 2 ever missed, first period the month after joining': {
+    ...defaultContributionSettings,
+    scheme: { kind: 'every', months: 3, amountSatang: 9000 },
+    dueDay: { month: 'first', day: 10 },
+    firstPeriod: 'next-month',
+    entranceFeeSatang: 10_000,
+    arrears: { limit: 2, counting: 'ever-missed', graceDays: 0 },
+  },
+  '365 a year, 6 months ahead at most, the period of the end waived': {
+    ...defaultContributionSettings,
+    scheme: { kind: 'yearly', amountSatang: 36_500 },
+    maxAdvanceMonths: 6,
+    periodOfEnd: 'waived',
+    arrears: { limit: 2, counting: 'consecutive', graceDays: 30 },
+  },
+};
+
+function outcome<T>(run: () => T): T | { refused: string } {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof WelfareRuleError) return { refused: error.th };
+    throw error;
+  }
+}
+
+describe('the paid summary answers as the lines do', () => {
+  for (const [name, settings] of Object.entries(funds)) {
+    it(`${name}: payments on time, late, in part, ahead and back-dated`, () => {
+      for (let seed = 1; seed <= 12; seed += 1) {
+        const random = randomFrom(seed * 7919);
+        const start = addDays('2021-01-01', random(400));
+        const membership: Membership = { start, entranceFeeWaived: random(4) === 0 };
+        const lines: Allocation[] = [];
+        let summary: PaidSummary = paidSummaryOf(settings, membership, []);
+        let day = start;
+        for (let step = 0; step < 40 && day < '2026-11-30'; step += 1) {
+          // Mostly forward in time; now and then a receipt written earlier and entered late.
+          const backDated = step > 3 && random(6) === 0;
+          const paidOn = backDated ? addDays(day, -random(40)) : (day = addDays(day, random(75)));
+          const when = paidOn < start ? start : paidOn;
+          const amount = (1 + random(3 * (settings.scheme.amountSatang / 1000))) * 1000;
+          const onLines = outcome(() => allocatePayment(settings, membership, lines, amount, when));
+          expect(outcome(() => allocatePayment(settings, membership, summary, amount, when)), `seed ${seed} step ${step}`).toEqual(onLines);
+          if ('refused' in onLines) continue;
+          const added = addToPaidSummary(settings, membership, summary, onLines.allocations);
+          lines.push(...onLines.allocations);
+          const again = paidSummaryOf(settings, membership, lines);
+          if (added === null) expect(when < (summary.lastPaidOn ?? '')).toBe(true);
+          else expect(added, `seed ${seed} step ${step}`).toEqual(again);
+          summary = again;
+          const asOf = summary.lastPaidOn!;
+          expect(owed(settings, membership, summary, asOf)).toEqual(owed(settings, membership, lines, asOf));
+          expect(owed(settings, membership, summary, '2026-11-30')).toEqual(owed(settings, membership, lines, '2026-11-30'));
+          expect(lapseDate(settings, membership, summary), `seed ${seed} step ${step}`).toEqual(lapseDate(settings, membership, lines));
+        }
+        // The membership ends (resigned): what is owed and the lapse, on the lines and on the summary, still agree.
+        const ended: Membership = { ...membership, end: '2026-06-15', endReason: 'resigned' };
+        const endedSummary = paidSummaryOf(settings, ended, lines);
+        expect(owed(settings, ended, endedSummary, '2026-11-30')).toEqual(owed(settings, ended, lines, '2026-11-30'));
+        expect(lapseDate(settings, ended, endedSummary)).toEqual(lapseDate(settings, ended, lines));
+      }
+    });
+  }
+
+  it('refuses to answer for a day before its last payment: only the lines know what was paid by then', () => {
+    const membership: Membership = { start: '2026-01-01' };
+    const summary = paidSummaryOf(defaultContributionSettings, membership, [{ kind: 'contribution', period: '2026-01', satang: 3000, paidOn: '2026-03-01' }]);
+    expect(() => owed(defaultContributionSettings, membership, summary, '2026-02-01')).toThrow(/cannot answer for 2026-02-01/);
+  });
+
+  it('keeps a long history small: ten years paid on time are one run', () => {
+    const membership: Membership = { start: '2016-01-01', entranceFeeWaived: true };
+    const lines: Allocation[] = [];
+    for (let year = 2016; year <= 2025; year += 1) {
+      for (let month = 1; month <= 12; month += 1) lines.push({ kind: 'contribution', period: `${year}-${String(month).padStart(2, '0')}`, satang: 3000, paidOn: `${year}-01-15` });
+    }
+    expect(paidSummaryOf(defaultContributionSettings, membership, lines)).toEqual({ entranceFeeSatang: 0, entranceFeePaidOn: null, lastPaidOn: '2025-01-15', onTime: [['2016-01', 120]], other: [] });
+  });
+});
