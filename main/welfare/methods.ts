@@ -153,7 +153,8 @@ export const welfareMethods = [
     access: 'user',
     handler: ({ app, input }) => {
       const preset = presetRegulationVersion(input.effectiveFrom || localIsoDate(app.now()));
-      return { effectiveFrom: preset.effectiveFrom, contributions: defaultContributionSettings, memberCategories: presetMemberCategories, benefitTypes: preset.benefitTypes };
+      // a copy: the caller may change it (in-process callers too) without changing the preset
+      return structuredClone({ effectiveFrom: preset.effectiveFrom, contributions: defaultContributionSettings, memberCategories: presetMemberCategories, benefitTypes: preset.benefitTypes });
     },
   }),
 

@@ -43,7 +43,8 @@ async function fund() {
   const { call, refusal } = routerCalls(app, treasurer);
   const sql = <T>(query: string) => app.database.sqlite.prepare(query).all() as T[];
   const count = (table: string) => sql<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)[0]!.n;
-  const preset = await call<Record<string, unknown>>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  const preset = await call<{ contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2020-01-01' });
+  preset.contributions.arrears.limit = 6; // the member, four months behind, is still collected from
   await call('welfare.regulation.create', preset);
   const person = data.people.find((p) => p.village === 1 && p.birthDate < '2000-01-01')!;
   const member = await call<{ id: number }>('welfare.members.join', { personId: person.id, memberNumber: '0001', category: 'general', applicationDate: '2026-08-01', startDate: '2026-08-01' });

@@ -68,7 +68,7 @@ async function fundWithAMonth() {
   const sql = <T>(query: string, ...params: unknown[]) => app.database.sqlite.prepare(query).all(...params) as T[];
 
   const preset = await call<{ benefitTypes: { code: string; waitingDays: number; payment: { kind: string }; evidence: { code: string }[] }[]; contributions: { arrears: { limit: number | null } } }>('welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
-  preset.contributions.arrears.limit = 3;
+  preset.contributions.arrears.limit = 6;
   const perNight = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'perDay')!;
   perNight.waitingDays = 0; // the fund pays hospital nights from the first day
   await call('welfare.regulation.create', preset);
@@ -223,32 +223,33 @@ describe('a fund that has posted nothing yet', () => {
 describe('the arrears list (รายชื่อสมาชิกค้างส่งเงินสมทบ)', () => {
   it('lists, per village, the members the collection sheet says owe, and marks those at the arrears limit', async () => {
     const { call, kanya, punya, thiti, natthawat, villageA } = await fundWithAMonth();
-    const list = await call<Arrears>('welfare.reports.arrears', { villageId: null, asOf: '2026-11-30' });
-    expect(list.arrearsLimit).toBe(3);
+    const list = await call<Arrears>('welfare.reports.arrears', { villageId: null, asOf: '2026-12-31' });
+    expect(list.arrearsLimit).toBe(6);
     // every village with someone in arrears, and only those
-    const sheet = await call<{ rows: { membershipId: number; owedSatang: number; missedCount: number }[] }>('welfare.collection.sheet', { villageId: villageA.id, asOf: '2026-11-30' });
+    const sheet = await call<{ rows: { membershipId: number; owedSatang: number; missedCount: number }[] }>('welfare.collection.sheet', { villageId: villageA.id, asOf: '2026-12-31' });
     const owing = sheet.rows.filter((row) => row.owedSatang > 0 || row.missedCount > 0);
     const sectionA = list.villages.find((village) => village.villageId === villageA.id)!;
     expect(sectionA.rows.map((row) => [row.membershipId, row.owedSatang, row.missedCount])).toEqual(owing.map((row) => [row.membershipId, row.owedSatang, row.missedCount]));
     expect(list.villages.every((village) => village.rows.length > 0)).toBe(true);
-    // paid up: not listed; never paid since June: at the limit, the fee and June to November owed
+    // never paid since June: at the limit at the end of December, the fee and June to December owed
     const listed = list.villages.flatMap((village) => village.rows);
-    expect(listed.map((row) => row.membershipId)).not.toContain(kanya.id);
+    // paid up to November: December only, far from the limit
+    expect(listed.find((row) => row.membershipId === kanya.id)).toMatchObject({ atLimit: false, periodCount: 1 });
     const thitiRow = listed.find((row) => row.membershipId === thiti.id)!;
-    expect(thitiRow).toMatchObject({ memberNumber: '0903', name: 'นายฐิติพงศ์ ฤทธิ์ณรงค์', atLimit: true, periodCount: 6 });
-    expect(thitiRow.missedCount).toBeGreaterThanOrEqual(3);
-    expect(thitiRow.periods).toBe('ค่าสมัครแรกเข้า, มิ.ย. 69 – พ.ย. 69');
-    // her receipt was voided: she owes again what it paid
-    expect(listed.find((row) => row.membershipId === punya.id)!.atLimit).toBe(true);
-    expect(listed.map((row) => row.membershipId)).not.toContain(natthawat.id);
+    expect(thitiRow).toMatchObject({ memberNumber: '0903', name: 'นายฐิติพงศ์ ฤทธิ์ณรงค์', atLimit: true, periodCount: 7 });
+    expect(thitiRow.missedCount).toBeGreaterThanOrEqual(6);
+    expect(thitiRow.periods).toBe('ค่าสมัครแรกเข้า, มิ.ย. 69 – ธ.ค. 69');
+    // her receipt was voided: she owes again what it paid, short of the limit
+    expect(listed.find((row) => row.membershipId === punya.id)).toMatchObject({ atLimit: false });
+    expect(listed.find((row) => row.membershipId === natthawat.id)).toMatchObject({ atLimit: false });
     expect(list.totalOwedSatang).toBe(listed.reduce((sum, row) => sum + row.owedSatang, 0));
 
     // the printed list carries the same names and amounts, and the mark
-    const printed = await call<{ pdfBase64: string; pages: number }>('welfare.reports.arrearsPrint', { villageId: villageA.id, asOf: '2026-11-30' });
+    const printed = await call<{ pdfBase64: string; pages: number }>('welfare.reports.arrearsPrint', { villageId: villageA.id, asOf: '2026-12-31' });
     const file = path.join(outDir, 'arrears.pdf');
     fs.writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
     const text = comparable(await pdfText(file));
-    for (const expected of ['รายชื่อสมาชิกค้างส่งเงินสมทบ', 'ข้อมูล ณ วันที่ 30 พฤศจิกายน 2569', 'ขาดส่งเงินสมทบ 3 งวด', `หมู่ที่ ${villageA.number}`, 'นายฐิติพงศ์', 'ฤทธิ์ณรงค์', `${thitiRow.missedCount} งวด ครบเกณฑ์พ้นสภาพ`, formatSatang(sectionA.totalOwedSatang), `รวมทั้งสิ้น ${sectionA.rows.length} ราย`]) {
+    for (const expected of ['รายชื่อสมาชิกค้างส่งเงินสมทบ', 'ข้อมูล ณ วันที่ 31 ธันวาคม 2569', 'ขาดส่งเงินสมทบ 6 งวด', `หมู่ที่ ${villageA.number}`, 'นายฐิติพงศ์', 'ฤทธิ์ณรงค์', `${thitiRow.missedCount} งวด ครบเกณฑ์พ้นสภาพ`, formatSatang(sectionA.totalOwedSatang), `รวมทั้งสิ้น ${sectionA.rows.length} ราย`]) {
       expect(text, expected).toContain(comparable(expected));
     }
   });
