@@ -16,6 +16,8 @@ export interface SessionUser {
 /** One per window (Electron) or per browser (browser mode): who is logged in there. */
 export interface ClientSession {
   user: SessionUser | null;
+  /** who is on the other end, for the login throttle: the browser's address in browser mode, the window in Electron */
+  client?: string;
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */
