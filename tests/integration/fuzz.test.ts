@@ -1,0 +1,190 @@
+// A seeded fuzzer of the router (issue 11): every registered method, called by every kind of caller with hostile
+// input. Nothing may answer INTERNAL, no answer may carry a stack trace or a file path, and a refused call writes
+// nothing (a refused login writes exactly its one audit row). FUZZ_SEED=… repeats a run; FUZZ_CALLS=… makes it longer.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { ApiErrorData } from '../../main/api/errors';
+import { methods } from '../../main/api/methods';
+import type { ClientSession, SessionUser } from '../../main/api/router';
+import { routerCalls } from '../helpers/router-calls';
+import { setUpOffice, tempApp } from '../helpers/temp';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const CALLS = Number(process.env.FUZZ_CALLS ?? 10_000);
+const TIME_BUDGET_MS = 55_000;
+
+/** mulberry32: small, fast, and the same sequence from the same seed on every machine. */
+function randomFrom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (below: number) => Math.floor(next() * below);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
+  return { next, int, pick };
+}
+
+const hostileStrings = [
+  '',
+  ' ',
+  'ก',
+  'นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์วงศ์',
+  'ปุณณ์ญาดา',
+  '1101700203450',
+  '1101700203451',
+  '1-1017-00203-45-1',
+  '0000000000000',
+  '2024-02-30',
+  '2567-01-01',
+  '0000-00-00',
+  '9999-12-31',
+  '2024-13-01',
+  '15/03/2566',
+  '%E0%A4%A',
+  '100%',
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  "'; DROP TABLE users; --",
+  '" OR 1=1 --',
+  '<img src=x onerror=alert(1)>',
+  '\u0000',
+  '\uD800',
+  '\u202Eสลับ',
+  '🙂👨‍👩‍👧',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '__proto__',
+  'constructor',
+  'admin',
+  'treasurer',
+  'general',
+  'JVBERi0xLjQK',
+  'UEsDBBQAAAAIAA==',
+  'ก'.repeat(5_000),
+];
+const hostileNumbers = [0, -0, 1, 2, 3, -1, 0.5, 12.75, 999_999_999, 2 ** 31, 2 ** 53 + 2, -(2 ** 53), 1e308, Number.MIN_VALUE];
+
+function generator(seed: number) {
+  const random = randomFrom(seed);
+  const value = (depth = 0): unknown => {
+    const roll = random.int(100);
+    if (roll < 30) return random.pick(hostileStrings);
+    if (roll < 52) return random.pick(hostileNumbers);
+    if (roll < 58) return random.pick([null, true, false]);
+    if (roll < 60) return 'x'.repeat(random.pick([256, 4_096, 100_000]));
+    if (roll < 72 && depth < 4) return Array.from({ length: random.pick([0, 1, 2, 5]) }, () => value(depth + 1));
+    if (roll < 74) return Array.from({ length: 5_000 }, (_, i) => i);
+    if (roll < 88 && depth < 4) {
+      const object: Record<string, unknown> = {};
+      for (let i = random.int(4); i > 0; i--) object[random.pick(['id', 'code', 'th', 'amountSatang', 'name', 'rows', 'x'])] = value(depth + 1);
+      return object;
+    }
+    if (roll < 91) return JSON.parse('{"__proto__": {"role": "admin", "isAdmin": true}, "constructor": {"prototype": {"polluted": 1}}}') as unknown;
+    if (roll < 93) {
+      let nested: unknown = 'ลึก';
+      for (let i = 0; i < 200; i++) nested = { a: nested };
+      return nested;
+    }
+    return random.pick([undefined, {}, [], '']);
+  };
+  /** An input for a method: mostly its own field names with hostile values (to reach past the first check). */
+  const input = (fields: readonly string[]): unknown => {
+    const roll = random.int(100);
+    if (roll < 8) return value();
+    const object: Record<string, unknown> = {};
+    for (const field of fields) {
+      if (random.int(10) < 2) continue;
+      // ids near the real rows, so that some calls reach existing records
+      object[field] = /(^id$|Id$|Ids$)/.test(field) && random.int(10) < 6 ? (field.endsWith('Ids') ? [1, 2, random.int(5)] : 1 + random.int(4)) : value();
+    }
+    if (roll < 14) object[random.pick(['extra', '__proto__', 'role'])] = value();
+    return object;
+  };
+  return { ...random, input };
+}
+
+function fieldsOf(name: string): string[] {
+  const schema = (methods as Record<string, { input: { shape?: Record<string, unknown> } }>)[name]!.input;
+  return Object.keys(schema.shape ?? {});
+}
+
+const leakPattern = /\n\s+at |\.tsx?:\d+|\.c?js:\d+|node_modules|\/work\/|[A-Z]:\\|SqliteError|ZodError|TypeError|ReferenceError|RangeError|SQLITE_/;
+
+describe('router fuzzer (issue 11)', () => {
+  it(`${CALLS} seeded hostile calls over every method: no INTERNAL, no stack trace, no write on a refused call`, async () => {
+    const app = tempApp();
+    const admin = await setUpOffice(app);
+    const { call } = routerCalls(app, admin);
+    await call('office.users.create', { displayName: 'นางสาวกัญญ์ณัฏฐ์ ศรีสุข', username: 'kanyanat', password: 'รหัสผ่านยาว5678', role: 'treasurer' });
+    await call('office.users.create', { displayName: 'นายปุณณ์ ใจดี', username: 'poon', password: 'รหัสผ่านยาว9012', role: 'viewer' });
+    await call('people.villages.create', { number: 3, name: 'บ้านหนองบัว' });
+    await call('people.persons.create', { title: 'นางสาว', firstName: 'ปุณณ์ญาดา', lastName: 'ศรีสุข', citizenId: '1101700203450', villageId: 1 });
+    const users: (SessionUser | null)[] = [null, admin.user, ...(app.database.sqlite.prepare('SELECT id, username, display_name AS displayName, role FROM users WHERE id > 1').all() as SessionUser[])];
+
+    const sqlite = app.database.sqlite;
+    // A second connection's data_version moves with every commit by any other connection (the app's, or a worker's),
+    // and never for a transaction rolled back: exactly "was anything written".
+    const watcher = new Database(sqlite.name, { readonly: true, fileMustExist: true });
+    const commits = () => watcher.pragma('data_version', { simple: true }) as number;
+    const auditCount = sqlite.prepare('SELECT count(*) AS n FROM audit_log');
+    const lastAudit = sqlite.prepare('SELECT method, after FROM audit_log ORDER BY id DESC LIMIT 1');
+    const writesSeen = () => ({ commits: commits(), audit: (auditCount.get() as { n: number }).n });
+
+    const names = Object.keys(methods);
+    const fields = new Map(names.map((name) => [name, fieldsOf(name)]));
+    const fuzz = generator(SEED);
+    const problems: string[] = [];
+    const perMethod = new Map<string, { calls: number; accepted: number }>(names.map((name) => [name, { calls: 0, accepted: 0 }]));
+    const commitsAtStart = commits();
+    const started = Date.now();
+    let calls = 0;
+    for (; calls < CALLS && Date.now() - started < TIME_BUDGET_MS; calls++) {
+      // every method in turn, each with a random caller: no one, an administrator, a treasurer, a viewer
+      const name = calls % 7 === 6 ? `${fuzz.pick(names)}${fuzz.pick(['', '.x', '/../x', '%00'])}` : names[calls % names.length]!;
+      const session: ClientSession = { user: fuzz.pick(users), client: `fuzz ${fuzz.int(3)}` };
+      const input = fuzz.input(fields.get(name) ?? []);
+      const before = writesSeen();
+      const result = await app.router.call(session, name, input);
+      const after = writesSeen();
+      const counts = perMethod.get(name);
+      if (counts) {
+        counts.calls++;
+        if (result.ok) counts.accepted++;
+      }
+      const shown = () => `#${calls} ${name} as ${session.user?.role ?? 'nobody'} with ${JSON.stringify(input)?.slice(0, 300)}`;
+      if (result.ok) continue;
+      const error: ApiErrorData = result.error;
+      if (error.code === 'INTERNAL') problems.push(`INTERNAL: ${shown()}`);
+      if (leakPattern.test(JSON.stringify(error))) problems.push(`leaks internals (${JSON.stringify(error).slice(0, 200)}): ${shown()}`);
+      if (!/[\u0E00-\u0E7F]/.test(error.messageTh) || !error.messageEn) problems.push(`message not in Thai and English: ${shown()}`);
+      if (name === 'office.auth.login' && ['BAD_CREDENTIALS', 'TOO_MANY_TRIES'].includes(error.code)) {
+        // a refused login leaves exactly its own audit row, and nothing else
+        const row = lastAudit.get() as { method: string; after: string };
+        if (after.audit !== before.audit + 1 || after.commits === before.commits || row.method !== name || !JSON.parse(row.after).failedLogin) {
+          problems.push(`refused login did not write exactly one audit row: ${shown()}`);
+        }
+      } else if (after.commits !== before.commits || after.audit !== before.audit) {
+        problems.push(`refused (${error.code}) but wrote: ${shown()}`);
+      }
+      if (problems.length > 20) break;
+    }
+    const elapsed = Date.now() - started;
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    // the watcher does see commits: the accepted writes (logouts, failed logins) moved it
+    const watcherSawCommits = commits() > commitsAtStart;
+    watcher.close();
+    console.log(`fuzz seed ${SEED}: ${calls} calls in ${elapsed} ms; accepted per method: ${[...perMethod].map(([name, c]) => `${name} ${c.accepted}/${c.calls}`).join(', ')}`);
+
+    expect(problems, `seed ${SEED}`).toEqual([]);
+    expect(calls, `only ${calls} calls in ${TIME_BUDGET_MS} ms`).toBeGreaterThanOrEqual(CALLS);
+    expect([...perMethod.values()].every((c) => c.calls >= CALLS / names.length / 2)).toBe(true);
+    expect(integrity).toBe('ok');
+    expect(watcherSawCommits).toBe(true);
+  }, 90_000);
+});
