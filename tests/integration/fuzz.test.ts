@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiErrorData } from '../../main/api/errors';
 import { methods } from '../../main/api/methods';
 import type { ClientSession, SessionUser } from '../../main/api/router';
+import { SESSION_HEADER, startHost, TOKEN_HEADER } from '../../main/host/server';
 import { routerCalls } from '../helpers/router-calls';
 import { setUpOffice, tempApp } from '../helpers/temp';
 
@@ -186,5 +187,53 @@ describe('router fuzzer (issue 11)', () => {
     expect([...perMethod.values()].every((c) => c.calls >= CALLS / names.length / 2)).toBe(true);
     expect(integrity).toBe('ok');
     expect(watcherSawCommits).toBe(true);
+  }, 90_000);
+});
+
+describe('browser-mode host fuzzer (issue 11)', () => {
+  it('1,000 seeded hostile requests (addresses, headers, bodies): never 500, never a stack trace, nothing written', async () => {
+    const app = tempApp();
+    await setUpOffice(app);
+    const host = await startHost({ app });
+    const random = randomFrom(SEED);
+    const escapes = ['%', '%E0%A4%A', '%ZZ', '%00', '%2e%2e%2f', '..%5c', '%F0%9F', '%C0%AF', '/..', '//', '?token=', '#', ';', '%E0%B8%81', 'ก'];
+    const bodies = ['', 'null', 'true', '0', '"x"', '[]', '{}', '{"callId": null}', '{not json', '\u0000', '['.repeat(50_000) + ']'.repeat(50_000), JSON.stringify({ a: 'ก'.repeat(100_000) }), '{"__proto__": {"user": {"role": "admin"}}}'];
+    const cookies = ['prefs=100%', 'td_token=%', 'a=%E0%A4%A; b', '=;=;==', 'x='.repeat(2_000)];
+    const names = Object.keys(methods);
+    const auditBefore = (app.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const problems: string[] = [];
+    try {
+      for (let i = 0; i < 1000; i++) {
+        const api = random.int(10) < 7;
+        const name = random.int(3) === 0 ? random.pick(escapes) : random.pick(names.filter((n) => !/login|logout|create|update|save|join|void|lock|reopen|approve|pay|end|delete|reorder|commit/.test(n)));
+        const address = api ? `/api/${name}${random.int(4) === 0 ? random.pick(escapes) : ''}` : `/${random.pick(escapes)}${random.pick(escapes)}`;
+        const headers: Record<string, string> = {};
+        if (random.int(10) < 8) headers[TOKEN_HEADER] = random.int(10) < 9 ? host.token : random.pick(['', host.token.slice(1), 'ก'.repeat(32)]);
+        if (random.int(3) === 0) headers[SESSION_HEADER] = random.pick(['', 'x', host.token, 'ก']);
+        if (random.int(3) === 0) headers.cookie = random.pick(cookies);
+        if (random.int(5) === 0) headers.origin = random.pick(['null', 'http://evil.example', `http://127.0.0.1:${host.port}`]);
+        const method = random.pick(['GET', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD']);
+        const body = method === 'POST' || method === 'PUT' ? random.pick(bodies) : undefined;
+        let status = 0;
+        let text = '';
+        try {
+          // header values go as raw UTF-8 bytes, as a hostile client would send Thai in a header
+          const rawHeaders = Object.fromEntries(Object.entries(headers).map(([key, value]) => [key, Buffer.from(value).toString('latin1')]));
+          const response = await fetch(`http://127.0.0.1:${host.port}${address}`, { method, headers: rawHeaders, body });
+          status = response.status;
+          text = await response.text();
+        } catch (error) {
+          problems.push(`#${i} ${method} ${address}: no answer (${String(error)})`);
+          continue;
+        }
+        if (status >= 500) problems.push(`#${i} ${method} ${address} → ${status}`);
+        if (leakPattern.test(text)) problems.push(`#${i} ${method} ${address} leaks: ${text.slice(0, 200)}`);
+      }
+    } finally {
+      await host.close();
+    }
+    expect(problems, `seed ${SEED}`).toEqual([]);
+    // only reads and refusals were sent: no audit row appeared
+    expect((app.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(auditBefore);
   }, 90_000);
 });
