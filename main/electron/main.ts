@@ -35,7 +35,7 @@ function trustedSender(event: IpcMainInvokeEvent | Electron.IpcMainEvent): boole
 function serveRenderer(): void {
   protocol.handle(SCHEME, async (request) => {
     const decodedPath = decodeAddressPath(new URL(request.url).pathname);
-    if (decodedPath === null) return new Response('bad address', { status: 400 });
+    if (decodedPath === null) return new Response('ที่อยู่มีรหัส % ที่ไม่ถูกต้อง / broken %-escape in the address', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     let file = fileInside(rendererDir, decodedPath);
     if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
     const response = await net.fetch(pathToFileURL(file).toString());
