@@ -3,6 +3,7 @@
 // nothing (a refused login writes exactly its one audit row). FUZZ_SEED=… repeats a run; FUZZ_CALLS=… makes it longer.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { ApiErrorData } from '../../main/api/errors';
 import { methods } from '../../main/api/methods';
 import type { ClientSession, SessionUser } from '../../main/api/router';
@@ -110,6 +111,75 @@ function generator(seed: number) {
   return { ...random, input };
 }
 
+interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  minimum?: number;
+  exclusiveMinimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+const isoDates = ['2024-03-15', '2025-10-01', '2026-02-28', '2020-01-01', '2026-12-31'];
+const plainTexts = ['ปุณณ์ญาดา', 'กัญญ์ณัฏฐ์', 'ศรีสุข', 'บ้านหนองบัว', 'มติที่ประชุม ครั้งที่ 1/2567', 'นาง', 'general', 'R1', 'A-001', 'ค่าเครื่องเขียน'];
+
+/**
+ * A value that passes the input schema's shape (types, enums, lengths, ranges), with dates and IDs where the field's
+ * name asks for one: such calls get past the first check and into the handlers, where a refusal must still write
+ * nothing.
+ */
+function plausible(schema: JsonSchema, field: string, random: ReturnType<typeof randomFrom>, depth = 0): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return random.pick(schema.enum);
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches) return plausible(random.pick(branches), field, random, depth);
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type ?? 'string'];
+  const type = random.pick(types.length > 1 && random.int(4) ? types.filter((t) => t !== 'null') : types);
+  switch (type) {
+    case 'null':
+      return null;
+    case 'boolean':
+      return random.int(2) === 0;
+    case 'integer':
+    case 'number': {
+      const low = Math.max(schema.minimum ?? -1000, schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1000);
+      const high = Math.min(schema.maximum ?? 1_000_000, /Satang$/.test(field) ? 500_000 : /Id$|^id$|number$/i.test(field) ? Math.max(low, 4) : 1_000_000);
+      return low + random.int(Math.max(1, high - low + 1));
+    }
+    case 'array': {
+      const length = Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + random.int(3));
+      return depth > 5 ? [] : Array.from({ length }, () => plausible(schema.items ?? {}, field.replace(/s$/, ''), random, depth + 1));
+    }
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        if (schema.required?.includes(key) || random.int(2) === 0) object[key] = depth > 5 ? null : plausible(property, key, random, depth + 1);
+      }
+      return object;
+    }
+    default: {
+      if (/date|asOf|from$/i.test(field)) return random.pick(isoDates);
+      if (/citizenId/i.test(field)) return random.pick(['1101700203450', '3100600123452', '']);
+      const text = random.pick(plainTexts);
+      const shortest = schema.minLength ?? 0;
+      const longest = schema.maxLength ?? 200;
+      return text.length < shortest ? text.padEnd(shortest, 'ก') : text.slice(0, longest);
+    }
+  }
+}
+
+/** Methods whose accepted calls are slow by nature (PDFs, spreadsheets, password hashing): hostile inputs only. */
+const slowWhenAccepted = /Print$|\.print$|forms\.render|people\.import|persons\.export|users\.create|setup\.create/;
+
 function fieldsOf(name: string): string[] {
   const schema = (methods as Record<string, { input: { shape?: Record<string, unknown> } }>)[name]!.input;
   return Object.keys(schema.shape ?? {});
@@ -126,6 +196,10 @@ describe('router fuzzer (issue 11)', () => {
     await call('office.users.create', { displayName: 'นายปุณณ์ ใจดี', username: 'poon', password: 'รหัสผ่านยาว9012', role: 'viewer' });
     await call('people.villages.create', { number: 3, name: 'บ้านหนองบัว' });
     await call('people.persons.create', { title: 'นางสาว', firstName: 'ปุณณ์ญาดา', lastName: 'ศรีสุข', citizenId: '1101700203450', villageId: 1 });
+    // a fund with its regulation, one member and a receipt book, so that welfare calls reach real records
+    await call('welfare.regulation.create', await call('welfare.regulation.preset', { effectiveFrom: '2020-01-01' }));
+    await call('welfare.members.join', { personId: 1, memberNumber: '0001', category: 'general', applicationDate: '2024-03-15', startDate: '2024-03-15' });
+    await call('welfare.receiptBooks.create', { bookNumber: '12', firstNumber: 1, lastNumber: 50 });
     const users: (SessionUser | null)[] = [null, admin.user, ...(app.database.sqlite.prepare('SELECT id, username, display_name AS displayName, role FROM users WHERE id > 1').all() as SessionUser[])];
 
     const sqlite = app.database.sqlite;
@@ -139,6 +213,7 @@ describe('router fuzzer (issue 11)', () => {
 
     const names = Object.keys(methods);
     const fields = new Map(names.map((name) => [name, fieldsOf(name)]));
+    const schemas = new Map(names.map((name) => [name, z.toJSONSchema((methods as Record<string, { input: z.ZodType }>)[name]!.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema]));
     const fuzz = generator(SEED);
     const problems: string[] = [];
     const perMethod = new Map<string, { calls: number; accepted: number }>(names.map((name) => [name, { calls: 0, accepted: 0 }]));
@@ -149,7 +224,14 @@ describe('router fuzzer (issue 11)', () => {
       // every method in turn, each with a random caller: no one, an administrator, a treasurer, a viewer
       const name = calls % 7 === 6 ? `${fuzz.pick(names)}${fuzz.pick(['', '.x', '/../x', '%00'])}` : names[calls % names.length]!;
       const session: ClientSession = { user: fuzz.pick(users), client: `fuzz ${fuzz.int(3)}` };
-      const input = fuzz.input(fields.get(name) ?? []);
+      const schema = schemas.get(name);
+      const mode = !schema || slowWhenAccepted.test(name) ? 2 : fuzz.int(3);
+      // 0: a plausible input; 1: a plausible input with one field made hostile; 2: hostile values in its own fields
+      let input = mode < 2 ? plausible(schema!, name, fuzz) : fuzz.input(fields.get(name) ?? []);
+      if (mode === 1 && input && typeof input === 'object' && !Array.isArray(input)) {
+        const keys = Object.keys(input);
+        if (keys.length) input = { ...input, [fuzz.pick(keys)]: fuzz.input([]) };
+      }
       const before = writesSeen();
       const result = await app.router.call(session, name, input);
       const after = writesSeen();
