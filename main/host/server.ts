@@ -163,7 +163,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessions = new SessionStore(options.sessionIdleMs ?? sessionIdleMs(), options.app.router.app.now);
   const eventStreams = new Map<string, Set<http.ServerResponse>>();
-  const runningCalls = new Map<string, { sessionId: string | null; controller: AbortController }>();
+  // keyed by session and call id: a call id is chosen by the page, so one client cannot reach another's call
+  const runningCalls = new Map<string, AbortController>();
+  const callKey = (sessionId: string, callId: string) => `${sessionId} ${callId}`;
   let origins: Set<string> = new Set();
   let hosts: Set<string> = new Set();
 
@@ -282,16 +284,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         sendJson(res, 400, { ok: false, error: refusals.badCancel });
         return;
       }
-      const running = runningCalls.get(parsed.data.callId);
-      const cancelled = Boolean(running && sessionId && running.sessionId === sessionId);
-      if (cancelled) running!.controller.abort();
-      sendJson(res, 200, { ok: true, value: cancelled });
+      const running = sessionId ? runningCalls.get(callKey(sessionId, parsed.data.callId)) : undefined;
+      running?.abort();
+      sendJson(res, 200, { ok: true, value: Boolean(running) });
       return;
     }
 
     const callId = headerText(req, 'x-call-id') || randomBytes(8).toString('hex');
     const controller = new AbortController();
-    runningCalls.set(callId, { sessionId, controller });
+    // only a logged-in page can cancel (a client without a session has nothing long to cancel)
+    const key = sessionId ? callKey(sessionId, callId) : null;
+    if (key) runningCalls.set(key, controller);
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
@@ -323,7 +326,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const status = result.ok ? 200 : statusOf[result.error.code] ?? 200;
       sendJson(res, status, result, headers);
     } finally {
-      runningCalls.delete(callId);
+      if (key && runningCalls.get(key) === controller) runningCalls.delete(key);
     }
   }
 

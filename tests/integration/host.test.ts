@@ -14,7 +14,12 @@ afterEach(async () => {
 
 const origin = (h: RunningHost) => `http://127.0.0.1:${h.port}`;
 
-async function post(h: RunningHost, method: string, body: unknown, headers: Record<string, string> = {}) {
+async function post(h: RunningHost, method: string, body: unknown, headers: Record<string, string> = {}): Promise<{
+  status: number;
+  body: { ok: boolean; value?: unknown; error?: { code: string; messageTh: string } };
+  cookie: string | null;
+  session: string | null;
+}> {
   const response = await fetch(`${origin(h)}/api/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -234,6 +239,34 @@ describe('browser-mode host under hostile requests (issue 11)', () => {
     expect(ended.body).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
     expect(ended.body.error!.messageTh).toContain('ไม่ได้ใช้งานนาน');
     expect(host.activeSessions()).toBe(0);
+  });
+
+  it('progress reaches only the page that made the call, and only that page can cancel it', async () => {
+    const app = tempApp();
+    await setUpOffice(app);
+    host = await startHost({ app });
+    const auth = { [TOKEN_HEADER]: host.token };
+    const credentials = { username: firstAdmin.username, password: firstAdmin.password };
+    const mine = { ...auth, [SESSION_HEADER]: (await post(host, 'office.auth.login', credentials, auth)).session! };
+    const other = { ...auth, [SESSION_HEADER]: (await post(host, 'office.auth.login', credentials, auth)).session! };
+
+    const events = new AbortController();
+    const stream = await fetch(`${origin(host)}/api/_events`, { headers: mine, signal: events.signal });
+    expect(stream.status).toBe(200);
+    const firstProgress = (async () => {
+      const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (!text.includes('data: ')) text += (await reader.read()).value ?? '';
+      return text;
+    })();
+    const render = post(host, 'documents.forms.render', { formId: 'name-list', useSample: true, sampleBatch: true }, { ...mine, 'x-call-id': 'call-1' });
+    expect(await firstProgress).toContain('"callId":"call-1"');
+    expect((await post(host, '_cancel', { callId: 'call-1' }, other)).body).toEqual({ ok: true, value: false });
+    expect((await post(host, '_cancel', { callId: 'call-1' }, mine)).body).toEqual({ ok: true, value: true });
+    expect((await render).body).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    events.abort();
+    // without a login there is no progress stream to open
+    expect((await fetch(`${origin(host)}/api/_events`, { headers: auth })).status).toBe(401);
   });
 
   it('the default idle limit is 8 hours, and TAMBON_DESK_SESSION_IDLE_MINUTES changes it', () => {
