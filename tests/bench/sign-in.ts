@@ -59,13 +59,14 @@ console.log(`login, unknown username: median ${median(unknown).toFixed(1)} ms; w
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
+const keptBefore = (host as { activeSessions?: () => number }).activeSessions?.();
 for (let i = 0; i < 20_000; i += 100) {
   await Promise.all(Array.from({ length: 100 }, () => post('office.session.get', {})));
 }
 gc?.();
 const heapAfter = process.memoryUsage().heapUsed;
 const kept = (host as { activeSessions?: () => number }).activeSessions?.();
-console.log(`20,000 requests from no logged-in client: heap ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB more${gc ? '' : ' (run with --expose-gc for a fair figure)'}; sessions kept: ${kept ?? 'not counted by this version'}`);
+console.log(`20,000 requests from no logged-in client: heap ${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB more${gc ? '' : ' (run with --expose-gc for a fair figure)'}; sessions kept: ${kept === undefined ? 'not counted by this version' : `${keptBefore} before (the logins above), ${kept} after`}`);
 
 await host.close();
 app.close();
