@@ -142,6 +142,25 @@ describe('browser-mode host under hostile requests (issue 11)', () => {
     }
   });
 
+  it('serves nothing outside the renderer folder, not even a sibling folder whose name starts the same', async () => {
+    const parent = tempDir();
+    const rendererDir = path.join(parent, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<div id="root"></div>');
+    fs.mkdirSync(path.join(parent, 'renderer-old'));
+    fs.writeFileSync(path.join(parent, 'renderer-old', 'secret.txt'), 'ความลับ 1101700203450');
+    fs.writeFileSync(path.join(parent, 'tambon-desk.sqlite'), 'ข้อมูล');
+    host = await startHost({ app: tempApp(), rendererDir });
+    // %2f is not a slash to the URL parser, so these reach the file-path code as written
+    for (const address of ['/..%2frenderer-old%2fsecret.txt', '/..%2f..%2f..%2f..%2fetc%2fpasswd', '/..%5crenderer-old%5csecret.txt', '/%2e%2e%2ftambon-desk.sqlite', '/../renderer-old/secret.txt']) {
+      const response = await fetch(`${origin(host)}${address}`);
+      const text = await response.text();
+      expect(text, address).not.toContain('ความลับ');
+      expect(text, address).not.toContain('ข้อมูล');
+      expect(text, address).not.toContain('root:');
+    }
+  });
+
   it('fault 5: a cancel with body null (or without a callId) answers 400 naming callId', async () => {
     host = await startHost({ app: tempApp() });
     for (const body of ['null', '[]', '"x"', '{"callId": 5}', '{}']) {
