@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, tabCredentials, type RunningApp } from './app-process';
 
 const office = {
   tambon: 'หนองบัว',
@@ -65,7 +65,16 @@ test('another server on 127.0.0.1 that the logged-in browser visits receives nei
     seen.push({ url: req.url ?? '', headers: req.headers });
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': 'prefs=100%; Path=/' });
-      res.end('<title>อื่น</title><img src="/pixel.png"><script>fetch("/probe", { credentials: "include" }).then(() => { document.title = "done"; });</script>');
+      // It also tries a cross-site request at the app (CSRF): it has no token to send, so nothing may happen.
+      const forged = JSON.stringify({ displayName: 'ผู้บุกรุก', username: 'intruder', password: 'intruder-1234', role: 'admin' });
+      res.end(
+        `<title>อื่น</title><img src="/pixel.png"><script>
+          Promise.allSettled([
+            fetch("/probe", { credentials: "include" }),
+            fetch("${app.origin}/api/office.users.create", { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: ${JSON.stringify(forged)} }),
+          ]).then(() => { document.title = "done"; });
+        </script>`,
+      );
     } else res.writeHead(204).end();
   });
   await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
@@ -97,6 +106,9 @@ test('another server on 127.0.0.1 that the logged-in browser visits receives nei
     await expect(page.getByRole('button', { name: 'ออกจากระบบ' })).toBeVisible();
     await page.getByRole('link', { name: 'ตั้งค่า' }).or(page.getByRole('menuitem', { name: 'ตั้งค่า' })).first().click();
     await expect(page.getByLabel('ตำบล', { exact: true })).toHaveValue(office.tambon);
+    // the forged request created no one
+    const users = await page.request.post(`${app.origin}/api/office.users.list`, { headers: await tabCredentials(page), data: {} });
+    expect(((await users.json()) as { value: { username: string }[] }).value.map((user) => user.username)).toEqual([admin.username]);
   } finally {
     await new Promise<void>((resolve) => other.close(() => resolve()));
   }
