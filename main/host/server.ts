@@ -163,6 +163,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const sessions = new SessionStore(options.sessionIdleMs ?? sessionIdleMs(), options.app.router.app.now);
   const eventStreams = new Map<string, Set<http.ServerResponse>>();
+  /** sessions replaced by a login or ended by a logout */
+  const retired = new WeakSet<ClientSession>();
   // keyed by session and call id: a call id is chosen by the page, so one client cannot reach another's call
   const runningCalls = new Map<string, AbortController>();
   const callKey = (sessionId: string, callId: string) => `${sessionId} ${callId}`;
@@ -307,14 +309,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         },
       });
       const headers: Record<string, string> = {};
-      if (session.user !== userBefore) {
+      if (session.user !== userBefore && !retired.has(session)) {
         // Logged in, out, or as someone else: the old id is worth nothing from now on, and a login gets a new one.
         if (sessionId) {
           sessions.remove(sessionId);
           endEventStreams(sessionId);
         }
         const user = session.user;
-        session.user = null; // anything still holding the old session object holds no one
+        // anything still holding the old session object (a call still running) holds no one, and says nothing
+        // about the session id when it ends
+        session.user = null;
+        retired.add(session);
         headers[SESSION_HEADER] = user ? sessions.add({ user, client: session.client }) : '';
       } else if (givenSessionId && !sessionId) {
         headers[SESSION_HEADER] = ''; // tell the page to forget an id that has ended
