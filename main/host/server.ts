@@ -320,7 +320,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         // about the session id when it ends
         session.user = null;
         retired.add(session);
-        headers[SESSION_HEADER] = user ? sessions.add({ user, client: session.client }) : '';
+        headers[SESSION_HEADER] = user ? sessions.add({ ...session, user }) : '';
       } else if (givenSessionId && !sessionId) {
         headers[SESSION_HEADER] = ''; // tell the page to forget an id that has ended
       }

@@ -1,6 +1,7 @@
 // A seeded fuzzer of the router (issue 11): every registered method, called by every kind of caller with hostile
 // input. Nothing may answer INTERNAL, no answer may carry a stack trace or a file path, and a refused call writes
 // nothing (a refused login writes exactly its one audit row). FUZZ_SEED=… repeats a run; FUZZ_CALLS=… makes it longer.
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { methods } from '../../main/api/methods';
 import type { ClientSession, SessionUser } from '../../main/api/router';
 import { SESSION_HEADER, startHost, TOKEN_HEADER } from '../../main/host/server';
 import { routerCalls } from '../helpers/router-calls';
-import { setUpOffice, tempApp } from '../helpers/temp';
+import { setUpOffice, tempApp, tempDir } from '../helpers/temp';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const CALLS = Number(process.env.FUZZ_CALLS ?? 10_000);
@@ -178,7 +179,7 @@ function plausible(schema: JsonSchema, field: string, random: ReturnType<typeof 
 }
 
 /** Methods whose accepted calls are slow by nature (PDFs, spreadsheets, password hashing): hostile inputs only. */
-const slowWhenAccepted = /Print$|\.print$|forms\.render|people\.import|persons\.export|users\.create|setup\.create/;
+const slowWhenAccepted = /Print$|\.print$|forms\.render|people\.import|persons\.export|users\.create|setup\.create|^backup\./;
 
 function fieldsOf(name: string): string[] {
   const schema = (methods as Record<string, { input: { shape?: Record<string, unknown> } }>)[name]!.input;
@@ -218,6 +219,9 @@ describe('router fuzzer (issue 11)', () => {
     const problems: string[] = [];
     const perMethod = new Map<string, { calls: number; accepted: number }>(names.map((name) => [name, { calls: 0, accepted: 0 }]));
     const commitsAtStart = commits();
+    // Methods that take a folder or file on disk (backups) get it inside an empty folder of the test's own, so that
+    // nothing hostile can land beside the repository.
+    const sandbox = tempDir();
     const started = Date.now();
     let calls = 0;
     for (; calls < CALLS && Date.now() - started < TIME_BUDGET_MS; calls++) {
@@ -231,6 +235,11 @@ describe('router fuzzer (issue 11)', () => {
       if (mode === 1 && input && typeof input === 'object' && !Array.isArray(input)) {
         const keys = Object.keys(input);
         if (keys.length) input = { ...input, [fuzz.pick(keys)]: fuzz.input([]) };
+      }
+      if (input && typeof input === 'object' && !Array.isArray(input)) {
+        const fields = { ...(input as Record<string, unknown>) };
+        for (const key of ['folder', 'file']) if (typeof fields[key] === 'string') fields[key] = path.join(sandbox, fields[key]);
+        input = fields;
       }
       const before = writesSeen();
       const result = await app.router.call(session, name, input);
