@@ -5,6 +5,8 @@ export type ApiErrorCode =
   | 'NOT_LOGGED_IN'
   | 'ROLE_NOT_ALLOWED'
   | 'BAD_CREDENTIALS'
+  /** wrong passwords in a row: wait, then try again (the message says how long) */
+  | 'TOO_MANY_TRIES'
   | 'ALREADY_SET_UP'
   | 'NOT_SET_UP'
   | 'CONFLICT'

@@ -18,6 +18,8 @@ export interface ClientSession {
   user: SessionUser | null;
   /** the data generation the login belongs to (AppContext.dataGeneration); a restore logs every window out */
   dataGeneration?: number;
+  /** who is on the other end, for the login throttle: the browser's address in browser mode, the window in Electron */
+  client?: string;
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */

@@ -9,6 +9,8 @@ import { describeStartFailure } from '../host/start-failure';
 import type { ClientSession } from '../api/router';
 import { warmUpDocuments } from '../documents/engine';
 import { contentSecurityPolicy } from '../host/server';
+import { decodeAddressPath, fileInside } from '../host/renderer-files';
+import { sessionIdleMs } from '../api/sessions';
 import { DATABASE_FILE_NAME, resolveDataDir, DATA_DIR_ENV, argValue } from '../paths';
 
 const SCHEME = 'app';
@@ -21,7 +23,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 
 let core: App | null = null;
 let mainWindow: BrowserWindow | null = null;
-const sessions = new Map<number, ClientSession>();
+const sessions = new Map<number, { session: ClientSession; lastSeen: number }>();
+const idleLimitMs = sessionIdleMs();
 const runningCalls = new Map<string, AbortController>();
 
 /** Only our own page, in the top frame of our window, may call the API (VS Code's rule for IPC). */
@@ -32,9 +35,10 @@ function trustedSender(event: IpcMainInvokeEvent | Electron.IpcMainEvent): boole
 
 function serveRenderer(): void {
   protocol.handle(SCHEME, async (request) => {
-    const { pathname } = new URL(request.url);
-    let file = path.normalize(path.join(rendererDir, decodeURIComponent(pathname)));
-    if (!file.startsWith(rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
+    const decodedPath = decodeAddressPath(new URL(request.url).pathname);
+    if (decodedPath === null) return new Response('ที่อยู่มีรหัส % ที่ไม่ถูกต้อง / broken %-escape in the address', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    let file = fileInside(rendererDir, decodedPath);
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     if (file.endsWith('.html')) headers.set('content-security-policy', contentSecurityPolicy);
@@ -48,8 +52,12 @@ function registerIpc(): void {
       return { ok: false, error: { code: 'NOT_LOGGED_IN', messageTh: 'คำขอไม่ได้มาจากหน้าจอของโปรแกรม', messageEn: 'Untrusted sender' } };
     }
     const id = event.sender.id;
-    const session = sessions.get(id) ?? { user: null };
-    sessions.set(id, session);
+    const entry = sessions.get(id) ?? { session: { user: null, client: `window ${id}` }, lastSeen: Date.now() };
+    // the same idle limit as browser mode: a window left alone for a working day is logged out
+    if (Date.now() - entry.lastSeen > idleLimitMs) entry.session.user = null;
+    entry.lastSeen = Date.now();
+    sessions.set(id, entry);
+    const session = entry.session;
     const controller = new AbortController();
     runningCalls.set(callId, controller);
     try {

@@ -1,13 +1,20 @@
 // Browser mode: the same router as Electron, behind a small HTTP server on 127.0.0.1.
-// Every API request must carry this start's random token (cookie or header) and, when a browser sends an
-// Origin, our own origin. A request that fails either check gets 401/403 and reaches no method.
+// Every API request must carry this start's random token (header) and, when a browser sends an Origin, our own
+// origin. A request that fails either check gets 401/403 and reaches no method.
+//
+// No credential travels in a cookie: cookies ignore ports, so any other server on 127.0.0.1 that the browser visits
+// would receive them. The page keeps the token and its login's session id in its own storage (which is per origin,
+// port included) and sends them as headers, which a browser never adds to a request for another server.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { App } from '../app';
 import type { ClientSession, ProgressReport } from '../api/router';
 import type { ApiErrorData } from '../api/errors';
+import { SessionStore, sessionIdleMs } from '../api/sessions';
+import { decodeAddressPath, fileInside } from './renderer-files';
 
 export interface HostOptions {
   app: App;
@@ -15,23 +22,29 @@ export interface HostOptions {
   /** the built renderer (dist/renderer); without it only the API is served */
   rendererDir?: string;
   token?: string;
+  /** a login ends after this long without a request (default: TAMBON_DESK_SESSION_IDLE_MINUTES or 8 hours) */
+  sessionIdleMs?: number;
 }
 
 export interface RunningHost {
   url: string;
   token: string;
   port: number;
+  /** logins alive now (a client that never logged in holds none) */
+  activeSessions(): number;
   close(): Promise<void>;
 }
 
 export const TOKEN_HEADER = 'x-tambon-token';
-const TOKEN_COOKIE = 'td_token';
-const SESSION_COOKIE = 'td_session';
+/** The login's session id: given in the answer to a login (a new one each time), sent back with every request. */
+export const SESSION_HEADER = 'x-tambon-session';
 /**
  * The largest request: a spreadsheet to import travels as base64 in JSON, and the reader takes files up to 15 MB
  * (main/spreadsheets/read.ts), which is 20 MB as base64; the rest is room for the JSON around it.
  */
-const MAX_BODY_BYTES = 24 * 1024 * 1024;
+export const MAX_BODY_BYTES = 24 * 1024 * 1024;
+/** A body over the limit is read to its end (so the client hears 413, not a reset) — up to this much. */
+const MAX_DISCARDED_BYTES = 4 * MAX_BODY_BYTES;
 
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -77,16 +90,30 @@ const refusals = {
     messageTh: 'ข้อมูลที่ส่งมาไม่ใช่ JSON ที่ถูกต้อง',
     messageEn: 'The request body is not valid JSON',
   },
+  bodyTooLarge: {
+    code: 'INVALID_INPUT',
+    messageTh: `ข้อมูลที่ส่งมาใหญ่เกิน ${MAX_BODY_BYTES / 1024 / 1024} MB จึงไม่ได้รับไว้ (ไฟล์ที่นำเข้าต้องไม่เกิน 15 MB)`,
+    messageEn: `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB and was not accepted (a file to import may be at most 15 MB)`,
+  },
+  badAddress: {
+    code: 'INVALID_INPUT',
+    messageTh: 'ที่อยู่ของหน้าที่ขอมีรหัส % ที่ไม่ถูกต้อง',
+    messageEn: 'The address asked for has a broken %-escape',
+  },
+  badCancel: {
+    code: 'INVALID_INPUT',
+    messageTh: 'คำขอยกเลิกต้องบอกรหัสของคำสั่งที่จะยกเลิก (callId) เป็นข้อความ',
+    messageEn: 'A cancel request must name the call to cancel (callId) as text',
+    field: 'callId',
+  },
+  sessionEnded: {
+    code: 'NOT_LOGGED_IN',
+    messageTh: 'การเข้าสู่ระบบหมดอายุเพราะไม่ได้ใช้งานนาน หรือโปรแกรมเริ่มทำงานใหม่ กรุณาเข้าสู่ระบบอีกครั้ง',
+    messageEn: 'Your login ended (idle too long, or the program restarted); please log in again',
+  },
 } satisfies Record<string, ApiErrorData>;
 
-function parseCookies(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
-  }
-  return cookies;
-}
+const cancelInput = z.object({ callId: z.string().min(1).max(200) });
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
@@ -95,65 +122,79 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+function headerText(req: http.IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
+class BodyTooLarge extends Error {}
+class RequestAborted extends Error {}
+
+/** The body as text; over the limit, the rest is read and thrown away so that the client can read our 413. */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+        tooLarge = true;
+        chunks.length = 0;
+      }
+      if (size > MAX_DISCARDED_BYTES) req.destroy();
+      else if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('close', () => {
+      if (!req.complete) reject(new RequestAborted());
+    });
+    req.on('error', () => reject(new RequestAborted()));
   });
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sessions = new Map<string, ClientSession>();
+  const sessions = new SessionStore(options.sessionIdleMs ?? sessionIdleMs(), options.app.router.app.now);
   const eventStreams = new Map<string, Set<http.ServerResponse>>();
-  const runningCalls = new Map<string, { sessionId: string; controller: AbortController }>();
+  /** sessions replaced by a login or ended by a logout */
+  const retired = new WeakSet<ClientSession>();
+  // keyed by session and call id: a call id is chosen by the page, so one client cannot reach another's call
+  const runningCalls = new Map<string, AbortController>();
+  const callKey = (sessionId: string, callId: string) => `${sessionId} ${callId}`;
   let origins: Set<string> = new Set();
   let hosts: Set<string> = new Set();
-
-  function sessionFor(req: http.IncomingMessage, cookies: Map<string, string>): { id: string; session: ClientSession; setCookie?: string } {
-    const existing = cookies.get(SESSION_COOKIE);
-    if (existing && sessions.has(existing)) return { id: existing, session: sessions.get(existing)! };
-    const id = randomBytes(18).toString('base64url');
-    const session: ClientSession = { user: null };
-    sessions.set(id, session);
-    return { id, session, setCookie: `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/` };
-  }
 
   function emitProgress(sessionId: string, callId: string, report: ProgressReport): void {
     for (const stream of eventStreams.get(sessionId) ?? []) stream.write(`data: ${JSON.stringify({ callId, report })}\n\n`);
   }
 
-  function serveStatic(url: URL, res: http.ServerResponse): void {
+  function endEventStreams(sessionId: string): void {
+    for (const stream of eventStreams.get(sessionId) ?? []) stream.end();
+    eventStreams.delete(sessionId);
+  }
+
+  function serveStatic(decodedPath: string, res: http.ServerResponse): void {
     const root = options.rendererDir;
     if (!root) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('ไม่มีหน้าจอโปรแกรม (renderer not built)');
       return;
     }
-    const relative = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = path.join(root, relative || 'index.html');
-    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      file = path.join(root, 'index.html');
-    }
+    let file = fileInside(root, decodedPath);
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     const type = mimeTypes[path.extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = contentSecurityPolicy;
       headers['cache-control'] = 'no-store';
+      // the printed link carries the token in its query until the page takes it out: never pass it on
+      headers['referrer-policy'] = 'no-referrer';
     }
     res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
@@ -165,21 +206,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const cookies = parseCookies(req.headers.cookie);
-
-    // The printed link carries the token once; it is moved into a cookie and taken out of the address bar.
-    if (req.method === 'GET' && url.searchParams.has('token')) {
-      if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) {
-        sendJson(res, 401, { ok: false, error: refusals.noToken });
-        return;
-      }
-      res.writeHead(302, {
-        location: '/',
-        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        'cache-control': 'no-store',
-      });
-      res.end();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      sendJson(res, 400, { ok: false, error: refusals.badAddress });
       return;
     }
 
@@ -188,12 +219,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         res.writeHead(405).end();
         return;
       }
-      serveStatic(url, res);
+      // The printed link: a wrong token is refused here; a right one opens the page, whose script moves the token
+      // into the tab's storage and out of the address bar (renderer/src/api.ts).
+      if (url.searchParams.has('token') && !sameSecret(url.searchParams.get('token') ?? undefined, token)) {
+        sendJson(res, 401, { ok: false, error: refusals.noToken });
+        return;
+      }
+      const decodedPath = decodeAddressPath(url.pathname);
+      if (decodedPath === null) {
+        sendJson(res, 400, { ok: false, error: refusals.badAddress });
+        return;
+      }
+      serveStatic(decodedPath, res);
       return;
     }
 
-    const givenToken = (req.headers[TOKEN_HEADER] as string | undefined) ?? cookies.get(TOKEN_COOKIE);
-    if (!sameSecret(givenToken, token)) {
+    if (!sameSecret(headerText(req, TOKEN_HEADER), token)) {
       sendJson(res, 401, { ok: false, error: refusals.noToken });
       return;
     }
@@ -203,12 +244,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
 
-    const { id: sessionId, session, setCookie } = sessionFor(req, cookies);
-    const extraHeaders: Record<string, string> = setCookie ? { 'set-cookie': setCookie } : {};
+    // A client that has not logged in gets a session for this one request only: nothing is kept for it.
+    const givenSessionId = headerText(req, SESSION_HEADER) || null;
+    const kept = givenSessionId ? sessions.touch(givenSessionId) : undefined;
+    const sessionId = kept ? givenSessionId : null;
+    const session: ClientSession = kept ?? { user: null, client: `browser ${req.socket.remoteAddress ?? ''}` };
     const name = url.pathname.slice('/api/'.length);
 
     if (name === '_events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...extraHeaders });
+      if (!sessionId) {
+        sendJson(res, 401, { ok: false, error: givenSessionId ? refusals.sessionEnded : refusals.noToken });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': ok\n\n');
       const streams = eventStreams.get(sessionId) ?? new Set();
       streams.add(res);
@@ -225,34 +273,65 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const text = await readBody(req);
       input = text ? JSON.parse(text) : {};
-    } catch {
-      sendJson(res, 400, { ok: false, error: refusals.badBody }, extraHeaders);
+    } catch (error) {
+      if (error instanceof RequestAborted) return;
+      if (error instanceof BodyTooLarge) sendJson(res, 413, { ok: false, error: refusals.bodyTooLarge }, { connection: 'close' });
+      else sendJson(res, 400, { ok: false, error: refusals.badBody });
       return;
     }
 
     if (name === '_cancel') {
-      const callId = (input as { callId?: unknown }).callId;
-      const running = typeof callId === 'string' ? runningCalls.get(callId) : undefined;
-      if (running && running.sessionId === sessionId) running.controller.abort();
-      sendJson(res, 200, { ok: true, value: Boolean(running) }, extraHeaders);
+      const parsed = cancelInput.safeParse(input);
+      if (!parsed.success) {
+        sendJson(res, 400, { ok: false, error: refusals.badCancel });
+        return;
+      }
+      const running = sessionId ? runningCalls.get(callKey(sessionId, parsed.data.callId)) : undefined;
+      running?.abort();
+      sendJson(res, 200, { ok: true, value: Boolean(running) });
       return;
     }
 
-    const callId = (req.headers['x-call-id'] as string | undefined) ?? randomBytes(8).toString('hex');
+    const callId = headerText(req, 'x-call-id') || randomBytes(8).toString('hex');
     const controller = new AbortController();
-    runningCalls.set(callId, { sessionId, controller });
+    // only a logged-in page can cancel (a client without a session has nothing long to cancel)
+    const key = sessionId ? callKey(sessionId, callId) : null;
+    if (key) runningCalls.set(key, controller);
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
     });
+    const userBefore = session.user;
     try {
       const result = await options.app.router.call(session, name, input, {
         signal: controller.signal,
-        progress: (report) => emitProgress(sessionId, callId, report),
+        progress: (report) => {
+          if (sessionId) emitProgress(sessionId, callId, report);
+        },
       });
-      const status = result.ok ? 200 : result.error.code === 'UNKNOWN_METHOD' ? 404 : result.error.code === 'INTERNAL' ? 500 : 200;
-      sendJson(res, status, result, extraHeaders);
+      const headers: Record<string, string> = {};
+      if (session.user !== userBefore && !retired.has(session)) {
+        // Logged in, out, or as someone else: the old id is worth nothing from now on, and a login gets a new one.
+        if (sessionId) {
+          sessions.remove(sessionId);
+          endEventStreams(sessionId);
+        }
+        const user = session.user;
+        // anything still holding the old session object (a call still running) holds no one, and says nothing
+        // about the session id when it ends
+        session.user = null;
+        retired.add(session);
+        headers[SESSION_HEADER] = user ? sessions.add({ ...session, user }) : '';
+      } else if (givenSessionId && !sessionId) {
+        headers[SESSION_HEADER] = ''; // tell the page to forget an id that has ended
+      }
+      if (!result.ok && result.error.code === 'NOT_LOGGED_IN' && givenSessionId && !sessionId) {
+        sendJson(res, 200, { ok: false, error: refusals.sessionEnded }, headers);
+        return;
+      }
+      const status = result.ok ? 200 : statusOf[result.error.code] ?? 200;
+      sendJson(res, status, result, headers);
     } finally {
-      runningCalls.delete(callId);
+      if (key && runningCalls.get(key) === controller) runningCalls.delete(key);
     }
   }
 
@@ -274,6 +353,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
+    activeSessions: () => sessions.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const streams of eventStreams.values()) for (const stream of streams) stream.end();
@@ -282,3 +362,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }),
   };
 }
+
+/** HTTP statuses for refusals that are not an ordinary answer (the page reads the JSON body either way). */
+const statusOf: Partial<Record<ApiErrorData['code'], number>> = { UNKNOWN_METHOD: 404, TOO_MANY_TRIES: 429, INTERNAL: 500 };

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { office, users } from '../../db/schema';
 import { preparedQuery } from '../../db/prepared';
 import { ApiError } from '../api/errors';
-import { defineRead, defineWrite, type AppContext, type SessionUser } from '../api/router';
-import { hashPassword, verifyPassword } from './passwords';
+import type { AuditEntry } from '../../db/audit';
+import { defineRead, defineTask, defineWrite, type AppContext, type SessionUser } from '../api/router';
+import { LoginThrottle, type ThrottleScope } from './login-throttle';
+import { hashPassword, unmatchableHash, verifyPassword } from './passwords';
 import { readOfficeRow, requireOfficeRow } from './profile';
 import { loginInput, newUserInput, officeProfileInput, setupInput } from './schemas';
 
@@ -21,6 +23,49 @@ function publicUser(row: typeof users.$inferSelect): SessionUser & { active: boo
 
 const usernameTaken = (username: string) =>
   new ApiError('CONFLICT', `ชื่อผู้ใช้ "${username}" มีอยู่แล้ว กรุณาเลือกชื่ออื่น`, `The username "${username}" is taken`, 'username');
+
+// One throttle per open database: tests and the bench open many apps in one process.
+const throttles = new WeakMap<AppContext['sqlite'], LoginThrottle>();
+function throttleFor(app: AppContext): LoginThrottle {
+  let throttle = throttles.get(app.sqlite);
+  if (!throttle) {
+    throttle = new LoginThrottle();
+    throttles.set(app.sqlite, throttle);
+  }
+  return throttle;
+}
+
+type LoginFailure = 'unknown-username' | 'wrong-password' | 'inactive-user' | 'too-many-tries';
+
+/** The audit row of a refused login: the username typed and why, never the password. */
+function failedLogin(userId: number | null, username: string, reason: LoginFailure): AuditEntry {
+  return { entity: 'session', entityId: userId, before: null, after: { failedLogin: username, reason } };
+}
+
+/** "2 นาที 30 วินาที" / "2 min 30 s", rounded up to the second. */
+function waitText(waitMs: number): { th: string; en: string } {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const th = [minutes ? `${minutes} นาที` : '', rest ? `${rest} วินาที` : ''].filter(Boolean).join(' ');
+  const en = [minutes ? `${minutes} min` : '', rest ? `${rest} s` : ''].filter(Boolean).join(' ');
+  return { th, en };
+}
+
+const tooManyTries = (waitMs: number, scope: ThrottleScope, username: string) => {
+  const wait = waitText(waitMs);
+  return scope === 'username'
+    ? new ApiError(
+        'TOO_MANY_TRIES',
+        `ชื่อผู้ใช้ "${username}" ใส่รหัสผ่านผิดหลายครั้งติดกัน กรุณารอ ${wait.th} แล้วลองใหม่`,
+        `Too many wrong passwords for the username "${username}"; wait ${wait.en} and try again`,
+      )
+    : new ApiError(
+        'TOO_MANY_TRIES',
+        `เครื่องนี้ใส่รหัสผ่านผิดหลายครั้งติดกัน กรุณารอ ${wait.th} แล้วลองใหม่`,
+        `Too many wrong passwords from this computer; wait ${wait.en} and try again`,
+      );
+};
 
 export const officeMethods = [
   defineRead({
@@ -59,23 +104,32 @@ export const officeMethods = [
     },
   }),
 
-  defineWrite({
+  // A task, not a write: the password is checked off the event loop before anything is written, and a failed
+  // login must leave its audit row although it answers with a refusal.
+  defineTask({
     name: 'office.auth.login',
     input: loginInput,
     access: 'public',
-    handler: ({ app, input, session }) => {
+    handler: async ({ app, input, session, recordAudit }) => {
+      const client = session.client ?? 'local';
+      const verdict = throttleFor(app).begin(input.username, client, app.now().getTime());
+      if (!verdict.allowed) {
+        recordAudit(failedLogin(null, input.username, 'too-many-tries'));
+        throw tooManyTries(verdict.waitMs, verdict.scope, input.username);
+      }
       const row = app.db.select().from(users).where(eq(users.username, input.username)).get();
-      if (!row || !row.active || !verifyPassword(input.password, row.passwordHash)) {
+      // An unknown username is checked against a hash no password matches, so it takes as long as a wrong password.
+      const matches = await verifyPassword(input.password, row?.passwordHash ?? unmatchableHash);
+      if (!row || !row.active || !matches) {
+        throttleFor(app).failed(client, app.now().getTime());
+        recordAudit(failedLogin(row?.id ?? null, input.username, !row ? 'unknown-username' : !matches ? 'wrong-password' : 'inactive-user'));
         throw new ApiError('BAD_CREDENTIALS', 'ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง', 'Wrong username or password');
       }
+      throttleFor(app).succeeded(input.username, client);
       const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
-      return {
-        result: user,
-        audit: { entity: 'session', entityId: row.id, before: null, after: { login: row.username } },
-        afterCommit: () => {
-          session.user = user;
-        },
-      };
+      recordAudit({ entity: 'session', entityId: row.id, before: null, after: { login: row.username } });
+      session.user = user;
+      return user;
     },
   }),
 

@@ -58,9 +58,19 @@ export const setupInput = z.object({
   admin: newUserInput.omit({ role: true }),
 });
 
+// No account has a longer username or password (see above), so a longer one is refused before any hashing, and a
+// failed login's audit row never holds more than a short username.
 export const loginInput = z.object({
-  username: z.string().trim().toLowerCase().min(1, bilingual('กรุณากรอกชื่อผู้ใช้', 'Enter your username')),
-  password: z.string().min(1, bilingual('กรุณากรอกรหัสผ่าน', 'Enter your password')),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, bilingual('กรุณากรอกชื่อผู้ใช้', 'Enter your username'))
+    .max(64, bilingual('ชื่อผู้ใช้ยาวเกินไป (ไม่เกิน 32 ตัว)', 'The username is too long (at most 32 characters)')),
+  password: z
+    .string()
+    .min(1, bilingual('กรุณากรอกรหัสผ่าน', 'Enter your password'))
+    .max(200, bilingual('รหัสผ่านยาวเกินไป (ไม่เกิน 200 ตัวอักษร)', 'The password is too long (at most 200 characters)')),
 });
 
 labelFields({

@@ -40,11 +40,11 @@ export async function measureInBuiltApp(name: string, dataDir: string, work: (po
     });
     const url = new URL(link);
     const token = url.searchParams.get('token')!;
-    let cookie = '';
+    // the login's session id comes back in a header (browser mode sets no cookie) and goes with every call
+    let session = '';
     const post: Post = async <T>(method: string, input: unknown): Promise<T> => {
-      const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tambon-token': token, cookie }, body: JSON.stringify(input) });
-      const set = response.headers.getSetCookie().map((header) => header.split(';')[0]);
-      if (set.length) cookie = set.join('; ');
+      const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tambon-token': token, 'x-tambon-session': session }, body: JSON.stringify(input) });
+      session = response.headers.get('x-tambon-session') ?? session;
       const result = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
       if (!result.ok) throw new Error(`${method}: ${result.error?.messageEn}`);
       return result.value;

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { office } from '../../db/schema';
 import { createApp, type App } from '../../main/app';
 import type { ClientSession } from '../../main/api/router';
-import { startHost } from '../../main/host/server';
+import { SESSION_HEADER, startHost, TOKEN_HEADER } from '../../main/host/server';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { makeTempDir, measurePair, pairRow, type BenchRow } from './measure';
 
@@ -28,12 +28,8 @@ async function benchHttp(app: App, inProcessSession: ClientSession, rows: BenchR
       body: JSON.stringify({ username: admin.username, password: admin.password }),
     });
     expectOk((await login.json()) as { ok: boolean });
-    // The host keys browser sessions by a cookie; keep only the name=value part of each Set-Cookie.
-    const cookie = login.headers
-      .getSetCookie()
-      .map((header) => header.split(';')[0])
-      .join('; ');
-    const headers = { 'content-type': 'application/json', 'x-tambon-token': running.token, cookie };
+    // The host answers a login with its session id in a header; the browser page sends it back the same way.
+    const headers = { 'content-type': 'application/json', [TOKEN_HEADER]: running.token, [SESSION_HEADER]: login.headers.get(SESSION_HEADER) ?? '' };
 
     const timing = await measurePair(
       async () => {

@@ -1,5 +1,5 @@
 // Starts the built browser-mode host as `npm start` would (dist/main/host.cjs) on a given data folder.
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,8 @@ export interface RunningApp {
   origin: string;
   token: string;
   dataDir: string;
+  /** the session id the last login through callApi answered with */
+  apiSession: string;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startApp(dataDir: string): Promise<RunningApp> {
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,
     dataDir,
+    apiSession: '',
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -55,4 +58,22 @@ export async function logIn(page: Page, username: string, password: string): Pro
   await page.getByLabel('ชื่อผู้ใช้').fill(username);
   await page.getByLabel('รหัสผ่าน').fill(password);
   await page.getByLabel('รหัสผ่าน').press('Enter');
+}
+
+/**
+ * Calls the API as a script would, beside the page: this start's token, and the session id a login through here
+ * answered with (browser mode sets no cookie, so nothing is carried for us).
+ */
+export async function callApi(request: APIRequestContext, app: RunningApp, method: string, data: unknown): Promise<APIResponse> {
+  const headers: Record<string, string> = { 'x-tambon-token': app.token };
+  if (app.apiSession) headers['x-tambon-session'] = app.apiSession;
+  const response = await request.post(`${app.origin}/api/${method}`, { headers, data });
+  const session = response.headers()['x-tambon-session'];
+  if (session !== undefined) app.apiSession = session;
+  return response;
+}
+
+/** The credentials the app's own tab holds, to call the API as the person logged in there. */
+export function tabCredentials(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => ({ 'x-tambon-token': sessionStorage.getItem('tambonDesk.token') ?? '', 'x-tambon-session': sessionStorage.getItem('tambonDesk.session') ?? '' }));
 }

@@ -7,7 +7,7 @@ import type * as ExcelTypes from 'exceljs';
 import { formatCitizenId } from '../../main/people/citizen-id';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
 import { messyPeopleXlsx } from '../fixtures/messy-spreadsheets';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { callApi, freshDataDir, logIn, startApp, type RunningApp } from './app-process';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -15,9 +15,8 @@ const beYear = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${Number
 
 test.beforeEach(async ({ request }) => {
   app = await startApp(freshDataDir());
-  const headers = { 'x-tambon-token': app.token };
   const post = async (method: string, data: unknown) => {
-    const response = await request.post(`${app.origin}/api/${method}`, { headers, data });
+    const response = await callApi(request, app, method, data);
     expect((await response.json()) as { ok: boolean }, method).toMatchObject({ ok: true });
   };
   await post('office.setup.create', { office: sample.office, admin: { displayName: 'นางสาวกิ่งแก้ว ปั้นทอง', username: 'admin', password: 'tambon1234' } });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { prepareDemo as PrepareDemo } from '../../scripts/demo-data';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp, tabCredentials } from './app-process';
 
 let app: RunningApp;
 
@@ -78,7 +78,7 @@ test('the fund: the preset regulation with its own contribution, a member with t
   await expect(versions).toContainText('1,095.00 บาท ต่อปี');
   await expect(versions).toContainText('มติที่ประชุมใหญ่สมาชิก ครั้งที่ 1/2563');
   await expect(versions).toContainText('16 ประเภท');
-  const saved = await page.request.post(`${app.origin}/api/welfare.regulation.list`, { headers: { 'x-tambon-token': app.token }, data: {} });
+  const saved = await page.request.post(`${app.origin}/api/welfare.regulation.list`, { headers: await tabCredentials(page), data: {} });
   const death = ((await saved.json()) as { value: { benefitTypes: { code: string; evidence: { code: string; th: string }[] }[] }[] }).value[0]!.benefitTypes[3]!;
   expect(death.evidence.map((item) => item.th)).toEqual(['สำเนาใบมรณบัตร', 'สำเนาบัตรประจำตัวประชาชนของผู้รับผลประโยชน์', 'สำเนาทะเบียนบ้านที่ประทับคำว่า "ตาย"']);
   expect(death.evidence[2]!.code).toBe('evidence-1');
