@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { people, villages, welfareAccounts, welfareClaims, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
-import { bilingual, isoDateField, labelFields } from '../api/validation';
+import { bilingual, isoDateField, isRealIsoDate, labelFields } from '../api/validation';
 import { renderBatch } from '../documents/engine';
 import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../documents/forms/welfare-cash-book';
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
@@ -222,6 +222,8 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
 const cashBookInput = z
   .object({ fromDate: isoDateField('ตั้งแต่วันที่', 'From'), toDate: isoDateField('ถึงวันที่', 'To') })
   .superRefine((input, context) => {
+    // zod runs this even when a date itself was refused: compare real dates only (the fuzzer found the crash)
+    if (!isRealIsoDate(input.fromDate) || !isRealIsoDate(input.toDate)) return;
     if (input.toDate < input.fromDate) {
       context.addIssue({
         code: 'custom',

@@ -1,5 +1,5 @@
 // Starts the built browser-mode host as `npm start` would (dist/main/host.cjs) on a given data folder.
-import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import { expect, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,6 +71,13 @@ export async function callApi(request: APIRequestContext, app: RunningApp, metho
   const session = response.headers()['x-tambon-session'];
   if (session !== undefined) app.apiSession = session;
   return response;
+}
+
+/** callApi for a call that must succeed: its value, or the test fails with the refusal's English message. */
+export async function apiValue<T>(request: APIRequestContext, app: RunningApp, method: string, data: unknown): Promise<T> {
+  const body = (await (await callApi(request, app, method, data)).json()) as { ok: boolean; value: T; error?: { messageEn: string } };
+  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
+  return body.value;
 }
 
 /** The credentials the app's own tab holds, to call the API as the person logged in there. */

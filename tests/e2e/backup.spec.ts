@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { prepareDemo as PrepareDemo } from '../../scripts/demo-data';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, tabCredentials, type RunningApp } from './app-process';
 
 let app: RunningApp;
 let usb: string;
@@ -29,7 +29,7 @@ test.afterEach(async () => {
 
 test('a backup to a USB folder with a password, more work, then the backup restored with every record back', async ({ page }) => {
   const people = async () => {
-    const response = await page.request.post(`${app.origin}/api/people.persons.list`, { headers: { 'x-tambon-token': app.token }, data: { limit: 1 } });
+    const response = await page.request.post(`${app.origin}/api/people.persons.list`, { headers: await tabCredentials(page), data: { limit: 1 } });
     return ((await response.json()) as { value: { total: number } }).value.total;
   };
   await page.goto(app.url);
@@ -55,7 +55,7 @@ test('a backup to a USB folder with a password, more work, then the backup resto
 
   // Work goes on after the backup: one more person.
   const added = await page.request.post(`${app.origin}/api/people.persons.create`, {
-    headers: { 'x-tambon-token': app.token },
+    headers: await tabCredentials(page),
     data: { title: 'นางสาว', firstName: 'ปุณณ์ญาดา', lastName: 'ฤทธิ์ณรงค์', noCitizenIdReason: 'no_card' },
   });
   expect(((await added.json()) as { ok: boolean }).ok).toBe(true);

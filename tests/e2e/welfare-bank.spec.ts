@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -20,12 +20,7 @@ const isoDaysAgo = (days: number) => {
 const beDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${Number(iso.slice(0, 4)) + 543}`;
 const thaiMonths = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
-  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
-  return body.value;
-}
+const api = <T>(request: APIRequestContext, method: string, data: unknown) => apiValue<T>(request, app, method, data);
 
 test.beforeEach(async ({ request }) => {
   app = await startApp(freshDataDir());

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -25,12 +25,7 @@ const members = [
 const daughter = 'นางสาวณัฐณิชา ธนัชพฤกษ์';
 let membershipIds: number[] = [];
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
-  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
-  return body.value;
-}
+const api = <T>(request: APIRequestContext, method: string, data: unknown) => apiValue<T>(request, app, method, data);
 
 test.beforeEach(async ({ request }) => {
   app = await startApp(freshDataDir());

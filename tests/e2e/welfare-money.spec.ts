@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { callApi, freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -25,12 +25,7 @@ const members = [
 
 const lapsedMember = { title: 'นาย', firstName: 'ณัฐวุฒิ', lastName: 'เพ็ชรประเสริฐ', citizenId: '3420100123458', memberNumber: '0004' };
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const response = await callApi(request, app, method, data);
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
-  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
-  return body.value;
-}
+const api = <T>(request: APIRequestContext, method: string, data: unknown) => apiValue<T>(request, app, method, data);
 
 let owedBefore: number[] = [];
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
 import { comparable, pdfText } from '../documents/pdf-tools';
-import { freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -27,12 +27,7 @@ const members = [
 ];
 const EXPENSE = `ค่าเอกสารและเครื่องเขียนสำหรับการประชุมใหญ่สามัญประจำปี ${'กระดาษ A4 ปากกา แฟ้มเอกสาร สมุดบัญชี ตรายาง หมึกพิมพ์ '.repeat(6)}`.slice(0, 300).trim();
 
-async function api<T>(request: APIRequestContext, method: string, data: unknown): Promise<T> {
-  const response = await request.post(`${app.origin}/api/${method}`, { headers: { 'x-tambon-token': app.token }, data });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { messageEn: string } };
-  expect(body.ok, `${method}: ${body.error?.messageEn}`).toBe(true);
-  return body.value;
-}
+const api = <T>(request: APIRequestContext, method: string, data: unknown) => apiValue<T>(request, app, method, data);
 
 test.beforeEach(async ({ request }) => {
   app = await startApp(freshDataDir());
