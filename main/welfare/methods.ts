@@ -10,6 +10,7 @@ import { fullName } from '../people/register';
 import { defaultContributionSettings, checkContributionSettings, type ContributionSettings } from './contributions';
 import { membershipDays, membershipYears } from './membership-dates';
 import { diffVersions, parseRegulationVersion, presetMemberCategories, presetRegulationVersion, type BenefitType, type MemberCategory, type RegulationVersion } from './regulation';
+import { ensureBooks } from './accounts';
 import { WelfareRuleError } from './rule-error';
 import { memberEndInput, memberJoinInput, memberListInput, regulationCreateInput, type MemberJoinInput } from './schemas';
 import { dateTh, dateEn } from './wording';
@@ -196,6 +197,8 @@ export const welfareMethods = [
         throw new ApiError('CONFLICT', `มีระเบียบที่มีผลวันที่ ${dateTh(input.effectiveFrom)} อยู่แล้ว ระเบียบใหม่ต้องมีผลวันอื่น`, `A version taking effect on ${dateEn(input.effectiveFrom)} exists; a new version needs another date`, 'effectiveFrom');
       }
       const body = { contributions: input.contributions, memberCategories: input.memberCategories, benefitTypes: parsed.version.benefitTypes };
+      // the fund's books open with its regulation, so every money screen has its accounts from the first day
+      ensureBooks(app);
       const row = app.db
         .insert(welfareRegulationVersions)
         .values({ effectiveFrom: input.effectiveFrom, adoptedBy: input.adoptedBy, body: JSON.stringify(body), createdAt: app.now().toISOString(), createdBy: user!.id })
