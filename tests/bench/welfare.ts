@@ -165,6 +165,15 @@ export async function benchWelfare(): Promise<BenchRow[]> {
     );
     rows.push(pairRow("a member's statement (10 years, passbook lines and what is owed) vs bare read of the member's lines", statement, 'target < 20 ms for the query'));
 
+    // The passbook PDF (สมุดประจำตัวสมาชิก) of the same member, printed through the router: query, layout, Thai
+    // shaping and the PDF in the documents worker (warm), beside the statement query alone.
+    const passbook = await measurePair(
+      () => callOk(app, adminSession, 'welfare.members.passbookPrint', { membershipId: member, asOf: '2026-11-30' }),
+      () => callOk(app, adminSession, 'welfare.members.statement', { membershipId: member, asOf: '2026-11-30' }),
+      { warmup: 3, samples: 15 },
+    );
+    rows.push(pairRow("a member's passbook PDF (10 years, 120 lines) vs the statement query alone", passbook, 'target < 300 ms for the PDF'));
+
     const judge = await measurePair(
       () => callOk(app, adminSession, 'welfare.claims.judge', { membershipId: member, benefitCode: perNight.code, eventDate: '2026-11-20', units: 3, evidence: perNight.evidence.map((item) => item.code) }),
       () => bareMember.all(member),

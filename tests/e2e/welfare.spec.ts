@@ -123,6 +123,8 @@ test('the fund: the preset regulation with its own contribution, a member with t
   // The application prints from the membership as it was recorded (PDF opened in a window of its own).
   const [application] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.members.applicationPrint')), page.getByTestId('member-application').click()]);
   expect(await application.json()).toMatchObject({ ok: true, value: { fileName: expect.stringContaining('กิ่งแก้ว') } });
+  const [passbook] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.members.passbookPrint')), page.getByTestId('member-passbook').click()]);
+  expect(await passbook.json()).toMatchObject({ ok: true, value: { pages: 1 } });
 
   // The list: Thai name, masked ID, the status.
   await page.getByRole('button', { name: 'กลับไปที่รายชื่อสมาชิก' }).click();

@@ -1,10 +1,11 @@
 import { Fragment, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
 import { useVillages } from '../../people/villagesStore';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { reportError } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney } from './booksStore';
@@ -188,59 +189,27 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
         ]}
       />
       {voiding && (
-        <VoidDialog
-          receipt={voiding}
+        <ReasonDialog
+          title={t('welfareMoney.receipts.voidTitle', { book: voiding.bookNumber, number: voiding.number })}
+          okText={t('welfareMoney.receipts.voidConfirm')}
+          reasonLabel={t('welfareMoney.receipts.voidReason')}
+          reasonRequired={t('welfareMoney.receipts.voidReasonRequired')}
+          placeholder={t('welfareMoney.receipts.voidReasonPlaceholder')}
+          field="reason"
+          testId="receipt-void"
+          submit={(reason) => call('welfare.receipts.void', { receiptId: voiding.id, reason })}
           onClose={() => setVoiding(null)}
-          onVoided={async () => {
+          onDone={async () => {
             message.success(t('welfareMoney.receipts.voidedMessage', { book: voiding.bookNumber, number: voiding.number }));
             setVoiding(null);
             setGeneration((value) => value + 1);
             await reloadBooks();
           }}
-        />
+        >
+          <Typography.Paragraph>{t('welfareMoney.receipts.voidWhat', { payer: voiding.payerName, amount: formatSatang(voiding.totalSatang), date: showDate(voiding.receiptDate) })}</Typography.Paragraph>
+          <Alert type="info" showIcon title={t('welfareMoney.receipts.voidKept')} style={{ marginBottom: 16 }} />
+        </ReasonDialog>
       )}
     </div>
-  );
-}
-
-function VoidDialog({ receipt, onClose, onVoided }: { receipt: Receipt; onClose: () => void; onVoided: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function submit({ reason }: { reason: string }) {
-    setBusy(true);
-    try {
-      await call('welfare.receipts.void', { receiptId: receipt.id, reason });
-      await onVoided();
-    } catch (error) {
-      setFailure(showErrorInForm(form, error, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={t('welfareMoney.receipts.voidTitle', { book: receipt.bookNumber, number: receipt.number })}
-      onCancel={onClose}
-      okText={t('welfareMoney.receipts.voidConfirm')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'receipt-void-confirm' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-    >
-      <Typography.Paragraph>
-        {t('welfareMoney.receipts.voidWhat', { payer: receipt.payerName, amount: formatSatang(receipt.totalSatang), date: showDate(receipt.receiptDate) })}
-      </Typography.Paragraph>
-      <Alert type="info" showIcon title={t('welfareMoney.receipts.voidKept')} style={{ marginBottom: 16 }} />
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="reason" label={t('welfareMoney.receipts.voidReason')} rules={[{ required: true, whitespace: true, message: t('welfareMoney.receipts.voidReasonRequired') }]}>
-          <Input.TextArea autoFocus rows={2} maxLength={300} placeholder={t('welfareMoney.receipts.voidReasonPlaceholder')} data-testid="receipt-void-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

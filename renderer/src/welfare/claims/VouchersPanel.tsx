@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call } from '../../api';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { reportError } from '../../ui/apiErrors';
 import { showDate } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
 import { useBooks, useCanPostMoney } from '../books/booksStore';
@@ -133,57 +134,27 @@ export function VouchersPanel({ kind: fixedKind, generation = 0 }: { kind?: Kind
         ]}
       />
       {voiding && (
-        <VoidVoucher
-          payout={voiding}
+        <ReasonDialog
+          title={t('welfareClaims.vouchers.voidTitle', { number: voiding.voucherNumber })}
+          okText={t('welfareClaims.vouchers.voidConfirm')}
+          reasonLabel={t('welfareClaims.vouchers.voidReason')}
+          reasonRequired={t('welfareClaims.vouchers.voidReasonRequired')}
+          placeholder={t('welfareClaims.vouchers.voidReasonPlaceholder')}
+          field="reason"
+          testId="voucher-void"
+          submit={(reason) => call('welfare.payouts.void', { payoutId: voiding.id, reason })}
           onClose={() => setVoiding(null)}
-          onVoided={async () => {
+          onDone={async () => {
             message.success(t('welfareClaims.vouchers.voidedMessage', { number: voiding.voucherNumber }));
             setVoiding(null);
             setOwn((value) => value + 1);
             await reloadBooks();
           }}
-        />
+        >
+          <Typography.Paragraph>{t('welfareClaims.vouchers.voidWhat', { recipient: voiding.recipientName, amount: formatSatang(voiding.totalSatang), date: showDate(voiding.payoutDate) })}</Typography.Paragraph>
+          <Alert type="info" showIcon title={voiding.claimId !== null ? t('welfareClaims.vouchers.voidKeptClaim') : t('welfareClaims.vouchers.voidKept')} style={{ marginBottom: 16 }} />
+        </ReasonDialog>
       )}
     </div>
-  );
-}
-
-function VoidVoucher({ payout, onClose, onVoided }: { payout: Payout; onClose: () => void; onVoided: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function submit({ reason }: { reason: string }) {
-    setBusy(true);
-    try {
-      await call('welfare.payouts.void', { payoutId: payout.id, reason });
-      await onVoided();
-    } catch (error) {
-      setFailure(showErrorInForm(form, error, ['reason']));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={t('welfareClaims.vouchers.voidTitle', { number: payout.voucherNumber })}
-      onCancel={onClose}
-      okText={t('welfareClaims.vouchers.voidConfirm')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'voucher-void-confirm' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-    >
-      <Typography.Paragraph>{t('welfareClaims.vouchers.voidWhat', { recipient: payout.recipientName, amount: formatSatang(payout.totalSatang), date: showDate(payout.payoutDate) })}</Typography.Paragraph>
-      <Alert type="info" showIcon title={payout.claimId !== null ? t('welfareClaims.vouchers.voidKeptClaim') : t('welfareClaims.vouchers.voidKept')} style={{ marginBottom: 16 }} />
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="reason" label={t('welfareClaims.vouchers.voidReason')} rules={[{ required: true, whitespace: true, message: t('welfareClaims.vouchers.voidReasonRequired') }]}>
-          <Input.TextArea autoFocus rows={2} maxLength={300} placeholder={t('welfareClaims.vouchers.voidReasonPlaceholder')} data-testid="voucher-void-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

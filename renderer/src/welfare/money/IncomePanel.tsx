@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
 import { pdfBlobUrl } from '../../documents/documentsApi';
 import { reportError, showErrorInForm } from '../../ui/apiErrors';
@@ -13,7 +14,7 @@ import { showDate, todayIso } from '../../ui/thaiDates';
 import { BahtInput, bahtRule } from '../BahtInput';
 import { useBooks, useCanPostMoney } from '../books/booksStore';
 import { MonthPicker, thisMonth } from './MonthPicker';
-import { moneyAccountName, monthRange, useMoneyAccounts } from './moneyStore';
+import { moneyAccountName, useMoneyAccounts, useMonthList } from './moneyStore';
 
 type Income = OutputOf<'welfare.income.list'>[number];
 
@@ -54,24 +55,9 @@ export function IncomePanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const [lastReceipt, setLastReceipt] = useState<{ id: number; bookNumber: string; number: number } | null>(null);
   const [month, setMonth] = useState(thisMonth());
-  const [list, setList] = useState<Income[] | null>(null);
-  const [listFailure, setListFailure] = useState<string | null>(null);
   const [voiding, setVoiding] = useState<Income | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    call('welfare.income.list', monthRange(month)).then(
-      (rows) => {
-        if (!current) return;
-        setList(rows);
-        setListFailure(null);
-      },
-      (error: unknown) => current && setListFailure(reportError(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [month, version]);
+  const { list, failure: listFailure } = useMonthList('welfare.income.list', month, version);
 
   const name = (account: { nameTh: string; nameEn: string }) => (i18n.language === 'en' ? account.nameEn || account.nameTh : account.nameTh);
   const sources = accounts.filter((account) => account.kind === 'income' && account.active && !collectedIncome.has(account.code));
@@ -308,57 +294,25 @@ export function IncomePanel() {
         />
       </Card>
       {voiding && (
-        <VoidIncomeDialog
-          income={voiding}
+        // a receipted income is voided through its receipt (kept, marked ยกเลิก); other income by a reversal
+        <ReasonDialog
+          title={voiding.receipt ? t('welfareBank.income.voidReceiptTitle', { book: voiding.receipt.bookNumber, number: voiding.receipt.number }) : t('welfareBank.income.voidTitle', { amount: formatSatang(voiding.amountSatang), payer: voiding.payerName })}
+          okText={t('welfareBank.income.voidConfirm')}
+          reasonLabel={t('welfareBank.income.voidReason')}
+          reasonRequired={t('welfareBank.income.voidReasonRequired')}
+          field={voiding.receipt ? 'reason' : 'voidReason'}
+          testId="income-void"
+          submit={(reason) => (voiding.receipt ? call('welfare.receipts.void', { receiptId: voiding.receipt.id, reason }) : call('welfare.income.void', { incomeId: voiding.id, voidReason: reason }))}
           onClose={() => setVoiding(null)}
-          onVoided={async () => {
+          onDone={async () => {
             message.success(t('welfareBank.income.voidedMessage'));
             setVoiding(null);
             await Promise.all([reloadMoney(), reloadBooks()]);
           }}
-        />
+        >
+          <Typography.Paragraph>{t('welfareBank.income.voidBody')}</Typography.Paragraph>
+        </ReasonDialog>
       )}
     </Space>
-  );
-}
-
-/** A receipted income is voided through its receipt (kept, marked ยกเลิก); other income by a reversal. */
-function VoidIncomeDialog({ income, onClose, onVoided }: { income: Income; onClose: () => void; onVoided: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ voidReason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function submit({ voidReason }: { voidReason: string }) {
-    setBusy(true);
-    try {
-      if (income.receipt) await call('welfare.receipts.void', { receiptId: income.receipt.id, reason: voidReason });
-      else await call('welfare.income.void', { incomeId: income.id, voidReason });
-      await onVoided();
-    } catch (error) {
-      setFailure(showErrorInForm(form, error, ['voidReason']));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={income.receipt ? t('welfareBank.income.voidReceiptTitle', { book: income.receipt.bookNumber, number: income.receipt.number }) : t('welfareBank.income.voidTitle', { amount: formatSatang(income.amountSatang), payer: income.payerName })}
-      onCancel={onClose}
-      okText={t('welfareBank.income.voidConfirm')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'income-void-confirm' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-    >
-      <Typography.Paragraph>{t('welfareBank.income.voidBody')}</Typography.Paragraph>
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="voidReason" label={t('welfareBank.income.voidReason')} rules={[{ required: true, whitespace: true, message: t('welfareBank.income.voidReasonRequired') }]}>
-          <Input.TextArea autoFocus rows={2} maxLength={300} data-testid="income-void-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

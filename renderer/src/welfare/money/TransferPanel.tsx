@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { showErrorInForm } from '../../ui/apiErrors';
 import { enterMovesToNextField } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
@@ -11,7 +12,7 @@ import { showDate, todayIso } from '../../ui/thaiDates';
 import { BahtInput, bahtRule } from '../BahtInput';
 import { useCanPostMoney } from '../books/booksStore';
 import { MonthPicker, thisMonth } from './MonthPicker';
-import { moneyAccountName, monthRange, useMoneyAccounts } from './moneyStore';
+import { moneyAccountName, useMoneyAccounts, useMonthList } from './moneyStore';
 
 type Transfer = OutputOf<'welfare.transfers.list'>[number];
 
@@ -36,24 +37,9 @@ export function TransferPanel() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [month, setMonth] = useState(thisMonth());
-  const [list, setList] = useState<Transfer[] | null>(null);
-  const [listFailure, setListFailure] = useState<string | null>(null);
   const [reversing, setReversing] = useState<Transfer | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    call('welfare.transfers.list', monthRange(month)).then(
-      (rows) => {
-        if (!current) return;
-        setList(rows);
-        setListFailure(null);
-      },
-      (error: unknown) => current && setListFailure(reportError(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [month, version]);
+  const { list, failure: listFailure } = useMonthList('welfare.transfers.list', month, version);
 
   const active = (accounts ?? []).filter((account) => account.active);
   const options = active.map((account) => ({ value: account.id, label: t('welfareBank.transfer.accountOption', { name: moneyAccountName(account, i18n.language), balance: formatSatang(account.balanceSatang) }) }));
@@ -195,55 +181,24 @@ export function TransferPanel() {
         />
       </Card>
       {reversing && (
-        <ReverseDialog
-          transfer={reversing}
+        <ReasonDialog
+          title={t('welfareBank.transfer.reverseTitle', { amount: formatSatang(reversing.amountSatang) })}
+          okText={t('welfareBank.transfer.reverse')}
+          reasonLabel={t('welfareBank.transfer.reverseReason')}
+          reasonRequired={t('welfareBank.transfer.reverseReasonRequired')}
+          field="voidReason"
+          testId="transfer-reverse"
+          submit={(voidReason) => call('welfare.transfers.reverse', { entryId: reversing.entryId, voidReason })}
           onClose={() => setReversing(null)}
-          onReversed={async () => {
+          onDone={async () => {
             message.success(t('welfareBank.transfer.reversedMessage'));
             setReversing(null);
             await reload();
           }}
-        />
+        >
+          <Typography.Paragraph>{t('welfareBank.transfer.reverseBody', { description: reversing.description })}</Typography.Paragraph>
+        </ReasonDialog>
       )}
     </Space>
-  );
-}
-
-function ReverseDialog({ transfer, onClose, onReversed }: { transfer: Transfer; onClose: () => void; onReversed: () => Promise<void> }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ voidReason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function submit({ voidReason }: { voidReason: string }) {
-    setBusy(true);
-    try {
-      await call('welfare.transfers.reverse', { entryId: transfer.entryId, voidReason });
-      await onReversed();
-    } catch (error) {
-      setFailure(showErrorInForm(form, error, ['voidReason']));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal
-      open
-      title={t('welfareBank.transfer.reverseTitle', { amount: formatSatang(transfer.amountSatang) })}
-      onCancel={onClose}
-      okText={t('welfareBank.transfer.reverse')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'transfer-reverse-confirm' }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-    >
-      <Typography.Paragraph>{t('welfareBank.transfer.reverseBody', { description: transfer.description })}</Typography.Paragraph>
-      {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
-        <Form.Item name="voidReason" label={t('welfareBank.transfer.reverseReason')} rules={[{ required: true, whitespace: true, message: t('welfareBank.transfer.reverseReasonRequired') }]}>
-          <Input.TextArea autoFocus rows={2} maxLength={300} data-testid="transfer-reverse-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

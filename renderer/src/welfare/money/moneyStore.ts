@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import { call, type OutputOf } from '../../api';
 import { reportError } from '../../ui/apiErrors';
@@ -39,4 +40,24 @@ export function monthRange(month: string): { from: string; to: string } {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(days).padStart(2, '0')}` };
+}
+
+/**
+ * One month of a money list (other income, transfers), fetched again when the month changes or money moved
+ * (`version`). `list` is null while it loads.
+ */
+export function useMonthList<N extends 'welfare.income.list' | 'welfare.transfers.list'>(method: N, month: string, version: number): { list: OutputOf<N> | null; failure: string | null } {
+  const [state, setState] = useState<{ list: OutputOf<N> | null; failure: string | null }>({ list: null, failure: null });
+  useEffect(() => {
+    let current = true;
+    // both lists take the month's { from, to }
+    (call(method, monthRange(month) as never) as Promise<OutputOf<N>>).then(
+      (list) => current && setState({ list, failure: null }),
+      (error: unknown) => current && setState((previous) => ({ list: previous.list, failure: reportError(error) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [method, month, version]);
+  return state;
 }
