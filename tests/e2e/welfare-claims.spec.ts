@@ -157,7 +157,8 @@ test('a refused claim kept with its reason, one approved, paid from the bank and
 
   // The member page: what she has received (nothing now: the voucher was voided) and her claims.
   await page.evaluate(() => (window.location.hash = '#/welfare'));
-  await page.getByText('นางปุณณ์ญาดา ธนัชพฤกษ์').click();
+  // the members list, not a name still on the screen being left
+  await page.locator('[data-testid^="member-row-"]').filter({ hasText: 'นางปุณณ์ญาดา ธนัชพฤกษ์' }).click();
   await expect(page.getByTestId('member-benefits')).toContainText('อนุมัติแล้ว');
   await shot(page, 'member-benefits');
 });
