@@ -214,3 +214,23 @@ export async function restoreBackup(app: AppContext, file: string, password: str
     copy.done();
   }
 }
+
+/**
+ * Puts a backup in the place of a data file the app refused (damaged, or not a database at all) before the app
+ * opens it: the backup is checked first, the refused file is kept beside it as `<name>.refused-<time>` (never deleted),
+ * then the backup's copy takes its place.
+ */
+export async function restoreIntoPlace(file: string, backupFile: string, password: string | null, now = new Date()): Promise<BackupSummary> {
+  const copy = await plainCopyOf(backupFile, password);
+  try {
+    const summary = inspectPlainBackup(copy.plain);
+    const incoming = `${file}.restoring`;
+    fs.copyFileSync(copy.plain, incoming);
+    const kept = `${file}.refused-${stamp(now)}`;
+    for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, kept + suffix);
+    fs.renameSync(incoming, file);
+    return summary;
+  } finally {
+    copy.done();
+  }
+}

@@ -35,6 +35,11 @@ const fontFiles = {
   },
 } as const;
 
+/** The bundled Sarabun file of a weight, on disk: the refusal page at start-up draws its Thai with it too. */
+export function bodyFontPath(weight: 'normal' | 'bold'): string {
+  return require.resolve(fontFiles[BODY_FONT][weight]);
+}
+
 let installed = false;
 
 /** Loads the bundled fonts into pdfmake and locks down its file and network access. Safe to call often. */

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { argValue, DATABASE_FILE_NAME, resolveDataDir } from '../paths';
 import { warmUpDocuments } from '../documents/engine';
-import { automaticBackup, startAutomaticBackups } from '../backup/backups';
+import { DatabaseOpenError } from '../../db/file-check';
+import { automaticBackup, restoreIntoPlace, startAutomaticBackups } from '../backup/backups';
 import { startHost } from './server';
 import { describeStartFailure, parsePort, serveStartFailure } from './start-failure';
 
@@ -23,10 +24,50 @@ function openBrowser(url: string): void {
   }
 }
 
-/** Says why the app cannot start, in Thai and English; shows it in the browser too when one would open. */
-async function failToStart(error: unknown, port: number | undefined, wantsBrowser: boolean): Promise<never> {
+/** A refusal the office mends by restoring a backup into the file's place (the refused file is kept beside it). */
+function restorable(error: unknown): boolean {
+  return error instanceof DatabaseOpenError && (error.code === 'DAMAGED' || error.code === 'NOT_DATABASE');
+}
+
+/** The newest backups in the data folder's backups/, newest first, to offer on the refusal page. */
+function backupsBeside(file: string): string[] {
+  const dir = path.join(path.dirname(file), 'backups');
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.sqlite'))
+      .map((name) => path.join(dir, name))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
+      .slice(0, 10);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Says why the app cannot start, in Thai and English. A damaged file (or not a database at all) gets a page that
+ * restores a backup into its place and then starts the app; any other reason is shown in the browser too when one
+ * would open, and the process ends.
+ */
+async function failToStart(error: unknown, argv: string[], file: string, port: number | undefined, wantsBrowser: boolean): Promise<void> {
   const failure = describeStartFailure(error, port);
   console.error(`${failure.th}\n${failure.en}`);
+  if (restorable(error)) {
+    const page = await serveStartFailure(failure, {
+      recovery: {
+        backups: backupsBeside(file),
+        restore: async (backup, password) => {
+          await restoreIntoPlace(file, backup, password);
+          const url = await start(argv, false);
+          setImmediate(() => void page.close());
+          return { url };
+        },
+      },
+    });
+    console.log(`กู้คืนจากไฟล์สำรองได้ที่ / restore a backup at: ${page.url}`);
+    if (wantsBrowser) openBrowser(page.url);
+    return; // the page keeps the process alive until the backup is restored (or the office closes it)
+  }
   if (wantsBrowser) {
     try {
       const page = await serveStartFailure(failure);
@@ -40,33 +81,23 @@ async function failToStart(error: unknown, port: number | undefined, wantsBrowse
   process.exit(2);
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const wantsBrowser = !argv.includes('--no-open') && !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
-  let port: number | undefined;
-  let app;
-  let host;
+/** Opens the data file and serves the app; answers its link. Throws what stops it from starting. */
+async function start(argv: string[], wantsBrowser: boolean): Promise<string> {
+  const port = parsePort(argValue(argv, '--port'));
   const file = path.join(resolveDataDir(argv), DATABASE_FILE_NAME);
+  const app = createApp(file);
+  let host;
   try {
-    port = parsePort(argValue(argv, '--port'));
-    app = createApp(file);
     // the browser is sent to the app only once every page of the file has been read back sound
     const refusal = await app.integrity;
-    if (refusal) {
-      app.close();
-      throw refusal;
-    }
+    if (refusal) throw refusal;
     // the bundle runs as CommonJS; the sources (tests) as ES modules
     const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
     const rendererDir = path.resolve(here, '..', 'renderer');
-    try {
-      host = await startHost({ app, port, rendererDir: fs.existsSync(rendererDir) ? rendererDir : undefined });
-    } catch (error) {
-      app.close();
-      throw error;
-    }
+    host = await startHost({ app, port, rendererDir: fs.existsSync(rendererDir) ? rendererDir : undefined });
   } catch (error) {
-    return failToStart(error, port, wantsBrowser);
+    app.close();
+    throw error;
   }
   if (app.database.backupFile) console.log(`สำรองข้อมูลก่อนปรับโครงสร้างไว้ที่ / backup before migrating: ${app.database.backupFile}`);
   if (app.database.uncleanShutdown) console.log('ครั้งก่อนโปรแกรมปิดไม่เรียบร้อย ตรวจความสมบูรณ์ของไฟล์ข้อมูลแล้ว: ปกติ / the last run did not close cleanly; the full integrity check passed');
@@ -92,6 +123,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  return host.url;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const wantsBrowser = !argv.includes('--no-open') && !process.env.CI && (process.platform !== 'linux' || Boolean(process.env.DISPLAY));
+  try {
+    await start(argv, wantsBrowser);
+  } catch (error) {
+    let port: number | undefined;
+    try {
+      port = parsePort(argValue(argv, '--port'));
+    } catch {
+      port = undefined;
+    }
+    await failToStart(error, argv, path.join(resolveDataDir(argv), DATABASE_FILE_NAME), port, wantsBrowser);
+  }
 }
 
 void main();

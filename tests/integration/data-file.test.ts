@@ -30,8 +30,8 @@ function startHost(dataDir: string, extra: string[] = [], uid?: number): Promise
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      // a host that did start is stopped at once: these tests want the refusals
-      if (stdout.includes('open in a browser')) child.kill('SIGTERM');
+      // a host that did start, or waits on its restore page, is stopped at once: these tests want the refusals
+      if (stdout.includes('open in a browser') || stdout.includes('restore a backup at')) child.kill('SIGTERM');
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -46,8 +46,13 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.statSync(path.join(dir, name)).isFile() ? digest(path.join(dir, name)) : 'folder']));
 }
 
-function expectRefusedUntouched(run: { code: number | null; stderr: string }, words: string) {
-  expect(run.code, run.stderr).toBe(2);
+/**
+ * The refusal on the console. A damaged file or one that is not a database at all keeps the process waiting on a page
+ * that restores a backup into its place; any other refusal ends it with code 2.
+ */
+function expectRefusedUntouched(run: { code: number | null; stdout: string; stderr: string }, words: string, restorable = false) {
+  if (restorable) expect(run.stdout, run.stderr).toContain('กู้คืนจากไฟล์สำรองได้ที่ / restore a backup at: http://127.0.0.1:');
+  else expect(run.code, run.stderr).toBe(2);
   expect(run.stderr).toContain(words);
   // Thai first, the English twin on the next line, and no stack trace
   expect(run.stderr).toMatch(/[\u0E00-\u0E7F]/);
@@ -81,7 +86,7 @@ describe('a data file the app must not open', () => {
       fs.writeFileSync(path.join(dir, FILE_NAME), bytes);
       const before = snapshot(dir);
       const run = await startHost(dir);
-      expectRefusedUntouched(run, words);
+      expectRefusedUntouched(run, words, true);
       expect(snapshot(dir), name).toEqual(before);
     }
   });
@@ -114,7 +119,7 @@ describe('a data file the app must not open', () => {
     fs.writeFileSync(file, bytes.subarray(0, pageSize * 5 + 100));
     let before = snapshot(dir);
     let run = await startHost(dir);
-    expectRefusedUntouched(run, 'เสียหาย');
+    expectRefusedUntouched(run, 'เสียหาย', true);
     expect(run.stderr).toContain('tambon-desk-20261130-daily.sqlite');
     expect(snapshot(dir)).toEqual(before);
 
@@ -124,7 +129,7 @@ describe('a data file the app must not open', () => {
     fs.writeFileSync(file, damaged);
     before = snapshot(dir);
     run = await startHost(dir);
-    expectRefusedUntouched(run, 'เสียหาย');
+    expectRefusedUntouched(run, 'เสียหาย', true);
     expect(snapshot(dir)).toEqual(before);
 
     // In-process (the window opens while the pages are read): every write waits for the check and is refused.
@@ -186,6 +191,59 @@ describe('a data file the app must not open', () => {
     expect(snapshot(readOnlyFolder)).toEqual(before);
     fs.chmodSync(readOnlyFolder, 0o755);
     expect(dir).toBeTruthy();
+  });
+
+  it('a damaged file is mended from its page: a backup checked and put in its place, the damaged file kept, the app started', async () => {
+    const { dir, file } = await realDataFile();
+    fs.mkdirSync(path.join(dir, 'backups'));
+    const backup = path.join(dir, 'backups', 'tambon-desk-auto-20261130-170000.sqlite');
+    fs.copyFileSync(file, backup);
+    const bytes = fs.readFileSync(file);
+    const damagedBytes = Buffer.from(bytes);
+    crypto.randomBytes(bytes.readUInt16BE(16) - 200).copy(damagedBytes, bytes.readUInt16BE(16) * 6 + 100);
+    fs.writeFileSync(file, damagedBytes);
+
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--data-dir', dir, '--no-open'], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      const page = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no restore page: ${stdout}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /restore a backup at: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      const html = await (await fetch(page)).text();
+      expect(html).toContain('กู้คืนจากไฟล์สำรอง');
+      expect(html).toContain('tambon-desk-auto-20261130-170000.sqlite');
+      const token = /'x-tambon-token': "([\w-]+)"/.exec(html)![1]!;
+      const restore = async (body: unknown, headerToken = token) => {
+        const response = await fetch(`${page}restore`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tambon-token': headerToken }, body: JSON.stringify(body) });
+        return { status: response.status, body: (await response.json()) as { ok: boolean; url?: string; messageTh?: string } };
+      };
+      expect((await restore({ file: backup }, 'guess')).status).toBe(403);
+      expect((await restore({ file: path.join(dir, 'ไม่มี.sqlite') })).body.messageTh).toContain('ไม่พบไฟล์สำรอง');
+      expect(fs.readFileSync(file).equals(damagedBytes)).toBe(true);
+
+      const done = await restore({ file: backup, password: null });
+      expect(done.body, JSON.stringify(done.body)).toMatchObject({ ok: true, url: expect.stringContaining('?token=') });
+      expect(stdout).toContain('open in a browser');
+      // every record of the backup is back; the damaged file is kept beside it, byte for byte
+      const restored = new Database(file, { readonly: true });
+      expect(restored.prepare("SELECT count(*) AS n FROM people WHERE first_name LIKE 'กัญญ์ณัฏฐ์%'").get()).toEqual({ n: 40 });
+      restored.close();
+      const kept = fs.readdirSync(dir).find((name) => name.startsWith(`${FILE_NAME}.refused-`))!;
+      expect(fs.readFileSync(path.join(dir, kept)).equals(damagedBytes)).toBe(true);
+      const session = await fetch(`${new URL(done.body.url!).origin}/api/office.session.get`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tambon-token': new URL(done.body.url!).searchParams.get('token')! }, body: '{}' });
+      expect(session.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
   });
 
   it('after an unclean shutdown the full check runs and a sound file opens with every committed record', async () => {
