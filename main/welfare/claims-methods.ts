@@ -14,6 +14,7 @@ import { lapseDate } from './contributions';
 import { judgeClaim, type ClaimMember, type Judgement, type PaidClaim } from './claims';
 import { fiscalYearOf } from './membership-dates';
 import { regulationVersions } from './methods';
+import { moneyAccountOrRefuse } from './money-methods';
 import { dateEn, dateTh } from './wording';
 
 const treasurers: readonly Role[] = ['treasurer'];
@@ -89,19 +90,8 @@ function nextVoucherNumber(app: AppContext): number {
 const fromAccountField = z.number().int().positive().nullable().default(null);
 
 /** The account a payment leaves from: an active cash or bank account; cash on hand when none is named. */
-function moneyAccountOrRefuse(app: AppContext, accounts: Map<string, number>, fromAccountId: number | null): number {
-  if (fromAccountId === null) return accounts.get(systemAccounts.cash)!;
-  const account = app.db.select().from(welfareAccounts).where(eq(welfareAccounts.id, fromAccountId)).get();
-  if (!account || account.kind !== 'asset' || !account.active || (account.reportLine !== 'cash' && account.reportLine !== 'bank')) {
-    const named = account ? ` ("${account.code} ${account.nameTh}")` : '';
-    throw new ApiError(
-      'INVALID_INPUT',
-      `จ่ายจากบัญชี${named} ไม่ได้ ต้องเลือกบัญชีเงินสดหรือเงินฝากธนาคารที่ยังใช้อยู่`,
-      `Money cannot be paid from this account${account ? ` ("${account.code} ${account.nameEn || account.nameTh}")` : ''}; choose an active cash or bank account`,
-      'fromAccountId',
-    );
-  }
-  return account.id;
+function paidFromAccount(app: AppContext, accounts: Map<string, number>, fromAccountId: number | null): number {
+  return fromAccountId === null ? accounts.get(systemAccounts.cash)! : moneyAccountOrRefuse(app, fromAccountId, 'fromAccountId').id;
 }
 
 /** The benefit type a claim was judged under, from the regulation version it names. */
@@ -221,7 +211,7 @@ export const welfareClaimsMethods = [
       const accounts = ensureBooks(app);
       const membership = membershipOrRefuse(app, claim.membershipId);
       const person = app.db.select().from(people).where(eq(people.id, membership.personId)).get()!;
-      const paidFrom = moneyAccountOrRefuse(app, accounts, input.fromAccountId);
+      const paidFrom = paidFromAccount(app, accounts, input.fromAccountId);
       const recipient = input.recipientName || fullName(person);
       const line = claimLineDescription(app, claim, membership.memberNumber);
       const description = `${line} ${fullName(person)}`;
@@ -268,7 +258,7 @@ export const welfareClaimsMethods = [
       if (!account || account.kind !== 'expense' || account.code === '5101') {
         throw new ApiError('INVALID_INPUT', 'กรุณาเลือกหมวดค่าใช้จ่าย (สวัสดิการสมาชิกจ่ายผ่านคำขอรับสวัสดิการ)', 'Choose an expense account (benefits are paid through claims)', 'accountCode');
       }
-      const paidFrom = moneyAccountOrRefuse(app, accounts, input.fromAccountId);
+      const paidFrom = paidFromAccount(app, accounts, input.fromAccountId);
       const entryId = postEntry(app, {
         date: input.expenseDate,
         kind: 'expense',

@@ -92,9 +92,16 @@ function accountOrRefuse(app: AppContext, id: number, field: string): Account {
 }
 
 /** Cash on hand or an active bank account, or a refusal naming the field. */
-function moneyAccountOrRefuse(app: AppContext, id: number, field: string): Account {
+export function moneyAccountOrRefuse(app: AppContext, id: number, field: string): Account {
   const account = accountOrRefuse(app, id, field);
-  if (!isMoneyAccount(account)) throw new ApiError('INVALID_INPUT', `"${account.nameTh}" ไม่ใช่เงินสดหรือบัญชีเงินฝากธนาคาร`, `"${account.nameEn || account.nameTh}" is not cash or a bank account`, field);
+  if (!isMoneyAccount(account)) {
+    throw new ApiError(
+      'INVALID_INPUT',
+      `"${account.code} ${account.nameTh}" ไม่ใช่เงินสดหรือบัญชีเงินฝากธนาคาร กรุณาเลือกบัญชีเงินสดหรือเงินฝากธนาคารที่ยังใช้อยู่`,
+      `"${account.code} ${account.nameEn || account.nameTh}" is not cash or a bank account; choose an active cash or bank account`,
+      field,
+    );
+  }
   if (!account.active) throw new ApiError('INVALID_INPUT', `บัญชี ${accountLabel(account)} ปิดใช้แล้ว`, `The account ${accountLabel(account)} is closed`, field);
   return account;
 }

@@ -171,7 +171,7 @@ describe('paying out of the fund', () => {
     const { call, refusal, sql } = desk;
     const claim = await approvedClaim(desk);
     const income = await refusal('welfare.claims.pay', { claimId: claim.id, payoutDate: '2026-11-30', fromAccountId: await accountId(desk, '4101') });
-    expect(income).toMatchObject({ field: 'fromAccountId', messageTh: expect.stringContaining('ต้องเลือกบัญชีเงินสดหรือเงินฝากธนาคาร') });
+    expect(income).toMatchObject({ field: 'fromAccountId', messageTh: expect.stringContaining('ไม่ใช่เงินสดหรือบัญชีเงินฝากธนาคาร กรุณาเลือกบัญชีเงินสดหรือเงินฝากธนาคาร') });
     expect(income.messageTh).toContain('4101 เงินสมทบจากสมาชิก');
     const expense = await refusal('welfare.expenses.create', { expenseDate: '2026-11-30', accountCode: '5203', description: 'กระดาษ', amountSatang: 5_000, recipientName: 'ร้านเครื่องเขียนหนองบัว', fromAccountId: await accountId(desk, '5203') });
     expect(expense.field).toBe('fromAccountId');
