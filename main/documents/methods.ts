@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { requireOfficeRow } from '../office/profile';
 import { defineRead, type AppContext } from '../api/router';
+import { localIsoDate } from '../dates';
 import { invalidInput, labelFields } from '../api/validation';
 import type { OfficeProfile } from './blocks';
 import { DocumentTooTallError, FormInputError, RenderCancelledError, renderBatch, UnknownFormError } from './engine';
@@ -23,6 +24,15 @@ labelFields({
 export function officeForPrint(app: AppContext): OfficeProfile {
   const { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits } = requireOfficeRow(app);
   return { tambon, amphoe, province, councilName, fundName, address, phone, logo, thaiDigits };
+}
+
+/**
+ * One document of a registered form, composed by a domain from its records (a receipt, a cash book), printed with the
+ * office's letterhead and today's date in Thailand; the PDF comes back as base64 for the window to open or save.
+ */
+export async function printFromRecords(app: AppContext, formId: string, data: object, signal: AbortSignal) {
+  const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: localIsoDate(app.now()) }, { signal });
+  return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
 }
 
 /** The documents a render call asks for: its data, its items, or the form's samples. */

@@ -6,14 +6,13 @@ import { people, users, villages, welfareBeneficiaries, welfareClaims, welfareJo
 import { ApiError } from '../api/errors';
 import { defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField } from '../api/validation';
-import { renderBatch } from '../documents/engine';
 import { formatSatang } from '../documents/format';
 import type { WelfareApplicationData } from '../documents/forms/welfare-application';
 import type { WelfarePassbookData } from '../documents/forms/welfare-passbook';
 import type { WelfareReceiptData } from '../documents/forms/welfare-receipt';
 import type { WelfareVoucherData } from '../documents/forms/welfare-voucher';
 import { fullName } from '../people/register';
-import { officeForPrint } from '../documents/methods';
+import { officeForPrint, printFromRecords } from '../documents/methods';
 import { allocationsOf, membershipForRules } from './books';
 import { formatPeriod, passbookLines, periodMonthsOf, type ContributionSettings } from './contributions';
 import { regulationOn } from './methods';
@@ -180,17 +179,12 @@ function voucherForPrint(app: AppContext, payoutId: number): WelfareVoucherData 
   };
 }
 
-async function render(app: AppContext, formId: string, data: object, signal: AbortSignal) {
-  const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal });
-  return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
-}
-
 export const welfarePrintMethods = [
   defineTask({
     name: 'welfare.members.applicationPrint',
     input: z.object({ membershipId: z.number().int().positive() }),
     access: 'user',
-    handler: async ({ app, input, signal }) => render(app, 'welfare-application', applicationForPrint(app, input.membershipId), signal),
+    handler: async ({ app, input, signal }) => printFromRecords(app, 'welfare-application', applicationForPrint(app, input.membershipId), signal),
   }),
 
   defineTask({
@@ -202,7 +196,7 @@ export const welfarePrintMethods = [
     access: 'user',
     handler: async ({ app, input, signal, recordAudit }) => {
       const receipts = receiptsForPrint(app, input.receiptIds);
-      const printed = await render(app, 'welfare-receipt', { twoPerPage: input.twoPerPage, receipts }, signal);
+      const printed = await printFromRecords(app, 'welfare-receipt', { twoPerPage: input.twoPerPage, receipts }, signal);
       // A receipt printed once prints "สำเนา" from then on: the count and the record of who printed go in together.
       app.sqlite.transaction(() => {
         for (const id of input.receiptIds) app.db.update(welfareReceipts).set({ printCount: sql`${welfareReceipts.printCount} + 1` }).where(eq(welfareReceipts.id, id)).run();
@@ -238,7 +232,7 @@ export const welfarePrintMethods = [
         asOf: input.asOf,
         lines: passbookLines(regulation.contributions, membershipForRules(membership), paid, membership.startDate, to).map((line) => ({ ...line, remark: '', treasurer: '' })),
       };
-      const printed = await render(app, 'welfare-passbook', data, signal);
+      const printed = await printFromRecords(app, 'welfare-passbook', data, signal);
       if (input.fullCitizenId) recordAudit({ entity: 'membership', entityId: membership.id, before: null, after: { printedPassbookWithFullCitizenId: true } });
       return printed;
     },
@@ -250,7 +244,7 @@ export const welfarePrintMethods = [
     access: 'user',
     handler: async ({ app, input, signal }) => {
       const data = voucherForPrint(app, input.payoutId);
-      return { ...(await render(app, 'welfare-voucher', data, signal)), totalSatang: data.items.reduce((sum, item) => sum + item.amountSatang, 0) };
+      return { ...(await printFromRecords(app, 'welfare-voucher', data, signal)), totalSatang: data.items.reduce((sum, item) => sum + item.amountSatang, 0) };
     },
   }),
 ] as const;

@@ -7,10 +7,9 @@ import { people, villages, welfareAccounts, welfareClaims, welfareJournalEntries
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
 import { bilingual, isoDateField, isRealIsoDate, labelFields } from '../api/validation';
-import { renderBatch } from '../documents/engine';
 import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../documents/forms/welfare-cash-book';
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
-import { officeForPrint } from '../documents/methods';
+import { printFromRecords } from '../documents/methods';
 import { fullName } from '../people/register';
 import { collectionSheet } from './collection';
 import { regulationOn } from './methods';
@@ -240,11 +239,6 @@ function treasurerName(user: { role: string; displayName: string } | null): stri
   return user?.role === 'treasurer' ? user.displayName : '';
 }
 
-async function render(app: AppContext, formId: string, data: object, signal: AbortSignal) {
-  const result = await renderBatch(formId, [data], { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal });
-  return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
-}
-
 export const welfareReportMethods = [
   defineRead({
     name: 'welfare.reports.cashBook',
@@ -269,7 +263,7 @@ export const welfareReportMethods = [
         treasurer: treasurerName(user),
         auditor: '',
       };
-      return { ...(await render(app, 'welfare-cash-book', data, signal)), carriedForward: book.carriedForward };
+      return { ...(await printFromRecords(app, 'welfare-cash-book', data, signal)), carriedForward: book.carriedForward };
     },
   }),
 
@@ -296,7 +290,7 @@ export const welfareReportMethods = [
         })),
         treasurer: treasurerName(user),
       };
-      return render(app, 'welfare-arrears', data, signal);
+      return printFromRecords(app, 'welfare-arrears', data, signal);
     },
   }),
 ] as const;
