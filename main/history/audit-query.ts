@@ -2,8 +2,9 @@
 // thousands of rows, pages by id (newest first, no OFFSET scans), and one record's history field by field.
 import type Database from 'better-sqlite3';
 import { localIsoDate } from '../dates';
+import { formatCitizenId } from '../people/citizen-id';
 import { formatThaiDate } from '../spreadsheets/thai-values';
-import { fieldLabel } from './labels';
+import { codeName, fieldLabel } from './labels';
 
 /** The areas of the app, as the first part of a method's name ("people.persons.update" → people). */
 export const historyAreas = ['office', 'people', 'welfare', 'documents', 'backup', 'history'] as const;
@@ -127,8 +128,9 @@ export function historyPage(sqlite: Database.Database, filter: HistoryFilter, be
   const more = rows.length > limit;
   const shown = rows.slice(0, limit);
   const counted = sqlite.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM audit_log a LEFT JOIN users u ON u.id = a.user_id ${where.sql} LIMIT ?)`).get(...where.params, COUNT_CAP + 1) as { n: number };
+  const villages = villageNames(sqlite);
   return {
-    rows: shown.map(historyRow),
+    rows: shown.map((row) => historyRow(row, villages)),
     nextBeforeId: more ? shown[shown.length - 1]!.id : null,
     total: Math.min(counted.n, COUNT_CAP),
     totalCapped: counted.n > COUNT_CAP,
@@ -139,16 +141,24 @@ export function historyPage(sqlite: Database.Database, filter: HistoryFilter, be
 export function historyRows(sqlite: Database.Database, filter: HistoryFilter, max: number): { rows: HistoryRow[]; truncated: boolean } {
   const where = whereClause(filter);
   const rows = sqlite.prepare(`${SELECT_ROWS} ${where.sql} ORDER BY a.id DESC LIMIT ?`).all(...where.params, max + 1) as AuditRow[];
-  return { rows: rows.slice(0, max).map(historyRow), truncated: rows.length > max };
+  const villages = villageNames(sqlite);
+  return { rows: rows.slice(0, max).map((row) => historyRow(row, villages)), truncated: rows.length > max };
 }
 
 /** One record's whole history, oldest first (the entity index). */
 export function recordHistory(sqlite: Database.Database, entity: string, entityId: string): HistoryRow[] {
   const rows = sqlite.prepare(`${SELECT_ROWS} WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id`).all(entity, entityId) as AuditRow[];
-  return rows.map(historyRow);
+  const villages = villageNames(sqlite);
+  return rows.map((row) => historyRow(row, villages));
 }
 
-function historyRow(row: AuditRow): HistoryRow {
+/** Villages by id, read once per call: a person's villageId is shown as "หมู่ที่ 3 บ้านหนองบัว". */
+function villageNames(sqlite: Database.Database): Map<number, string> {
+  const rows = sqlite.prepare('SELECT id, number, name FROM villages').all() as { id: number; number: number; name: string }[];
+  return new Map(rows.map((village) => [village.id, `หมู่ที่ ${village.number} ${village.name}`.trim()]));
+}
+
+function historyRow(row: AuditRow, villages: Map<number, string>): HistoryRow {
   return {
     id: row.id,
     at: row.at,
@@ -158,7 +168,7 @@ function historyRow(row: AuditRow): HistoryRow {
     area: row.method.split('.')[0] ?? row.method,
     entity: row.entity,
     entityId: row.entityId,
-    changes: fieldChanges(row.entity, parseJson(row.before), parseJson(row.after)),
+    changes: fieldChanges(row.entity, parseJson(row.before), parseJson(row.after), villages),
   };
 }
 
@@ -177,17 +187,21 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * What changed, field by field: for a record before and after, the fields that differ; for a new record, its filled
  * fields; for anything else (a list of receipts printed, a login), the whole value as one line.
  */
-export function fieldChanges(entity: string, before: unknown, after: unknown): FieldChange[] {
+export function fieldChanges(entity: string, before: unknown, after: unknown, villages: Map<number, string> = new Map()): FieldChange[] {
+  const text = (field: string, value: unknown) => (field === 'villageId' && typeof value === 'number' ? (villages.get(value) ?? String(value)) : valueText(field, value));
   if ((isRecord(before) || before === null) && (isRecord(after) || after === null)) {
     const was = before ?? {};
     const now = after ?? {};
     const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])];
     return fields
-      .filter((field) => JSON.stringify(was[field] ?? null) !== JSON.stringify(now[field] ?? null))
-      .map((field) => ({ field, ...fieldLabel(entity, field), before: valueText(field, was[field]), after: valueText(field, now[field]) }));
+      .filter((field) => JSON.stringify(emptyAsNull(was[field])) !== JSON.stringify(emptyAsNull(now[field])))
+      .map((field) => ({ field, ...fieldLabel(entity, field), before: text(field, was[field]), after: text(field, now[field]) }));
   }
   return [{ field: '', ...fieldLabel(entity, ''), before: valueText('', before), after: valueText('', after) }];
 }
+
+/** An empty text and no value read the same on screen: a new record's blank fields are not changes. */
+const emptyAsNull = (value: unknown) => (value === undefined || value === '' ? null : value);
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
@@ -204,11 +218,14 @@ export function momentText(isoMoment: string): string {
 export function valueText(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'boolean') return value ? 'ใช่' : 'ไม่ใช่';
+  const named = codeName(field, value);
+  if (named) return named;
   if (typeof value === 'number') {
     if (/satang$/i.test(field)) return `${(value / 100).toLocaleString('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} บาท`;
     return String(value);
   }
   if (typeof value === 'string') {
+    if (field === 'citizenId' && /^\d{13}$/.test(value)) return formatCitizenId(value);
     if (ISO_DAY.test(value)) return formatThaiDate(value);
     if (ISO_MOMENT.test(value)) return momentText(value);
     return value;

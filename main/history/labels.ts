@@ -1,6 +1,7 @@
 // Thai (and English) names for what the audit log records: the kinds of record and their fields. Field labels come
 // from the app's own forms (labelFields in each area's schemas) so the history says what the form said.
 import { fieldLabelOf } from '../api/validation';
+import { roleNames } from '../api/roles';
 
 /** Names of the kinds of record the audit log holds (audit_log.entity). */
 export const entityNames: Record<string, [string, string]> = {
@@ -67,4 +68,16 @@ export function fieldLabel(entity: string, field: string): { labelTh: string; la
   if (field === '') return { labelTh: 'ข้อมูล', labelEn: 'Value' };
   const [labelTh, labelEn] = byEntity[entity]?.[field] ?? common[field] ?? fieldLabelOf(field) ?? [field, field];
   return { labelTh, labelEn };
+}
+
+/** Stored codes the office reads as words (as the register's own export writes them). */
+const codeNames: Record<string, Record<string, string>> = {
+  sex: { M: 'ชาย', F: 'หญิง' },
+  lifeStatus: { alive: 'มีชีวิต', died: 'เสียชีวิต', moved: 'ย้ายออก' },
+  role: Object.fromEntries(Object.entries(roleNames).map(([role, name]) => [role, name.th])),
+};
+
+/** The word for a stored code of a field, or undefined when the field has no codes or the value is not one. */
+export function codeName(field: string, value: unknown): string | undefined {
+  return typeof value === 'string' ? codeNames[field]?.[value] : undefined;
 }

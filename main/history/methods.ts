@@ -121,7 +121,7 @@ export const historyMethods = [
           { key: 'method', heading: 'การทำงาน', kind: 'text' },
           { key: 'entity', heading: 'ประเภทรายการ', kind: 'text' },
           { key: 'entityId', heading: 'รหัสรายการ', kind: 'text' },
-          { key: 'changes', heading: 'การเปลี่ยนแปลง (เดิม → ใหม่)', kind: 'text' },
+          { key: 'changes', heading: 'การเปลี่ยนแปลง', kind: 'text' },
         ],
         rows: rows.map((row, index) => ({
           order: index + 1,
@@ -132,7 +132,8 @@ export const historyMethods = [
           entity: entityName(row.entity)[0],
           entityId: row.entityId,
           changes: row.changes
-            .map((change) => `${change.labelTh}: ${change.before || '-'} → ${change.after || '-'}`)
+            // words, not an arrow: Sarabun has no arrow glyph
+            .map((change) => `${change.labelTh}: จาก ${change.before || '(ว่าง)'} เป็น ${change.after || '(ว่าง)'}`)
             .join('\n')
             .slice(0, CELL_MAX_CHARS),
         })),

@@ -118,6 +118,13 @@ describe('the history viewer', () => {
     const created = Object.fromEntries(history.rows[0]!.changes.map((change) => [change.field, change]));
     expect(created.consentGiven).toMatchObject({ labelTh: 'ความยินยอม', before: '', after: 'ใช่' });
     expect(created.consentDate).toMatchObject({ after: '10/01/2569' });
+    expect(created.citizenId).toMatchObject({ after: '1-1017-00203-45-0' });
+    // a blank optional field of a new record is no change
+    expect(created.notes).toBeUndefined();
+    // codes and ids read as the office knows them
+    expect(created.sex).toMatchObject({ labelTh: 'เพศ', after: 'หญิง' });
+    expect(created.lifeStatus).toMatchObject({ after: 'มีชีวิต' });
+    expect(created.villageId).toMatchObject({ labelTh: 'หมู่ที่', after: expect.stringMatching(/^หมู่ที่ 3 \S/) });
 
     const none = await call<{ messageTh: string; field: string }>('history.record', { entity: 'person', entityId: '999999' }).catch((error: { data: { messageTh: string; field: string } }) => error.data);
     expect(none).toMatchObject({ field: 'entityId', messageTh: 'ไม่พบประวัติของบุคคล รหัส 999999' });
@@ -191,12 +198,13 @@ describe('the history viewer', () => {
     const read = await readSpreadsheet(Buffer.from(exported.contentBase64, 'base64'), { fileName: exported.fileName });
     const texts = read.table.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
     const header = texts.findIndex((row) => row.includes('วันเวลา'));
-    expect(texts[header]).toEqual(['ลำดับ', 'วันเวลา', 'ผู้ทำรายการ', 'ส่วนงาน', 'การทำงาน', 'ประเภทรายการ', 'รหัสรายการ', 'การเปลี่ยนแปลง (เดิม → ใหม่)']);
+    expect(texts[header]).toEqual(['ลำดับ', 'วันเวลา', 'ผู้ทำรายการ', 'ส่วนงาน', 'การทำงาน', 'ประเภทรายการ', 'รหัสรายการ', 'การเปลี่ยนแปลง']);
     const [update, create] = [texts[header + 1]!, texts[header + 2]!];
     const secretaryName = (await call<{ users: { username: string; displayName: string }[] }>('history.options', {})).users.find((user) => user.username === 'secretary')!.displayName;
     expect(update.slice(1, 7)).toEqual(['05/11/2569 14:05', secretaryName, 'ทะเบียนบุคคล', 'people.persons.update', 'บุคคล', String(personId)]);
-    expect(update[7]).toContain('ชื่อ: ปุณณ์ญาดา → กัญญ์ณัฏฐ์');
-    expect(update[7]).toContain('วันเกิด: 15/03/2533 → 16/03/2533');
+    expect(update[7]).toContain('ชื่อ: จาก ปุณณ์ญาดา เป็น กัญญ์ณัฏฐ์');
+    expect(update[7]).toContain('โทรศัพท์: จาก 081-234-5678 เป็น (ว่าง)');
+    expect(update[7]).toContain('วันเกิด: จาก 15/03/2533 เป็น 16/03/2533');
     expect(create[1]).toBe('03/11/2569 00:20');
     const recorded = app.database.sqlite.prepare("SELECT method, after FROM audit_log WHERE entity = 'export' ORDER BY id DESC LIMIT 1").get() as { method: string; after: string };
     expect(recorded.method).toBe('history.export');

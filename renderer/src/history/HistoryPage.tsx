@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Drawer, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Empty, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, type InputOf, type OutputOf } from '../api';
 import { goTo, useRouteParts } from '../app/routes';
@@ -228,9 +229,16 @@ function HistoryViewer() {
           },
         ]}
       />
-      <Drawer open={record !== null} size={720} title={record ? t('history.recordTitle', { record: `${entityLabel(record.entity)} #${record.entityId}` }) : ''} onClose={() => goTo('history')} destroyOnHidden>
+      <Modal
+        open={record !== null}
+        width={860}
+        footer={null}
+        title={record ? t('history.recordTitle', { record: `${entityLabel(record.entity)} #${record.entityId}` }) : ''}
+        onCancel={() => goTo('history')}
+        destroyOnHidden
+      >
         {record && <RecordHistory entity={record.entity} entityId={record.entityId} english={english} />}
-      </Drawer>
+      </Modal>
     </>
   );
 }
@@ -255,7 +263,7 @@ function ChangeLines({ changes, english, max }: { changes: Change[]; english: bo
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {changes.slice(0, max).map((change) => (
         <li key={change.field} style={{ overflowWrap: 'anywhere' }}>
-          <strong>{english ? change.labelEn : change.labelTh}</strong>: {shown(change.before, '—')} → {shown(change.after, '—')}
+          <strong>{english ? change.labelEn : change.labelTh}</strong>: {shown(change.before, '—')} <ArrowRightOutlined aria-label={t('history.becomes')} style={{ fontSize: 12 }} /> {shown(change.after, '—')}
         </li>
       ))}
       {changes.length > max && <li>{t('history.moreFields', { count: changes.length - max })}</li>}
