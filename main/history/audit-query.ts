@@ -216,7 +216,7 @@ export function momentText(isoMoment: string): string {
 
 /** A stored value as one line of text: B.E. dates, baht for satang, ใช่/ไม่ใช่, empty as "". */
 export function valueText(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '';
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '';
   if (typeof value === 'boolean') return value ? 'ใช่' : 'ไม่ใช่';
   const named = codeName(field, value);
   if (named) return named;

@@ -61,6 +61,11 @@ const common: Record<string, [string, string]> = {
   username: ['ชื่อผู้ใช้', 'Username'],
   displayName: ['ชื่อที่แสดง', 'Display name'],
   active: ['ใช้งานอยู่', 'Active'],
+  personId: ['บุคคล (รหัส)', 'Person (ID)'],
+  membershipId: ['สมาชิก (รหัส)', 'Membership (ID)'],
+  entranceFeeWaived: ['ยกเว้นค่าสมัครแรกเข้า', 'Entrance fee waived'],
+  healthConsent: ['ยินยอมให้ใช้ข้อมูลสุขภาพ', 'Consent to health data'],
+  beneficiaries: ['ผู้รับผลประโยชน์', 'Beneficiaries'],
 };
 
 /** The label of one field of one kind of record; '' is the whole value of a row that is not a record. */

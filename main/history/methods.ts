@@ -11,6 +11,10 @@ import { writeSpreadsheet } from '../spreadsheets/write';
 import { formatThaiDate } from '../spreadsheets/thai-values';
 import { COUNT_CAP, historyAreas, historyPage, historyRows, momentText, recordHistory, type HistoryFilter } from './audit-query';
 import { entityName, entityNames } from './labels';
+import { officeForPrint } from '../documents/methods';
+import { renderBatch } from '../documents/engine';
+import { personalDataRecord } from './access-request';
+import { personalDataPrinted } from './pdpa';
 
 /** Who may read the history: administrators (and, once the role exists, auditors). */
 export const historyReaders: Access = ['admin'];
@@ -99,6 +103,20 @@ export const historyMethods = [
       const [th, en] = entityName(input.entity);
       if (rows.length === 0) throw new ApiError('NOT_FOUND', `ไม่พบประวัติของ${th} รหัส ${input.entityId}`, `No history for ${en} ${input.entityId}`, 'entityId');
       return { entity: input.entity, entityId: input.entityId, rows };
+    },
+  }),
+
+  // คำขอเข้าถึงข้อมูลส่วนบุคคล: the printed record of all the office holds about one person (itself a print of
+  // personal data, logged as one)
+  defineTask({
+    name: 'history.accessRequestPrint',
+    input: z.object({ personId: z.number().int().positive() }),
+    access: historyReaders,
+    handler: async ({ app, input, user, signal, recordAudit }) => {
+      const data = personalDataRecord(app, input.personId, user?.displayName ?? '');
+      const result = await renderBatch('personal-data-record', [data], { office: officeForPrint(app), today: localIsoDate(app.now()) }, { signal });
+      recordAudit(personalDataPrinted('personal-data-record', 1, { personId: input.personId }));
+      return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName };
     },
   }),
 

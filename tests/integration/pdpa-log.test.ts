@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { comparable } from '../documents/pdf-tools';
+import { printedText } from '../helpers/printed-text';
 import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
@@ -36,7 +38,7 @@ async function fundDesk() {
     await work();
     return (app.database.sqlite.prepare('SELECT user_id AS userId, at, method, entity, after FROM audit_log WHERE id > ? ORDER BY id').all(last) as { userId: number; at: string; method: string; entity: string; after: string }[]).map((row) => ({ ...row, after: JSON.parse(row.after) as Record<string, unknown> }));
   };
-  return { app, call, data, members, receipts: saved.receipts.map((receipt) => receipt.id), payoutId: payout.id, userId, logged };
+  return { app, call, data, adults, members, receipts: saved.receipts.map((receipt) => receipt.id), payoutId: payout.id, userId, treasurer, logged };
 }
 
 describe('PDPA: prints and exports of personal data are logged', () => {
@@ -73,5 +75,33 @@ describe('PDPA: prints and exports of personal data are logged', () => {
     expect(rows[0]!.after.people).toBe(arrears.memberCount);
     // a sample names nobody real: nothing to log
     expect(await logged(() => call('documents.forms.render', { formId: 'name-list', useSample: true }))).toEqual([]);
+  });
+
+  it('prints an access request: everything held about one person, logged as a print of one person', async () => {
+    const { app, call, adults, logged, treasurer } = await fundDesk();
+    const admin: ClientSession = { user: null };
+    await app.router.call(admin, 'office.auth.login', { username: 'admin', password: 'tambon1234' });
+    const person = adults[0]!;
+    let printed: { pdfBase64: string; pages: number; fileName: string } | null = null;
+    const rows = await logged(async () => (printed = await call('history.accessRequestPrint', { personId: person.id }, admin)));
+    expect(rows).toEqual([expect.objectContaining({ userId: admin.user!.id, entity: 'print', after: { form: 'personal-data-record', people: 1, personId: person.id } })]);
+    const text = await printedText(printed!.pdfBase64, 'access-request');
+    for (const expected of [
+      'บันทึกข้อมูลส่วนบุคคลที่สำนักงานเก็บไว้',
+      `${person.title}${person.firstName} ${person.lastName}`,
+      'สมาชิกกองทุนสวัสดิการชุมชน',
+      '0001',
+      'เป็นสมาชิกอยู่',
+      '1/1', // the receipt: book 1, number 1
+      '360.00',
+      'จ่ายแล้ว',
+      'ใบสำคัญจ่ายเลขที่',
+      'welfare.members.join',
+    ]) {
+      expect(text, expected).toContain(comparable(expected));
+    }
+    // only administrators answer an access request
+    expect((await app.router.call(treasurer, 'history.accessRequestPrint', { personId: person.id })).ok).toBe(false);
+    expect((await call<never>('history.accessRequestPrint', { personId: 999_999 }, admin).catch((error: { data: { messageTh: string } }) => error.data)) as unknown).toMatchObject({ messageTh: 'ไม่พบบุคคลนี้ในทะเบียน' });
   });
 });

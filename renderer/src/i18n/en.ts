@@ -1235,6 +1235,8 @@ const en: Messages = {
     record: 'Record',
     changes: 'Changes (old value, then new)',
     becomes: 'changed to',
+    accessRequest: 'Print personal data (access request)',
+    accessRequestHint: 'Prints everything the office holds about this person, for them to check (the print is recorded in the history)',
     moreFields: 'and {{count}} more fields (click the record to see all)',
     recordTitle: 'History of {{record}}',
     field: 'Field',
