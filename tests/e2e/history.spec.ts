@@ -75,6 +75,19 @@ test('an administrator filters the history, opens one person field by field, and
   await expect(table.getByText('history.export')).toBeVisible();
 });
 
+test('an administrator prints the access request from the person page, and the print is in the history', async ({ page }) => {
+  await page.goto(app.url);
+  await logIn(page, 'admin', 'tambon1234');
+  await page.goto(`${app.origin}/#/people/1`);
+  await expect(page.getByTestId('person-name')).toHaveText('นางสาวกัญญ์ณัฏฐ์ ศรีสุขสวัสดิ์');
+  const [response] = await Promise.all([page.waitForResponse((answer) => answer.url().includes('/api/history.accessRequestPrint')), page.getByTestId('person-access-request').click()]);
+  const body = (await response.json()) as { ok: boolean; value: { pages: number; fileName: string } };
+  expect(body.ok).toBe(true);
+  expect(body.value.pages).toBeGreaterThanOrEqual(1);
+  await page.goto(`${app.origin}/#/history`);
+  await expect(page.getByTestId('history-table').getByText('history.accessRequestPrint')).toBeVisible();
+});
+
 test('a secretary sees no history in the menu, and the router refuses the call', async ({ page, request }) => {
   await page.goto(app.url);
   await logIn(page, 'secretary', 'tambon1234');
@@ -82,6 +95,9 @@ test('a secretary sees no history in the menu, and the router refuses the call',
   await expect(page.getByRole('navigation').getByText('ประวัติการแก้ไข', { exact: true })).toHaveCount(0);
   await page.goto(`${app.origin}/#/history`);
   await expect(page.getByTestId('history-refused')).toBeVisible();
+  await page.goto(`${app.origin}/#/people/1`);
+  await expect(page.getByTestId('person-edit')).toBeVisible();
+  await expect(page.getByTestId('person-access-request')).toHaveCount(0);
   const refused = await request.post(`${app.origin}/api/history.list`, { headers: await tabCredentials(page), data: {} });
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ROLE_NOT_ALLOWED');
 });
