@@ -84,6 +84,7 @@ test('an administrator prints the access request from the person page, and the p
   const body = (await response.json()) as { ok: boolean; value: { pages: number; fileName: string } };
   expect(body.ok).toBe(true);
   expect(body.value.pages).toBeGreaterThanOrEqual(1);
+  await page.screenshot({ path: 'test-results/history-person-page.png' });
   await page.goto(`${app.origin}/#/history`);
   await expect(page.getByTestId('history-table').getByText('history.accessRequestPrint')).toBeVisible();
 });
