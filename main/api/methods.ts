@@ -3,6 +3,7 @@ import { officeMethods } from '../office/methods';
 import { peopleMethods } from '../people/methods';
 import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-methods';
 import { backupMethods } from '../backup/methods';
+import { historyMethods } from '../history/methods';
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
 import { welfareMethods } from '../welfare/methods';
@@ -12,4 +13,4 @@ import { welfareReportMethods } from '../welfare/report-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

@@ -18,6 +18,11 @@ export function labelFields(labels: Record<string, [string, string]>): void {
   for (const [field, label] of Object.entries(labels)) fieldLabels.set(field, label);
 }
 
+/** The Thai and English label a field was given with labelFields (the history viewer names changed fields so). */
+export function fieldLabelOf(field: string): [string, string] | undefined {
+  return fieldLabels.get(field);
+}
+
 function genericReason(issue: z.core.$ZodIssue): [string, string] {
   switch (issue.code) {
     case 'invalid_type':

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { requireOfficeRow } from '../office/profile';
-import { defineRead, type AppContext } from '../api/router';
+import { defineRead, defineTask, type AppContext } from '../api/router';
 import { localIsoDate } from '../dates';
+import { peopleNamedIn, personalDataPrinted } from '../history/pdpa';
 import { invalidInput, labelFields } from '../api/validation';
 import type { OfficeProfile } from './blocks';
 import { DocumentTooTallError, FormInputError, RenderCancelledError, renderBatch, UnknownFormError } from './engine';
@@ -55,7 +56,8 @@ export const documentMethods = [
     handler: () => formSummaries(),
   }),
 
-  defineRead({
+  // a task, not a read: a print of personal data leaves its audit row (PDPA)
+  defineTask({
     name: 'documents.forms.render',
     input: z.object({
       formId: z.string().trim().min(1),
@@ -68,12 +70,13 @@ export const documentMethods = [
       sampleBatch: z.boolean().default(false),
     }),
     access: 'user',
-    handler: async ({ app, input, progress, signal }) => {
+    handler: async ({ app, input, progress, signal, recordAudit }) => {
       const form = findForm(input.formId);
       if (!form) throw new ApiError('NOT_FOUND', `ไม่พบแบบฟอร์ม "${input.formId}"`, `Unknown form "${input.formId}"`, 'formId');
       const items = documentsToRender(form, input);
       try {
         const result = await renderBatch(form.id, items, { office: officeForPrint(app), today: app.now().toISOString().slice(0, 10) }, { signal, onProgress: progress });
+        if (!input.useSample) recordAudit(personalDataPrinted(form.id, items.reduce<number>((sum, item) => sum + peopleNamedIn(item), 0), { documents: items.length }));
         return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName, notices: result.notices };
       } catch (error) {
         if (error instanceof FormInputError) {

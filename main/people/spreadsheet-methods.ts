@@ -277,7 +277,7 @@ export const peopleExportMethods = [
         })),
       });
       // PDPA (DOMAIN.md §4.7): who took which personal data, when, and how much.
-      recordAudit({ entity: 'export', entityId: null, before: null, after: { list: 'people', rows: rows.length, fullCitizenId, filter } });
+      recordAudit({ entity: 'export', entityId: null, before: null, after: { list: 'people', rows: rows.length, people: rows.length, fullCitizenId, filter } });
       const day = localIsoDate(app.now()).replace(/-/g, '');
       return { fileName: `ทะเบียนบุคคล-${day}.xlsx`, contentBase64: content.toString('base64'), rows: rows.length };
     },

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { people, users, villages, welfareBeneficiaries, welfareClaims, welfareJournalEntries, welfareMemberships, welfarePayoutLines, welfarePayouts, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineTask, type AppContext } from '../api/router';
+import { personalDataPrinted } from '../history/pdpa';
 import { bilingual, isoDateField } from '../api/validation';
 import { formatSatang } from '../documents/format';
 import type { WelfareApplicationData } from '../documents/forms/welfare-application';
@@ -184,7 +185,12 @@ export const welfarePrintMethods = [
     name: 'welfare.members.applicationPrint',
     input: z.object({ membershipId: z.number().int().positive() }),
     access: 'user',
-    handler: async ({ app, input, signal }) => printFromRecords(app, 'welfare-application', applicationForPrint(app, input.membershipId), signal),
+    handler: async ({ app, input, signal, recordAudit }) => {
+      const data = applicationForPrint(app, input.membershipId);
+      const printed = await printFromRecords(app, 'welfare-application', data, signal);
+      recordAudit(personalDataPrinted('welfare-application', 1 + data.beneficiaries.length, { membershipId: input.membershipId }));
+      return printed;
+    },
   }),
 
   defineTask({
@@ -200,7 +206,8 @@ export const welfarePrintMethods = [
       // A receipt printed once prints "สำเนา" from then on: the count and the record of who printed go in together.
       app.sqlite.transaction(() => {
         for (const id of input.receiptIds) app.db.update(welfareReceipts).set({ printCount: sql`${welfareReceipts.printCount} + 1` }).where(eq(welfareReceipts.id, id)).run();
-        recordAudit({ entity: 'receipt', entityId: null, before: null, after: { printed: input.receiptIds, copies: receipts.filter((receipt) => receipt.copy).length } });
+        const payers = new Set(receipts.map((receipt) => `${receipt.payer.title}${receipt.payer.firstName} ${receipt.payer.lastName}`));
+        recordAudit(personalDataPrinted('welfare-receipt', payers.size, { printed: input.receiptIds, copies: receipts.filter((receipt) => receipt.copy).length }));
       })();
       return printed;
     },
@@ -233,7 +240,7 @@ export const welfarePrintMethods = [
         lines: passbookLines(regulation.contributions, membershipForRules(membership), paid, membership.startDate, to).map((line) => ({ ...line, remark: '', treasurer: '' })),
       };
       const printed = await printFromRecords(app, 'welfare-passbook', data, signal);
-      if (input.fullCitizenId) recordAudit({ entity: 'membership', entityId: membership.id, before: null, after: { printedPassbookWithFullCitizenId: true } });
+      recordAudit(personalDataPrinted('welfare-passbook', 1, { membershipId: membership.id, fullCitizenId: input.fullCitizenId }));
       return printed;
     },
   }),
@@ -242,9 +249,11 @@ export const welfarePrintMethods = [
     name: 'welfare.payouts.print',
     input: z.object({ payoutId: z.number().int().positive() }),
     access: 'user',
-    handler: async ({ app, input, signal }) => {
+    handler: async ({ app, input, signal, recordAudit }) => {
       const data = voucherForPrint(app, input.payoutId);
-      return { ...(await printFromRecords(app, 'welfare-voucher', data, signal)), totalSatang: data.items.reduce((sum, item) => sum + item.amountSatang, 0) };
+      const printed = await printFromRecords(app, 'welfare-voucher', data, signal);
+      recordAudit(personalDataPrinted('welfare-voucher', 1, { payoutId: input.payoutId }));
+      return { ...printed, totalSatang: data.items.reduce((sum, item) => sum + item.amountSatang, 0) };
     },
   }),
 ] as const;

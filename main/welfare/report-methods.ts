@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { people, villages, welfareAccounts, welfareClaims, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfarePayouts, welfareReceiptBooks, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
+import { personalDataPrinted } from '../history/pdpa';
 import { bilingual, isoDateField, isRealIsoDate, labelFields } from '../api/validation';
 import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../documents/forms/welfare-cash-book';
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
@@ -239,6 +240,16 @@ function treasurerName(user: { role: string; displayName: string } | null): stri
   return user?.role === 'treasurer' ? user.displayName : '';
 }
 
+/** The payers and recipients a cash book names, each once: its rows read "รับเงินจาก <name>" and "... ให้ <name> (เหตุวันที่ ...)". */
+function peopleNamedInCashBook(rows: { description: string }[]): number {
+  const names = new Set<string>();
+  for (const { description } of rows) {
+    const name = /^รับเงินจาก (.+)$/.exec(description)?.[1] ?? / ให้ (.+) \(เหตุวันที่ /.exec(description)?.[1];
+    if (name) names.add(name);
+  }
+  return names.size;
+}
+
 export const welfareReportMethods = [
   defineRead({
     name: 'welfare.reports.cashBook',
@@ -251,7 +262,7 @@ export const welfareReportMethods = [
     name: 'welfare.reports.cashBookPrint',
     input: cashBookInput,
     access: 'user',
-    handler: async ({ app, input, user, signal }) => {
+    handler: async ({ app, input, user, signal, recordAudit }) => {
       const book = cashBook(app, input.fromDate, input.toDate);
       if (book.accounts.length === 0) throw new ApiError('NOT_FOUND', 'กองทุนยังไม่มีบัญชีเงินสดหรือเงินฝาก (ยังไม่เคยบันทึกรายการ)', 'The fund has no cash or bank account yet (nothing was ever posted)', 'fromDate');
       const data: WelfareCashBookData = {
@@ -263,7 +274,9 @@ export const welfareReportMethods = [
         treasurer: treasurerName(user),
         auditor: '',
       };
-      return { ...(await printFromRecords(app, 'welfare-cash-book', data, signal)), carriedForward: book.carriedForward };
+      const printed = await printFromRecords(app, 'welfare-cash-book', data, signal);
+      recordAudit(personalDataPrinted('welfare-cash-book', peopleNamedInCashBook(book.rows), { fromDate: input.fromDate, toDate: input.toDate, rows: book.rows.length }));
+      return { ...printed, carriedForward: book.carriedForward };
     },
   }),
 
@@ -278,7 +291,7 @@ export const welfareReportMethods = [
     name: 'welfare.reports.arrearsPrint',
     input: arrearsInput,
     access: 'user',
-    handler: async ({ app, input, user, signal }) => {
+    handler: async ({ app, input, user, signal, recordAudit }) => {
       const list = arrearsList(app, input.villageId, input.asOf);
       const data: WelfareArrearsData = {
         asOf: list.asOf,
@@ -290,7 +303,9 @@ export const welfareReportMethods = [
         })),
         treasurer: treasurerName(user),
       };
-      return printFromRecords(app, 'welfare-arrears', data, signal);
+      const printed = await printFromRecords(app, 'welfare-arrears', data, signal);
+      recordAudit(personalDataPrinted('welfare-arrears', list.memberCount, { villageId: input.villageId, asOf: input.asOf }));
+      return printed;
     },
   }),
 ] as const;

@@ -12,6 +12,7 @@ import { renderForm } from '../../main/documents/engine';
 import { formatCitizenId, maskCitizenId } from '../../main/people/citizen-id';
 import { forms } from '../../main/documents/forms/index';
 import { nameListForm, type NameListColumn, nameListColumns } from '../../main/documents/forms/name-list';
+import { personalDataRecordForm } from '../../main/documents/forms/personal-data-record';
 import { welfareApplicationForm } from '../../main/documents/forms/welfare-application';
 import { welfareArrearsForm } from '../../main/documents/forms/welfare-arrears';
 import { welfareCashBookForm } from '../../main/documents/forms/welfare-cash-book';
@@ -194,6 +195,22 @@ const adversarial: Record<string, () => { name: string; data: unknown; printed: 
     const data = welfareApplicationForm.sample();
     const parsed = welfareApplicationForm.input.parse(data);
     return [{ name: 'application', data, printed: [personName(parsed.applicant), formatCitizenId(parsed.applicant.citizenId), ...parsed.beneficiaries.map((beneficiary) => personName(beneficiary))] }];
+  },
+  // the access request: its sample, then a long unspaced note in the register and a log of a hundred lines
+  'personal-data-record': () => {
+    const sample = personalDataRecordForm.input.parse(personalDataRecordForm.sample());
+    const long = {
+      ...sample,
+      sections: [
+        { title: 'ข้อมูลในทะเบียนบุคคล', fields: [{ label: 'หมายเหตุ', value: NO_SPACE_THAI.slice(0, 600) }, { label: 'โทรศัพท์', value: '081-234-5678' }], table: null, empty: '' },
+        { title: 'ประวัติการบันทึกและแก้ไข', fields: [], table: { headings: ['วันเวลา', 'ผู้ทำรายการ', 'รายการ'], rows: Array.from({ length: 100 }, (_, index) => [`${String((index % 28) + 1).padStart(2, '0')}/11/2569 09:15`, 'นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา', `people.persons.update — โทรศัพท์: 08${String(index).padStart(8, '0')}`]) }, empty: '' },
+      ],
+    };
+    const values = (data: typeof sample) => [personName(data.person), ...data.sections.flatMap((part) => [part.title, ...part.fields.map((field) => field.value), ...(part.table?.rows.flat() ?? [])])].filter(Boolean);
+    return [
+      { name: 'sample', data: sample, printed: values(sample) },
+      { name: 'long', data: long, printed: values(long) },
+    ];
   },
 };
 

@@ -1,6 +1,7 @@
 // The registry of printable forms. A new form is one file in this folder and one line below.
 import { letterForm } from './letter';
 import { nameListForm } from './name-list';
+import { personalDataRecordForm } from './personal-data-record';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
@@ -22,6 +23,7 @@ export const forms: readonly FormDefinition[] = [
   welfarePassbookForm,
   welfareCashBookForm,
   welfareArrearsForm,
+  personalDataRecordForm,
 ] as unknown as readonly FormDefinition[];
 
 const byId = new Map(forms.map((form) => [form.id, form]));

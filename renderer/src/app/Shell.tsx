@@ -1,6 +1,8 @@
 import { App as AntApp, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DocumentsPage } from '../documents/DocumentsPage';
+import { canReadHistory } from '../history/access';
+import { HistoryPage } from '../history/HistoryPage';
 import { SettingsPage } from '../office/SettingsPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PeopleSearch } from '../people/PeopleSearch';
@@ -25,6 +27,8 @@ function PageContent({ page }: { page: Page }) {
       return <AreaIntro area={page} />;
     case 'documents':
       return <DocumentsPage />;
+    case 'history':
+      return <HistoryPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -86,7 +90,9 @@ export function Shell() {
               selectedKeys={[page]}
               onClick={({ key }) => goTo(key as Page)}
               style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
-              items={pages.map((key) => ({ key, label: t(`nav.${key}`) }))}
+              items={pages
+                .filter((key) => key !== 'history' || (user && canReadHistory(user.role)))
+                .map((key) => ({ key, label: key === 'history' ? t('history.nav') : t(`nav.${key}`) }))}
             />
           </nav>
         </Layout.Sider>

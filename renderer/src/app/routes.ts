@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 
 // Hash routing: the app is served from a file/custom scheme in Electron, so there are no server routes to lean on.
 // A route is "#/<page>" or "#/<page>/<more>/<parts>" (e.g. "#/people/42/edit"); the page picks the left-bar item.
-export const pages = ['today', 'people', 'council', 'welfare', 'plans', 'documents', 'settings'] as const;
+export const pages = ['today', 'people', 'council', 'welfare', 'plans', 'documents', 'history', 'settings'] as const;
 export type Page = (typeof pages)[number];
 
 function hashParts(hash: string): string[] {

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { call, type OutputOf } from '../api';
 import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
+import { AccessRequestButton } from '../history/AccessRequestButton';
 import { reportError } from '../ui/apiErrors';
 import { ageToday, showDate, showDateTime } from '../ui/thaiDates';
 import { formatCitizenIdTyped, personFieldNames, personName, type PersonFieldName, type PersonHistoryEntry, type Village } from './peopleFormat';
@@ -99,11 +100,14 @@ export function PersonPage({ personId }: { personId: number }) {
         <Typography.Title level={2} style={{ margin: 0 }} data-testid="person-name">
           {personName(person)}
         </Typography.Title>
-        {canEdit && (
-          <Button type="primary" size="large" onClick={() => goTo('people', person.id, 'edit')} data-testid="person-edit">
-            {t('people.page.edit')}
-          </Button>
-        )}
+        <Space wrap>
+          <AccessRequestButton personId={person.id} />
+          {canEdit && (
+            <Button type="primary" size="large" onClick={() => goTo('people', person.id, 'edit')} data-testid="person-edit">
+              {t('people.page.edit')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
         <Card title={t('people.page.details')}>

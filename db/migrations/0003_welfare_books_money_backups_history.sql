@@ -76,4 +76,7 @@ CREATE TABLE `welfare_paid` (
 --> statement-breakpoint
 CREATE INDEX `welfare_paid_lapse` ON `welfare_paid` (`lapse_on`);--> statement-breakpoint
 DROP INDEX `welfare_journal_lines_account`;--> statement-breakpoint
-CREATE INDEX `welfare_journal_lines_account_amount` ON `welfare_journal_lines` (`account_id`,`entry_id`,`amount_satang`);
+CREATE INDEX `welfare_journal_lines_account_amount` ON `welfare_journal_lines` (`account_id`,`entry_id`,`amount_satang`);--> statement-breakpoint
+CREATE INDEX `audit_log_user` ON `audit_log` (`user_id`);--> statement-breakpoint
+CREATE INDEX `audit_log_at` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_method` ON `audit_log` (`method`);
