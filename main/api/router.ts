@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
 import { appendAudit, type AuditEntry } from '../../db/audit';
 import { ApiError, errors, storageFailure, type ApiResult } from './errors';
-import { roleNames, type Role } from './roles';
+import { auditorMayCall, roleNames, type Role } from './roles';
 import { invalidInput } from './validation';
 
 export interface SessionUser {
@@ -11,6 +11,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** an administrator reset the password: until the user picks a new one, only that (or logout) is allowed */
+  mustChangePassword?: boolean;
 }
 
 /** One per window (Electron) or per browser (browser mode): who is logged in there. */
@@ -20,6 +22,8 @@ export interface ClientSession {
   dataGeneration?: number;
   /** who is on the other end, for the login throttle: the browser's address in browser mode, the window in Electron */
   client?: string;
+  /** the screen locked after idle time: the login stays, but only unlocking or logging out is allowed */
+  locked?: boolean;
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */
@@ -186,7 +190,7 @@ export class Router {
       if (session.dataGeneration !== undefined) session.user = null;
       session.dataGeneration = generation;
     }
-    const user = checkAccess(method.access, session);
+    const user = checkAccess(method, session);
     if (method.kind !== 'read') {
       const refusal = await this.writesHeld;
       if (refusal) throw refusal;
@@ -224,11 +228,23 @@ export class Router {
   }
 }
 
-function checkAccess(access: Access, session: ClientSession): SessionUser | null {
+/** What a locked screen, or a user who must first pick a new password, may still call. */
+const whileLocked: ReadonlySet<string> = new Set(['office.session.get', 'office.auth.unlock', 'office.auth.logout']);
+const whilePasswordDue: ReadonlySet<string> = new Set(['office.session.get', 'office.password.change', 'office.auth.logout']);
+
+function checkAccess(method: AnyMethod, session: ClientSession): SessionUser | null {
+  const { access, name: methodName } = method;
   if (access === 'public') return session.user;
   const user = session.user;
   if (!user) throw errors.notLoggedIn();
-  if (access === 'user' || user.role === 'admin' || access.includes(user.role)) return user;
+  if (session.locked && !whileLocked.has(methodName)) throw errors.screenLocked();
+  if (user.mustChangePassword && !whilePasswordDue.has(methodName)) throw errors.passwordChangeDue();
+  // The auditor reads everything and changes nothing: every read, and only the writes and tasks listed in roles.ts.
+  if (user.role === 'auditor') {
+    if (method.kind === 'read' || auditorMayCall.has(methodName)) return user;
+  } else if (access === 'user' || user.role === 'admin' || access.includes(user.role)) {
+    return user;
+  }
   const name = roleNames[user.role];
   throw errors.roleNotAllowed(name.th, name.en);
 }

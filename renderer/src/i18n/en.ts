@@ -30,7 +30,8 @@ const en: Messages = {
     secretary: 'Council secretary',
     treasurer: 'Fund treasurer',
     planner: 'Plan officer',
-    viewer: 'Viewer / auditor',
+    viewer: 'Viewer (read only)',
+    auditor: 'Auditor',
   },
   office: {
     tambon: 'Tambon',
