@@ -174,6 +174,7 @@ export const officeMethods = [
       if (passwordResetPending(app, row.id)) user.mustChangePassword = true;
       recordAudit({ entity: 'session', entityId: row.id, before: null, after: { login: row.username } });
       session.user = user;
+      session.locked = false;
       return user;
     },
   }),
