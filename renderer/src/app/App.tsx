@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import thTH from 'antd/locale/th_TH';
@@ -70,11 +70,14 @@ function Screen() {
 function LoggedIn() {
   const mustChangePassword = useSession((state) => state.user?.mustChangePassword === true);
   const locked = useSession((state) => state.locked);
+  // Opened already locked (a reload): there is no unsaved input to keep, and the pages would only load refusals.
+  const [shellOpened, setShellOpened] = useState(!locked);
+  if (!locked && !shellOpened) setShellOpened(true);
   useIdleLock();
   if (mustChangePassword) return <PasswordDueScreen />;
   return (
     <>
-      <Shell />
+      {shellOpened && <Shell />}
       {locked && <LockOverlay />}
     </>
   );

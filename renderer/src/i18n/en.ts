@@ -1239,7 +1239,6 @@ const en: Messages = {
     lockMinutes: '{{count}} min',
     lockHint: 'Applies to this computer. A locked screen goes on only with the same user’s password; anything typed is kept.',
     lockAdminOnly: 'Only an administrator changes this',
-    readOnlyNotice: 'The role “{{role}}” reads only and changes nothing',
   },
 };
 

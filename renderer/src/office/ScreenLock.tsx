@@ -66,6 +66,8 @@ export function LockOverlay() {
       element.setAttribute('inert', '');
       madeInert.push(element);
     }
+    // the portal was filled before its host joined the page, so autoFocus could not take: the keyboard starts here
+    host.querySelector<HTMLInputElement>('input[type=password]')?.focus();
     return () => {
       for (const element of madeInert) element.removeAttribute('inert');
       host.remove();
@@ -79,8 +81,10 @@ export function LockOverlay() {
       await call('office.auth.unlock', values);
       unlocked();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['password']));
+      // cleared first: setting a value also clears the field's error
       form.setFieldValue('password', '');
+      setFailure(showErrorInForm(form, error, ['password']));
+      form.focusField('password');
     } finally {
       setBusy(false);
     }
@@ -101,7 +105,7 @@ export function LockOverlay() {
         <Typography.Paragraph>{t('access.lockedIntro', { minutes: readLockMinutes(), name: user?.displayName ?? '' })}</Typography.Paragraph>
         <Form form={form} name="unlock" layout="vertical" requiredMark={false} onFinish={(values) => void unlock(values)}>
           <Form.Item label={t('user.password')} name="password" rules={[{ required: true, message: t('user.required.password') }]}>
-            <PasswordInput autoComplete="current-password" autoFocus />
+            <PasswordInput autoComplete="current-password" />
           </Form.Item>
           {failure && <Alert type="error" showIcon title={failure} role="alert" style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>
