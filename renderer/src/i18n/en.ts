@@ -282,7 +282,7 @@ const en: Messages = {
       discardBody: 'What was typed in this form will not be saved.',
       discard: 'Discard changes',
       keepEditing: 'Keep editing',
-      readOnly: 'Auditors can only view the register',
+      readOnly: 'Viewers and auditors can only view the register',
     },
     page: {
       back: 'Back to the list',
@@ -334,7 +334,7 @@ const en: Messages = {
       deleted: 'Village {{number}} {{name}} deleted',
       empty: 'No villages yet. Add the tambon’s villages before adding people.',
       required: { number: 'Enter the village number', name: 'Enter the village name' },
-      readOnly: 'Auditors can only view the villages',
+      readOnly: 'Viewers and auditors can only view the villages',
       actions: 'Actions',
     },
   },
