@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { prepareDemo as PrepareDemo } from '../../scripts/demo-data';
 import { apiValue, freshDataDir, logIn, startApp, tabCredentials, type RunningApp } from './app-process';
 
 const admin = { displayName: 'นางบุญมี ศรีสุข', username: 'boonmee', password: 'สำนักงาน2569' };
@@ -172,4 +174,54 @@ test.describe('people and permissions', () => {
     await expect(lock).toBeHidden();
     await expect(phone).toHaveValue('042-555-777');
   });
+});
+
+test('the sample tambon as an auditor: the fund, the register and the person are there to read, with no button that changes them', async ({ page, request }) => {
+  const dataDir = freshDataDir();
+  const require = createRequire(import.meta.url);
+  const { prepareDemo } = require(path.resolve('dist', 'main', 'demo-data.cjs')) as { prepareDemo: typeof PrepareDemo };
+  const demo = await prepareDemo(dataDir);
+  app = await startApp(dataDir);
+  try {
+    await apiValue(request, app, 'office.auth.login', demo.login);
+    await apiValue(request, app, 'office.users.create', auditor);
+    // a fund with its regulation and one member, so that the welfare screens have something to show
+    await apiValue(request, app, 'welfare.regulation.create', await apiValue(request, app, 'welfare.regulation.preset', { effectiveFrom: '2020-01-01' }));
+    const [first] = (await apiValue<{ rows: { id: number }[] }>(request, app, 'people.persons.list', { limit: 1 })).rows;
+    await apiValue(request, app, 'welfare.members.join', { personId: first!.id, memberNumber: '0001', category: 'general', applicationDate: '2024-03-15', startDate: '2024-03-15' });
+    await page.goto(app.url);
+    await logIn(page, auditor.username, auditor.password);
+    await expect(page.getByTestId('current-user')).toContainText('ผู้ตรวจสอบ');
+    await fs.promises.mkdir(shots, { recursive: true });
+
+    await openNav(page, 'กองทุนสวัสดิการชุมชน');
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: path.join(shots, 'auditor-welfare.png'), fullPage: true });
+    for (const hash of ['#/welfare/collection', '#/welfare/receipts', '#/welfare/bank', '#/welfare/books', '#/welfare/claims', '#/welfare/regulation']) {
+      await page.evaluate((to) => (window.location.hash = to), hash);
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join(shots, `auditor-${hash.split('/').pop()}.png`), fullPage: true });
+      // nothing on any of them tells the auditor it was refused: no call that changes data was made
+      await expect(page.getByText('ทำรายการนี้ไม่ได้')).toHaveCount(0);
+      if (hash.endsWith('collection')) {
+        await expect(page.getByTestId('collection-save')).toBeDisabled();
+        await expect(page.getByTestId('collection-new-member')).toHaveCount(0);
+      }
+      if (hash.endsWith('bank')) await expect(page.getByTestId('income-save')).toHaveCount(0);
+      if (hash.endsWith('regulation')) await expect(page.getByTestId('regulation-new-version')).toHaveCount(0);
+    }
+    await openNav(page, 'ทะเบียนบุคคล');
+    await expect(page.getByTestId('people-count')).toContainText('ทั้งหมด 300 คน');
+    await expect(page.getByTestId('person-add')).toHaveCount(0);
+    await expect(page.getByTestId('people-import')).toHaveCount(0);
+    await page.locator('.ant-table-row').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('person-name')).toBeVisible();
+    await expect(page.getByTestId('person-history')).toBeVisible();
+    await expect(page.getByTestId('person-edit')).toHaveCount(0);
+    await page.screenshot({ path: path.join(shots, 'auditor-person.png'), fullPage: true });
+  } finally {
+    await app.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
