@@ -230,7 +230,7 @@ export class Router {
 
 /** What a locked screen, or a user who must first pick a new password, may still call. */
 const whileLocked: ReadonlySet<string> = new Set(['office.session.get', 'office.auth.unlock', 'office.auth.logout']);
-const whilePasswordDue: ReadonlySet<string> = new Set(['office.session.get', 'office.password.change', 'office.auth.logout']);
+const whilePasswordDue: ReadonlySet<string> = new Set(['office.session.get', 'office.password.change', 'office.auth.logout', 'office.auth.lock', 'office.auth.unlock']);
 
 function checkAccess(method: AnyMethod, session: ClientSession): SessionUser | null {
   const { access, name: methodName } = method;

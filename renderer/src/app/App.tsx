@@ -74,10 +74,9 @@ function LoggedIn() {
   const [shellOpened, setShellOpened] = useState(!locked);
   if (!locked && !shellOpened) setShellOpened(true);
   useIdleLock();
-  if (mustChangePassword) return <PasswordDueScreen />;
   return (
     <>
-      {shellOpened && <Shell />}
+      {mustChangePassword ? <PasswordDueScreen /> : shellOpened && <Shell />}
       {locked && <LockOverlay />}
     </>
   );
