@@ -181,6 +181,19 @@ describe('idle screen lock', () => {
     expect(auditRows(app, 'office.auth.unlock').map((row) => JSON.parse(row.after ?? 'null') as unknown)).toEqual([{ failedLogin: 'kanyanat', reason: 'wrong-password' }, null]);
   });
 
+  it('a window whose login ended while locked (the Electron idle limit) is not locked for the next person who logs in', async () => {
+    const app = tempApp();
+    const {
+      sessions: [treasurer],
+      call,
+    } = await officeWith(app, treasurerAccount);
+    await call('office.auth.lock', {}, treasurer);
+    treasurer!.user = null; // what main/electron/main.ts does after the idle limit
+    await call('office.auth.login', { username: firstAdmin.username, password: firstAdmin.password }, treasurer);
+    expect(await call('office.session.get', {}, treasurer)).toMatchObject({ locked: false, user: { username: firstAdmin.username } });
+    expect(await call<{ total: number }>('people.persons.list', {}, treasurer)).toMatchObject({ total: 0 });
+  });
+
   it('unlocking is throttled like a login: five wrong passwords in a row make the sixth wait', async () => {
     const app = tempApp();
     const {
