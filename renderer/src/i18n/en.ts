@@ -348,7 +348,7 @@ const en: Messages = {
     nothingChanged: 'Nothing has been changed yet',
     loadFailed: 'The office details could not be read',
     usersSection: 'Users',
-    usersAdminOnly: 'Only an administrator can see the list of users',
+    usersAdminOnly: 'Only an administrator or an auditor can see the list of users',
     addUser: 'Add a user',
     addUserTitle: 'Add a new user',
     userAdded: 'User “{{name}}” added',

@@ -349,7 +349,7 @@ const th = {
     nothingChanged: 'ยังไม่มีการแก้ไข',
     loadFailed: 'อ่านข้อมูลสำนักงานไม่สำเร็จ',
     usersSection: 'ผู้ใช้',
-    usersAdminOnly: 'รายชื่อผู้ใช้ดูได้เฉพาะผู้ดูแลระบบ',
+    usersAdminOnly: 'รายชื่อผู้ใช้ดูได้เฉพาะผู้ดูแลระบบและผู้ตรวจสอบ',
     addUser: 'เพิ่มผู้ใช้',
     addUserTitle: 'เพิ่มผู้ใช้ใหม่',
     userAdded: 'เพิ่มผู้ใช้ “{{name}}” แล้ว',
