@@ -173,6 +173,20 @@ test.describe('people and permissions', () => {
     await lock.getByLabel('รหัสผ่าน').press('Enter');
     await expect(lock).toBeHidden();
     await expect(phone).toHaveValue('042-555-777');
+
+    // a dialog open at the time (antd puts it outside the app's root) is covered too, and keeps what was typed
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByRole('dialog', { name: 'เปลี่ยนรหัสผ่านของฉัน' });
+    await dialog.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('ยังไม่ได้บันทึก99');
+    await page.clock.fastForward('16:00');
+    await expect(lock).toBeVisible();
+    await expect(lock.getByLabel('รหัสผ่าน')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByLabel('รหัสผ่านใหม่', { exact: true })).not.toBeFocused();
+    await lock.getByLabel('รหัสผ่าน').fill(admin.password);
+    await lock.getByLabel('รหัสผ่าน').press('Enter');
+    await expect(lock).toBeHidden();
+    await expect(dialog.getByLabel('รหัสผ่านใหม่', { exact: true })).toHaveValue('ยังไม่ได้บันทึก99');
   });
 });
 
