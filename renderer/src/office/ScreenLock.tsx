@@ -102,7 +102,8 @@ export function LockOverlay() {
         <Typography.Title level={3} id="screen-lock-title" style={{ marginTop: 0 }}>
           {t('access.lockedTitle')}
         </Typography.Title>
-        <Typography.Paragraph>{t('access.lockedIntro', { minutes: readLockMinutes(), name: user?.displayName ?? '' })}</Typography.Paragraph>
+        <Typography.Paragraph>{t('access.lockedIntro', { name: user?.displayName ?? '' })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('access.lockedWhy', { minutes: readLockMinutes() })}</Typography.Paragraph>
         <Form form={form} name="unlock" layout="vertical" requiredMark={false} onFinish={(values) => void unlock(values)}>
           <Form.Item label={t('user.password')} name="password" rules={[{ required: true, message: t('user.required.password') }]}>
             <PasswordInput autoComplete="current-password" />
