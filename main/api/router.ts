@@ -24,6 +24,34 @@ export interface ClientSession {
   client?: string;
   /** the screen locked after idle time: the login stays, but only unlocking or logging out is allowed */
   locked?: boolean;
+  /** which login this is, in the order of logins to this data (see endLoginsOf) */
+  loginNumber?: number;
+}
+
+interface LoginBook {
+  count: number;
+  /** user id → the last login number ended for that user (by a password reset) */
+  endedUpTo: Map<number, number>;
+}
+const loginBooks = new WeakMap<AppContext['sqlite'], LoginBook>();
+function loginBook(app: AppContext): LoginBook {
+  let book = loginBooks.get(app.sqlite);
+  if (!book) {
+    book = { count: 0, endedUpTo: new Map() };
+    loginBooks.set(app.sqlite, book);
+  }
+  return book;
+}
+
+/** Numbers a login just made in this session, so that a later endLoginsOf can end it. */
+export function noteLogin(app: AppContext, session: ClientSession): void {
+  session.loginNumber = ++loginBook(app).count;
+}
+
+/** Ends every login this user has now, in every window and browser (their next call finds them logged out). */
+export function endLoginsOf(app: AppContext, userId: number): void {
+  const book = loginBook(app);
+  book.endedUpTo.set(userId, book.count);
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */
@@ -190,6 +218,7 @@ export class Router {
       if (session.dataGeneration !== undefined) session.user = null;
       session.dataGeneration = generation;
     }
+    if (session.user && (session.loginNumber ?? 0) <= (loginBook(this.app).endedUpTo.get(session.user.id) ?? -1)) session.user = null;
     const user = checkAccess(method, session);
     if (method.kind !== 'read') {
       const refusal = await this.writesHeld;

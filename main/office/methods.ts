@@ -4,7 +4,7 @@ import { office, passwordResets, users } from '../../db/schema';
 import { preparedQuery } from '../../db/prepared';
 import { ApiError } from '../api/errors';
 import type { AuditEntry } from '../../db/audit';
-import { defineRead, defineTask, defineWrite, type AppContext, type SessionUser } from '../api/router';
+import { defineRead, defineTask, defineWrite, endLoginsOf, noteLogin, type AppContext, type SessionUser } from '../api/router';
 import { LoginThrottle, type ThrottleScope } from './login-throttle';
 import { hashPassword, hashPasswordOffThread, unmatchableHash, verifyPassword } from './passwords';
 import { readOfficeRow, requireOfficeRow } from './profile';
@@ -175,6 +175,7 @@ export const officeMethods = [
       recordAudit({ entity: 'session', entityId: row.id, before: null, after: { login: row.username } });
       session.user = user;
       session.locked = false;
+      noteLogin(app, session);
       return user;
     },
   }),
@@ -266,6 +267,8 @@ export const officeMethods = [
           .run();
         recordAudit({ entity: 'user', entityId: row.id, before: null, after: { passwordReset: row.username, mustChangePassword: true } });
       })();
+      // whoever is logged in as that user now (perhaps not the user) is logged out
+      endLoginsOf(app, row.id);
       return { ...publicUser(row), mustChangePassword: true };
     },
   }),

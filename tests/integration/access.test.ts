@@ -135,6 +135,10 @@ describe('admin reset of another user’s password', () => {
     expect((await refusal('office.users.resetPassword', { userId: treasurerId, newPassword: 'kanyanat' })).field).toBe('newPassword');
 
     await call('office.users.resetPassword', { userId: treasurerId, newPassword: 'ชั่วคราว2569' });
+    // the treasurer's open login ends with the reset; the auditor's does not
+    expect((await refusal('people.persons.list', {}, treasurer)).code).toBe('NOT_LOGGED_IN');
+    expect(treasurer!.user).toBeNull();
+    expect(await call<{ total: number }>('people.persons.list', {}, auditor)).toMatchObject({ total: 0 });
     expect((await call<{ username: string; mustChangePassword: boolean }[]>('office.users.list', {})).find((user) => user.username === 'kanyanat')?.mustChangePassword).toBe(true);
     const [reset] = auditRows(app, 'office.users.resetPassword');
     expect(reset).toMatchObject({ user_id: admin.user!.id, entity: 'user', entity_id: String(treasurerId) });
