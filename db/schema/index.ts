@@ -4,3 +4,4 @@ export * from './welfare';
 export * from './backups';
 export * from './welfare-money';
 export * from './welfare-paid';
+export * from './access';

@@ -22,7 +22,7 @@ export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   displayName: text('display_name').notNull(),
   username: text('username').notNull().unique(),
-  role: text('role', { enum: ['admin', 'secretary', 'treasurer', 'planner', 'viewer'] }).notNull(),
+  role: text('role', { enum: ['admin', 'secretary', 'treasurer', 'planner', 'viewer', 'auditor'] }).notNull(),
   /** scrypt$N$r$p$salt$hash, all base64 — see main/office/passwords.ts */
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),

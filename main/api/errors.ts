@@ -4,6 +4,10 @@ export type ApiErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_LOGGED_IN'
   | 'ROLE_NOT_ALLOWED'
+  /** the screen was locked after idle time: only unlocking (with the same user's password) or logging out is allowed */
+  | 'SCREEN_LOCKED'
+  /** an administrator reset this user's password: only choosing a new one (or logging out) is allowed */
+  | 'PASSWORD_CHANGE_DUE'
   | 'BAD_CREDENTIALS'
   /** wrong passwords in a row: wait, then try again (the message says how long) */
   | 'TOO_MANY_TRIES'
@@ -71,6 +75,10 @@ export const errors = {
       `ผู้ใช้ที่มีบทบาท "${roleTh}" ทำรายการนี้ไม่ได้ กรุณาให้ผู้ดูแลระบบทำแทน`,
       `A user with the role "${roleEn}" may not do this; ask an administrator`,
     ),
+  screenLocked: () =>
+    new ApiError('SCREEN_LOCKED', 'หน้าจอถูกล็อกอยู่ กรุณาใส่รหัสผ่านเพื่อทำงานต่อ', 'The screen is locked; enter your password to continue'),
+  passwordChangeDue: () =>
+    new ApiError('PASSWORD_CHANGE_DUE', 'กรุณาตั้งรหัสผ่านใหม่ก่อนทำงานต่อ (ผู้ดูแลระบบตั้งรหัสผ่านชั่วคราวให้)', 'Choose a new password before you go on (an administrator set a temporary one)'),
   internal: () =>
     new ApiError(
       'INTERNAL',

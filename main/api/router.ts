@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
 import { appendAudit, type AuditEntry } from '../../db/audit';
 import { ApiError, errors, storageFailure, type ApiResult } from './errors';
-import { roleNames, type Role } from './roles';
+import { auditorMayCall, roleNames, type Role } from './roles';
 import { invalidInput } from './validation';
 
 export interface SessionUser {
@@ -11,6 +11,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /** an administrator reset the password: until the user picks a new one, only that (or logout) is allowed */
+  mustChangePassword?: boolean;
 }
 
 /** One per window (Electron) or per browser (browser mode): who is logged in there. */
@@ -20,6 +22,36 @@ export interface ClientSession {
   dataGeneration?: number;
   /** who is on the other end, for the login throttle: the browser's address in browser mode, the window in Electron */
   client?: string;
+  /** the screen locked after idle time: the login stays, but only unlocking or logging out is allowed */
+  locked?: boolean;
+  /** which login this is, in the order of logins to this data (see endLoginsOf) */
+  loginNumber?: number;
+}
+
+interface LoginBook {
+  count: number;
+  /** user id → the last login number ended for that user (by a password reset) */
+  endedUpTo: Map<number, number>;
+}
+const loginBooks = new WeakMap<AppContext['sqlite'], LoginBook>();
+function loginBook(app: AppContext): LoginBook {
+  let book = loginBooks.get(app.sqlite);
+  if (!book) {
+    book = { count: 0, endedUpTo: new Map() };
+    loginBooks.set(app.sqlite, book);
+  }
+  return book;
+}
+
+/** Numbers a login just made in this session, so that a later endLoginsOf can end it. */
+export function noteLogin(app: AppContext, session: ClientSession): void {
+  session.loginNumber = ++loginBook(app).count;
+}
+
+/** Ends every login this user has now, in every window and browser (their next call finds them logged out). */
+export function endLoginsOf(app: AppContext, userId: number): void {
+  const book = loginBook(app);
+  book.endedUpTo.set(userId, book.count);
 }
 
 /** What every service gets: the open database and the clock (injectable for tests). */
@@ -186,7 +218,8 @@ export class Router {
       if (session.dataGeneration !== undefined) session.user = null;
       session.dataGeneration = generation;
     }
-    const user = checkAccess(method.access, session);
+    if (session.user && (session.loginNumber ?? 0) <= (loginBook(this.app).endedUpTo.get(session.user.id) ?? -1)) session.user = null;
+    const user = checkAccess(method, session);
     if (method.kind !== 'read') {
       const refusal = await this.writesHeld;
       if (refusal) throw refusal;
@@ -224,11 +257,23 @@ export class Router {
   }
 }
 
-function checkAccess(access: Access, session: ClientSession): SessionUser | null {
+/** What a locked screen, or a user who must first pick a new password, may still call. */
+const whileLocked: ReadonlySet<string> = new Set(['office.session.get', 'office.auth.unlock', 'office.auth.logout']);
+const whilePasswordDue: ReadonlySet<string> = new Set(['office.session.get', 'office.password.change', 'office.auth.logout', 'office.auth.lock', 'office.auth.unlock']);
+
+function checkAccess(method: AnyMethod, session: ClientSession): SessionUser | null {
+  const { access, name: methodName } = method;
   if (access === 'public') return session.user;
   const user = session.user;
   if (!user) throw errors.notLoggedIn();
-  if (access === 'user' || user.role === 'admin' || access.includes(user.role)) return user;
+  if (session.locked && !whileLocked.has(methodName)) throw errors.screenLocked();
+  if (user.mustChangePassword && !whilePasswordDue.has(methodName)) throw errors.passwordChangeDue();
+  // The auditor reads everything and changes nothing: every read, and only the writes and tasks listed in roles.ts.
+  if (user.role === 'auditor') {
+    if (method.kind === 'read' || auditorMayCall.has(methodName)) return user;
+  } else if (access === 'user' || user.role === 'admin' || access.includes(user.role)) {
+    return user;
+  }
   const name = roleNames[user.role];
   throw errors.roleNotAllowed(name.th, name.en);
 }

@@ -11,13 +11,12 @@ import { writeSpreadsheet } from '../spreadsheets/write';
 import { formatThaiDate } from '../spreadsheets/thai-values';
 import { COUNT_CAP, historyAreas, historyPage, historyRows, momentText, recordHistory, type HistoryFilter } from './audit-query';
 import { entityName, entityNames } from './labels';
-import { officeForPrint } from '../documents/methods';
-import { renderBatch } from '../documents/engine';
+import { printFromRecords } from '../documents/methods';
 import { personalDataRecord } from './access-request';
 import { personalDataPrinted } from './pdpa';
 
-/** Who may read the history: administrators (and, once the role exists, auditors). */
-export const historyReaders: Access = ['admin'];
+/** Who may read the history: administrators and auditors (an auditor may also export it: main/api/roles.ts). */
+export const historyReaders: Access = ['admin', 'auditor'];
 
 /** An export holds at most this many rows: what a sheet opens comfortably and the app's own reader accepts. */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -114,9 +113,9 @@ export const historyMethods = [
     access: historyReaders,
     handler: async ({ app, input, user, signal, recordAudit }) => {
       const data = personalDataRecord(app, input.personId, user?.displayName ?? '');
-      const result = await renderBatch('personal-data-record', [data], { office: officeForPrint(app), today: localIsoDate(app.now()) }, { signal });
+      const printed = await printFromRecords(app, 'personal-data-record', data, signal);
       recordAudit(personalDataPrinted('personal-data-record', 1, { personId: input.personId }));
-      return { pdfBase64: result.pdf.toString('base64'), pages: result.pages, fileName: result.fileName };
+      return printed;
     },
   }),
 

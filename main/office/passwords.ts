@@ -6,10 +6,20 @@ const KEY_LENGTH = 32;
 // scrypt with N=16384, r=8 needs 16 MB; Node's default ceiling is 32 MB, so stored costs up to N=32768 verify.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
+function formatHash(salt: Buffer, key: Buffer): string {
+  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+/** For a write that must stay synchronous inside its transaction (setup, a new user). */
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
+  return formatHash(salt, scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, COST));
+}
+
+/** The same hash computed on libuv's thread pool, for tasks (a password change or reset). */
+export async function hashPasswordOffThread(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return formatHash(salt, await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, { ...COST, maxmem: MAX_MEMORY }));
 }
 
 /**

@@ -46,16 +46,46 @@ const password = z
   .min(8, bilingual('รหัสผ่านต้องยาวอย่างน้อย 8 ตัวอักษร', 'The password needs at least 8 characters'))
   .max(200);
 
-export const newUserInput = z.object({
+/** A password that is the username is the first one anybody guesses. */
+const passwordIsUsername = bilingual('รหัสผ่านต้องไม่เหมือนชื่อผู้ใช้', 'The password must not be the username');
+function refuseUsernameAsPassword(value: { username: string; password: string }, context: z.RefinementCtx): void {
+  if (value.password.normalize('NFC').trim().toLowerCase() === value.username) context.addIssue({ code: 'custom', path: ['password'], message: passwordIsUsername });
+}
+
+const userFields = z.object({
   displayName: required('ชื่อ-สกุลผู้ใช้', 'Display name'),
   username,
   password,
   role: z.enum(roles),
 });
 
+export const newUserInput = userFields.superRefine(refuseUsernameAsPassword);
+
 export const setupInput = z.object({
   office: officeProfileInput,
-  admin: newUserInput.omit({ role: true }),
+  admin: userFields.omit({ role: true }).superRefine(refuseUsernameAsPassword),
+});
+
+/** The logged-in user's own new password; the username is checked in the handler (it is not typed here). */
+export const passwordChangeInput = z.object({
+  currentPassword: z
+    .string()
+    .min(1, bilingual('กรุณากรอกรหัสผ่านปัจจุบัน', 'Enter your current password'))
+    .max(200, bilingual('รหัสผ่านยาวเกินไป (ไม่เกิน 200 ตัวอักษร)', 'The password is too long (at most 200 characters)')),
+  newPassword: password,
+});
+
+/** An administrator's temporary password for another user, who must change it at the next login. */
+export const passwordResetInput = z.object({
+  userId: z.number().int().positive(),
+  newPassword: password,
+});
+
+export const unlockInput = z.object({
+  password: z
+    .string()
+    .min(1, bilingual('กรุณากรอกรหัสผ่าน', 'Enter your password'))
+    .max(200, bilingual('รหัสผ่านยาวเกินไป (ไม่เกิน 200 ตัวอักษร)', 'The password is too long (at most 200 characters)')),
 });
 
 // No account has a longer username or password (see above), so a longer one is refused before any hashing, and a
@@ -86,4 +116,7 @@ labelFields({
   password: ['รหัสผ่าน', 'Password'],
   displayName: ['ชื่อ-สกุล', 'Display name'],
   role: ['บทบาท', 'Role'],
+  currentPassword: ['รหัสผ่านปัจจุบัน', 'Current password'],
+  newPassword: ['รหัสผ่านใหม่', 'New password'],
+  userId: ['ผู้ใช้', 'User'],
 });

@@ -179,12 +179,15 @@ function plausible(schema: JsonSchema, field: string, random: ReturnType<typeof 
 }
 
 /** Methods whose accepted calls are slow by nature (PDFs, spreadsheets, password hashing): hostile inputs only. */
-const slowWhenAccepted = /Print$|\.print$|forms\.render|people\.import|persons\.export|users\.create|setup\.create|^backup\./;
+const slowWhenAccepted = /Print$|\.print$|forms\.render|people\.import|persons\.export|users\.create|setup\.create|^backup\.|password|unlock/;
 
 function fieldsOf(name: string): string[] {
   const schema = (methods as Record<string, { input: { shape?: Record<string, unknown> } }>)[name]!.input;
   return Object.keys(schema.shape ?? {});
 }
+
+/** Methods that check a password: a wrong one is refused and still leaves its audit row. */
+const passwordChecks = ['office.auth.login', 'office.auth.unlock', 'office.password.change'];
 
 const leakPattern = /\n\s+at |\.tsx?:\d+|\.c?js:\d+|node_modules|\/work\/|[A-Z]:\\|SqliteError|ZodError|TypeError|ReferenceError|RangeError|SQLITE_/;
 
@@ -255,8 +258,8 @@ describe('router fuzzer (issue 11)', () => {
       if (error.code === 'INTERNAL') problems.push(`INTERNAL: ${shown()}`);
       if (leakPattern.test(JSON.stringify(error))) problems.push(`leaks internals (${JSON.stringify(error).slice(0, 200)}): ${shown()}`);
       if (!/[\u0E00-\u0E7F]/.test(error.messageTh) || !error.messageEn) problems.push(`message not in Thai and English: ${shown()}`);
-      if (name === 'office.auth.login' && ['BAD_CREDENTIALS', 'TOO_MANY_TRIES'].includes(error.code)) {
-        // a refused login leaves exactly its own audit row, and nothing else
+      if (passwordChecks.includes(name) && ['BAD_CREDENTIALS', 'TOO_MANY_TRIES'].includes(error.code)) {
+        // a refused login (or unlock, or password change) leaves exactly its own audit row, and nothing else
         const row = lastAudit.get() as { method: string; after: string };
         if (after.audit !== before.audit + 1 || after.commits === before.commits || row.method !== name || !JSON.parse(row.after).failedLogin) {
           problems.push(`refused login did not write exactly one audit row: ${shown()}`);

@@ -92,7 +92,7 @@ describe('the router over a real SQLite file', () => {
 
     const refused = await app.router.call(viewer, 'office.profile.update', { ...sampleOffice, tambon: 'อื่น' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ROLE_NOT_ALLOWED' } });
-    if (!refused.ok) expect(refused.error.messageTh).toContain('ผู้ตรวจสอบ');
+    if (!refused.ok) expect(refused.error.messageTh).toContain('ผู้ดูข้อมูล (ดูอย่างเดียว)');
     expect(auditCount(app)).toBe(before);
     // reading is allowed to any logged-in user
     expect((await app.router.call(viewer, 'office.profile.get', {})).ok).toBe(true);

@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import thTH from 'antd/locale/th_TH';
 import { useTranslation } from 'react-i18next';
 import { LoginScreen } from '../office/LoginScreen';
+import { PasswordDueScreen } from '../office/PasswordChange';
+import { LockOverlay, useIdleLock } from '../office/ScreenLock';
 import { SetupWizard } from '../office/SetupWizard';
 import { errorMessage } from '../ui/apiErrors';
 import { ApiCallError } from '../api';
@@ -60,8 +62,24 @@ function Screen() {
     case 'login':
       return <LoginScreen />;
     case 'app':
-      return <Shell />;
+      return <LoggedIn />;
   }
+}
+
+/** The app for the logged-in user: first a new password when one is due, then the shell under the idle lock. */
+function LoggedIn() {
+  const mustChangePassword = useSession((state) => state.user?.mustChangePassword === true);
+  const locked = useSession((state) => state.locked);
+  // Opened already locked (a reload): there is no unsaved input to keep, and the pages would only load refusals.
+  const [shellOpened, setShellOpened] = useState(!locked);
+  if (!locked && !shellOpened) setShellOpened(true);
+  useIdleLock();
+  return (
+    <>
+      {mustChangePassword ? <PasswordDueScreen /> : shellOpened && <Shell />}
+      {locked && <LockOverlay />}
+    </>
+  );
 }
 
 export function App() {

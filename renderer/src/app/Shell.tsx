@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { App as AntApp, Button, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { canReadHistory } from '../history/access';
 import { HistoryPage } from '../history/HistoryPage';
+import { PasswordChangeDialog } from '../office/PasswordChange';
 import { SettingsPage } from '../office/SettingsPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { PeopleSearch } from '../people/PeopleSearch';
@@ -42,6 +44,8 @@ export function Shell() {
   const user = useSession((state) => state.user);
   const office = useSession((state) => state.office);
   const logout = useSession((state) => state.logout);
+  const lock = useSession((state) => state.lock);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   function confirmLogout() {
     modal.confirm({
@@ -77,6 +81,12 @@ export function Shell() {
             </Typography.Text>
           )}
           <LanguageSwitch />
+          <Button onClick={() => setChangingPassword(true)} data-testid="change-password">
+            {t('access.changePassword')}
+          </Button>
+          <Button onClick={() => void lock()} data-testid="lock-now">
+            {t('access.lockNow')}
+          </Button>
           <Button onClick={confirmLogout} data-testid="logout">
             {t('shell.logout')}
           </Button>
@@ -102,6 +112,7 @@ export function Shell() {
           </div>
         </Layout.Content>
       </Layout>
+      <PasswordChangeDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

@@ -4,6 +4,8 @@ import { rememberedLanguage, switchLanguage, type Language } from '../i18n';
 
 export type SessionUser = OutputOf<'office.auth.login'>;
 export type Role = SessionUser['role'];
+/** Roles that change nothing (main/api/roles.ts readOnlyRoles): screens hide every button that would write. */
+export const readOnlyRoles: readonly Role[] = ['viewer', 'auditor'];
 export type OfficeSummary = NonNullable<OutputOf<'office.session.get'>['office']>;
 
 /** Which screen the whole window shows. */
@@ -27,6 +29,8 @@ function applyZoom(zoom: number): void {
 interface SessionState {
   phase: Phase;
   user: SessionUser | null;
+  /** the screen locked after idle time (the core refuses everything but unlock and logout meanwhile) */
+  locked: boolean;
   office: OfficeSummary | null;
   /** why the core could not be reached at start, shown with a retry button */
   startError: ApiErrorData | null;
@@ -39,6 +43,10 @@ interface SessionState {
   finishSetup(adminUsername: string): Promise<void>;
   loggedIn(user: SessionUser): Promise<void>;
   logout(): Promise<void>;
+  lock(): Promise<void>;
+  unlocked(): void;
+  /** the user chose a new password (after an administrator's reset, or of their own accord) */
+  passwordChanged(user: SessionUser): void;
   officeChanged(office: OfficeSummary): void;
   setLanguage(language: Language): void;
   /** +1 larger, -1 smaller, 0 back to normal; remembered for the logged-in user */
@@ -51,6 +59,7 @@ applyZoom(startZoom);
 export const useSession = create<SessionState>()((set, get) => ({
   phase: 'loading',
   user: null,
+  locked: false,
   office: null,
   startError: null,
   suggestedUsername: null,
@@ -61,7 +70,7 @@ export const useSession = create<SessionState>()((set, get) => ({
     try {
       const session = await call('office.session.get', {});
       const phase: Phase = session.needsSetup ? 'setup' : session.user ? 'app' : 'login';
-      set({ phase, user: session.user, office: session.office, startError: null });
+      set({ phase, user: session.user, locked: session.locked, office: session.office, startError: null });
       if (session.user) showZoom(readZoom(session.user.username));
     } catch (error) {
       set({ phase: 'unreachable', startError: error instanceof ApiCallError ? error.data : null });
@@ -74,7 +83,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   async loggedIn(user) {
-    set({ user, phase: 'app' });
+    set({ user, phase: 'app', locked: false });
     showZoom(readZoom(user.username));
     await get().loadSession();
   },
@@ -87,7 +96,26 @@ export const useSession = create<SessionState>()((set, get) => ({
       if (!(error instanceof ApiCallError && error.data.code === 'NOT_LOGGED_IN')) throw error;
     }
     window.location.hash = '';
-    set({ user: null, phase: 'login' });
+    set({ user: null, phase: 'login', locked: false });
+  },
+
+  async lock() {
+    if (get().locked || !get().user) return;
+    // the overlay shows at once; the core's lock follows (a failure there means the login already ended)
+    set({ locked: true });
+    try {
+      await call('office.auth.lock', {});
+    } catch (error) {
+      if (error instanceof ApiCallError && error.data.code === 'NOT_LOGGED_IN') await get().loadSession();
+    }
+  },
+
+  unlocked() {
+    set({ locked: false });
+  },
+
+  passwordChanged(user) {
+    set({ user });
   },
 
   officeChanged(office) {

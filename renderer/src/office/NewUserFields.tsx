@@ -11,7 +11,7 @@ export interface NewUserFormValues {
   role: Role;
 }
 
-export const roleOrder: readonly Role[] = ['admin', 'secretary', 'treasurer', 'planner', 'viewer'];
+export const roleOrder: readonly Role[] = ['admin', 'secretary', 'treasurer', 'planner', 'viewer', 'auditor'];
 
 // the core's rule (main/office/schemas.ts), checked here too so the message appears as the user types
 const usernamePattern = /^[a-z0-9._-]{3,32}$/;

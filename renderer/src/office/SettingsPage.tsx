@@ -9,11 +9,13 @@ import { OfficeFields, officeFieldNames, type OfficeFormValues } from './OfficeF
 import { VillagesPanel } from '../people/VillagesPanel';
 import { BackupPanel } from './BackupPanel';
 import { UsersPanel } from './UsersPanel';
+import { ScreenLockCard } from './ScreenLock';
 
-/** Settings: the office details (admin edits, others read), the screen size, and the users (admin). */
+/** Settings: the office details (admin edits, others read), the screen size and lock, and the users (admin; the auditor reads). */
 export function SettingsPage() {
   const { t } = useTranslation();
   const isAdmin = useSession((state) => state.user?.role === 'admin');
+  const isAuditor = useSession((state) => state.user?.role === 'auditor');
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -22,10 +24,11 @@ export function SettingsPage() {
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
         <OfficeProfileCard editable={isAdmin} />
         <DisplayCard />
+        <ScreenLockCard />
         <VillagesPanel />
         <BackupPanel />
-        {isAdmin ? (
-          <UsersPanel />
+        {isAdmin || isAuditor ? (
+          <UsersPanel editable={isAdmin} />
         ) : (
           <Card title={t('settings.usersSection')}>
             <Typography.Text type="secondary">{t('settings.usersAdminOnly')}</Typography.Text>

@@ -1,6 +1,6 @@
-import { useSession } from '../app/store';
+import { readOnlyRoles, useSession } from '../app/store';
 
-/** Everyone who keeps records edits the register; the viewer (auditor) only reads it (main/people/methods.ts). */
+/** Everyone who keeps records edits the register; the viewer and the auditor only read it (main/people/methods.ts). */
 export function useCanEditRegister(): boolean {
-  return useSession((state) => state.user !== null && state.user.role !== 'viewer');
+  return useSession((state) => state.user !== null && !readOnlyRoles.includes(state.user.role));
 }

@@ -4,6 +4,7 @@ import { PrinterOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
+import { useSession } from '../../app/store';
 import { pdfBlobUrl } from '../../documents/documentsApi';
 import { reportError, showErrorInForm } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
@@ -44,6 +45,8 @@ export function IncomePanel() {
   const { t, i18n } = useTranslation();
   const { modal, message } = AntApp.useApp();
   const canPost = useCanPostMoney();
+  // a receipt's first print is the original: the auditor, who changes nothing, is refused it (main/api/roles.ts)
+  const mayPrintReceipts = useSession((state) => state.user?.role !== 'auditor');
   const accounts = useBooks((state) => state.accounts);
   const receiptBooks = useBooks((state) => state.receiptBooks);
   const reloadBooks = useBooks((state) => state.reload);
@@ -281,7 +284,7 @@ export function IncomePanel() {
                   </span>
                 ) : (
                   <Space size="small">
-                    {row.receipt && <Button size="small" icon={<PrinterOutlined />} aria-label={t('welfareBank.income.print')} onClick={() => void printReceipt(row.receipt!.id)} />}
+                    {row.receipt && mayPrintReceipts && <Button size="small" icon={<PrinterOutlined />} aria-label={t('welfareBank.income.print')} onClick={() => void printReceipt(row.receipt!.id)} />}
                     {canPost && (
                       <Button size="small" danger icon={<StopOutlined />} onClick={() => setVoiding(row)} data-testid={`income-void-${row.id}`}>
                         {t('welfareBank.income.void')}

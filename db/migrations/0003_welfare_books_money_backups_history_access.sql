@@ -75,6 +75,14 @@ CREATE TABLE `welfare_paid` (
 );
 --> statement-breakpoint
 CREATE INDEX `welfare_paid_lapse` ON `welfare_paid` (`lapse_on`);--> statement-breakpoint
+CREATE TABLE `password_resets` (
+	`user_id` integer PRIMARY KEY NOT NULL,
+	`reset_by` integer NOT NULL,
+	`reset_at` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`reset_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 DROP INDEX `welfare_journal_lines_account`;--> statement-breakpoint
 CREATE INDEX `welfare_journal_lines_account_amount` ON `welfare_journal_lines` (`account_id`,`entry_id`,`amount_satang`);--> statement-breakpoint
 CREATE INDEX `audit_log_user` ON `audit_log` (`user_id`);--> statement-breakpoint
