@@ -37,7 +37,10 @@ export function BackupStatusAlert({ status }: { status: Status | null }) {
 export function BackupPanel() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const isAdmin = useSession((state) => state.user?.role === 'admin');
+  const role = useSession((state) => state.user?.role);
+  const isAdmin = role === 'admin';
+  // the roles main/backup/methods.ts lets make a backup; the others see when the last one was made
+  const canBackUp = role === 'admin' || role === 'treasurer' || role === 'secretary';
   const [status, setStatus] = useState<Status | null>(null);
   const [backupForm] = Form.useForm<BackupValues>();
   const [restoreForm] = Form.useForm<RestoreValues>();
@@ -120,31 +123,35 @@ export function BackupPanel() {
           {t('backup.automatic', { folder: status.automaticFolder })}
         </Typography.Paragraph>
       )}
-      <Typography.Title level={4}>{t('backup.nowTitle')}</Typography.Title>
-      <Form form={backupForm} name="backup" layout="vertical" onFinish={() => void backupNow()} data-testid="backup-form">
-        <Form.Item label={t('backup.folder')} name="folder" rules={[{ required: true, whitespace: true, message: t('backup.folderRequired') }]} extra={t('backup.folderHint')}>
-          <Input autoComplete="off" placeholder={t('backup.folderPlaceholder')} />
-        </Form.Item>
-        <Flex gap={16} wrap>
-          <Form.Item label={`${t('backup.password')} ${t('common.optional')}`} name="password" style={{ flex: '1 1 240px' }} extra={t('backup.passwordHint')} rules={[{ min: 8, message: t('backup.passwordShort') }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label={t('backup.passwordAgain')}
-            name="passwordAgain"
-            dependencies={['password']}
-            style={{ flex: '1 1 240px' }}
-            rules={[({ getFieldValue }) => ({ validator: (_, value: string | undefined) => ((value ?? '') === ((getFieldValue('password') as string | undefined) ?? '') ? Promise.resolve() : Promise.reject(new Error(t('backup.passwordMismatch')))) })]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Flex>
-        {backupFailure && <Alert type="error" showIcon title={backupFailure} role="alert" style={{ marginBottom: 12 }} />}
-        {made && <Alert type="success" showIcon title={t('backup.madeAt', { file: made })} style={{ marginBottom: 12 }} data-testid="backup-made" />}
-        <Button type="primary" htmlType="submit" loading={busy === 'backup'} data-testid="backup-now">
-          {t('backup.now')}
-        </Button>
-      </Form>
+      {canBackUp && (
+        <>
+          <Typography.Title level={4}>{t('backup.nowTitle')}</Typography.Title>
+          <Form form={backupForm} name="backup" layout="vertical" onFinish={() => void backupNow()} data-testid="backup-form">
+            <Form.Item label={t('backup.folder')} name="folder" rules={[{ required: true, whitespace: true, message: t('backup.folderRequired') }]} extra={t('backup.folderHint')}>
+              <Input autoComplete="off" placeholder={t('backup.folderPlaceholder')} />
+            </Form.Item>
+            <Flex gap={16} wrap>
+              <Form.Item label={`${t('backup.password')} ${t('common.optional')}`} name="password" style={{ flex: '1 1 240px' }} extra={t('backup.passwordHint')} rules={[{ min: 8, message: t('backup.passwordShort') }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Form.Item
+                label={t('backup.passwordAgain')}
+                name="passwordAgain"
+                dependencies={['password']}
+                style={{ flex: '1 1 240px' }}
+                rules={[({ getFieldValue }) => ({ validator: (_, value: string | undefined) => ((value ?? '') === ((getFieldValue('password') as string | undefined) ?? '') ? Promise.resolve() : Promise.reject(new Error(t('backup.passwordMismatch')))) })]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            </Flex>
+            {backupFailure && <Alert type="error" showIcon title={backupFailure} role="alert" style={{ marginBottom: 12 }} />}
+            {made && <Alert type="success" showIcon title={t('backup.madeAt', { file: made })} style={{ marginBottom: 12 }} data-testid="backup-made" />}
+            <Button type="primary" htmlType="submit" loading={busy === 'backup'} data-testid="backup-now">
+              {t('backup.now')}
+            </Button>
+          </Form>
+        </>
+      )}
 
       {isAdmin && (
         <>
