@@ -227,9 +227,12 @@ describe('router fuzzer (issue 11)', () => {
     const sandbox = tempDir();
     const started = Date.now();
     let calls = 0;
+    // the turn of the method table advances only on real method names: with `calls % names.length`, a table whose
+    // length is a multiple of 7 left one method in seven never called
+    let turn = 0;
     for (; calls < CALLS && Date.now() - started < TIME_BUDGET_MS; calls++) {
       // every method in turn, each with a random caller: no one, an administrator, a treasurer, a viewer
-      const name = calls % 7 === 6 ? `${fuzz.pick(names)}${fuzz.pick(['', '.x', '/../x', '%00'])}` : names[calls % names.length]!;
+      const name = calls % 7 === 6 ? `${fuzz.pick(names)}${fuzz.pick(['', '.x', '/../x', '%00'])}` : names[turn++ % names.length]!;
       const session: ClientSession = { user: fuzz.pick(users), client: `fuzz ${fuzz.int(3)}` };
       const schema = schemas.get(name);
       const mode = !schema || slowWhenAccepted.test(name) ? 2 : fuzz.int(3);
