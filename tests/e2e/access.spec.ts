@@ -53,6 +53,7 @@ test.describe('people and permissions', () => {
     await expect(page.getByTestId('current-user')).toContainText(admin.displayName);
 
     // own password: a wrong current one is named under its field; typed with the keyboard only
+    await page.getByTestId('current-user').click();
     await page.getByTestId('change-password').click();
     const dialog = page.getByRole('dialog', { name: 'เปลี่ยนรหัสผ่านของฉัน' });
     await dialog.getByLabel('รหัสผ่านปัจจุบัน').fill('ไม่ใช่รหัสนี้');
@@ -175,6 +176,7 @@ test.describe('people and permissions', () => {
     await expect(phone).toHaveValue('042-555-777');
 
     // a dialog open at the time (antd puts it outside the app's root) is covered too, and keeps what was typed
+    await page.getByTestId('current-user').click();
     await page.getByTestId('change-password').click();
     const dialog = page.getByRole('dialog', { name: 'เปลี่ยนรหัสผ่านของฉัน' });
     await dialog.getByLabel('รหัสผ่านใหม่', { exact: true }).fill('ยังไม่ได้บันทึก99');

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Layout, Menu, Space, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { canReadHistory } from '../history/access';
@@ -76,17 +77,23 @@ export function Shell() {
         <PeopleSearch />
         <Space size="middle" wrap>
           {user && (
-            <Typography.Text data-testid="current-user">
-              {t('shell.loggedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}
-            </Typography.Text>
+            // the user's own actions sit under their name, so the header stays one line on a 1366-pixel screen
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'password', label: <span data-testid="change-password">{t('access.changePassword')}</span> },
+                  { key: 'lock', label: <span data-testid="lock-now">{t('access.lockNow')}</span> },
+                ],
+                onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : void lock()),
+              }}
+            >
+              <Button type="text" data-testid="current-user">
+                {t('shell.loggedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })} <DownOutlined />
+              </Button>
+            </Dropdown>
           )}
           <LanguageSwitch />
-          <Button onClick={() => setChangingPassword(true)} data-testid="change-password">
-            {t('access.changePassword')}
-          </Button>
-          <Button onClick={() => void lock()} data-testid="lock-now">
-            {t('access.lockNow')}
-          </Button>
           <Button onClick={confirmLogout} data-testid="logout">
             {t('shell.logout')}
           </Button>

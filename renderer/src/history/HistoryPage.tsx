@@ -253,7 +253,9 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 function shown(value: string, empty: string) {
-  return value === '' ? <Typography.Text type="secondary">{empty}</Typography.Text> : value;
+  if (value === '') return <Typography.Text type="secondary">{empty}</Typography.Text>;
+  // an ID, a phone, an amount or a date is one word: never split over two lines (a long note still wraps)
+  return value.length <= 40 && !/\s/.test(value) ? <span style={{ whiteSpace: 'nowrap' }}>{value}</span> : value;
 }
 
 /** "ชื่อ: ปุณณ์ญาดา → กัญญ์ณัฏฐ์", one line per field, the first `max` of them and how many more. */
