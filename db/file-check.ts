@@ -45,23 +45,24 @@ function kindOf(head: Buffer): { th: string; en: string } {
   return { th: 'ไฟล์ชนิดอื่นที่โปรแกรมไม่รู้จัก', en: 'a file of an unknown kind' };
 }
 
-/** The newest file in the data folder's backups/, to point the office at it. */
-export function latestBackup(file: string): string | null {
+/** The backups in the data folder's backups/, newest first: the refusal names the newest, its page offers them. */
+export function backupsBeside(file: string, limit = 10): string[] {
   const dir = path.join(path.dirname(file), 'backups');
-  let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((name) => name.endsWith('.sqlite'));
+    return fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.sqlite'))
+      .map((name) => ({ file: path.join(dir, name), at: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+      .slice(0, limit)
+      .map((backup) => backup.file);
   } catch {
-    return null;
+    return [];
   }
-  const newest = names
-    .map((name) => ({ name, at: fs.statSync(path.join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.at - a.at)[0];
-  return newest ? path.join(dir, newest.name) : null;
 }
 
 function restoreAdvice(file: string): { th: string; en: string } {
-  const backup = latestBackup(file);
+  const backup = backupsBeside(file, 1)[0] ?? null;
   return backup
     ? { th: `กรุณากู้คืนจากไฟล์สำรองล่าสุด (${backup}) หรือเลือกโฟลเดอร์ข้อมูลอื่น`, en: `restore the latest backup (${backup}) or choose another data folder` }
     : { th: 'กรุณากู้คืนจากไฟล์สำรอง หรือเลือกโฟลเดอร์ข้อมูลอื่น (เปิดโปรแกรมด้วย --data-dir)', en: 'restore a backup or choose another data folder (start with --data-dir)' };

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../app';
 import { argValue, DATABASE_FILE_NAME, resolveDataDir } from '../paths';
 import { warmUpDocuments } from '../documents/engine';
-import { DatabaseOpenError } from '../../db/file-check';
+import { backupsBeside, DatabaseOpenError } from '../../db/file-check';
 import { automaticBackup, restoreIntoPlace, startAutomaticBackups } from '../backup/backups';
 import { startHost } from './server';
 import { describeStartFailure, parsePort, serveStartFailure } from './start-failure';
@@ -27,21 +27,6 @@ function openBrowser(url: string): void {
 /** A refusal the office mends by restoring a backup into the file's place (the refused file is kept beside it). */
 function restorable(error: unknown): boolean {
   return error instanceof DatabaseOpenError && (error.code === 'DAMAGED' || error.code === 'NOT_DATABASE');
-}
-
-/** The newest backups in the data folder's backups/, newest first, to offer on the refusal page. */
-function backupsBeside(file: string): string[] {
-  const dir = path.join(path.dirname(file), 'backups');
-  try {
-    return fs
-      .readdirSync(dir)
-      .filter((name) => name.endsWith('.sqlite'))
-      .map((name) => path.join(dir, name))
-      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)
-      .slice(0, 10);
-  } catch {
-    return [];
-  }
 }
 
 /**
