@@ -1,13 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Typography, type InputRef } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
 import { goTo } from '../app/routes';
-import { reportError } from '../ui/apiErrors';
-import { personName, type PersonListItem } from './peopleFormat';
-
-/** A keystroke waits this long for the next before asking the core (a fast typist sends one query, not five). */
-const DEBOUNCE_MS = 100;
+import { personName } from './peopleFormat';
+import { usePeopleSearch } from './usePeopleSearch';
 
 /** "/" focuses the search from anywhere, unless the user is typing in a field. */
 function useSlashFocus(input: React.RefObject<InputRef | null>) {
@@ -29,35 +25,17 @@ export function PeopleSearch() {
   const { t } = useTranslation();
   const input = useRef<InputRef>(null);
   const [text, setText] = useState('');
-  const [results, setResults] = useState<{ text: string; people: PersonListItem[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { people: shown, answered, failure } = usePeopleSearch(text);
   const [open, setOpen] = useState(false);
-  const latestAsked = useRef(0);
   useSlashFocus(input);
-
-  useEffect(() => {
-    const query = text.trim();
-    if (!query) return;
-    const timer = setTimeout(() => {
-      const asked = ++latestAsked.current;
-      call('people.persons.search', { text: query, limit: 10 })
-        .then((people) => {
-          if (asked === latestAsked.current) setResults({ text: query, people }); // a slower, older answer is dropped
-        })
-        .catch((error: unknown) => asked === latestAsked.current && setFailure(reportError(error)));
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   function openPerson(id: number) {
     setOpen(false);
     setText('');
-    setResults(null);
     input.current?.blur();
     goTo('people', id);
   }
 
-  const shown = results && results.text === text.trim() ? results.people : [];
   const options = shown.map((person) => ({
     value: String(person.id),
     label: (
@@ -78,7 +56,6 @@ export function PeopleSearch() {
         value={text}
         options={options}
         onChange={(value: string) => {
-          setFailure(null);
           setText(value);
           setOpen(true);
         }}
@@ -89,8 +66,8 @@ export function PeopleSearch() {
         notFoundContent={
           failure ? (
             <Typography.Text type="danger">{failure}</Typography.Text>
-          ) : results && results.text === text.trim() && results.people.length === 0 ? (
-            t('people.search.noResults', { text: results.text })
+          ) : answered && shown.length === 0 ? (
+            t('people.search.noResults', { text: text.trim() })
           ) : null
         }
         style={{ width: '100%' }}

@@ -9,7 +9,8 @@ import { reportError, showErrorInForm } from '../ui/apiErrors';
 import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { todayIso } from '../ui/thaiDates';
-import { PersonNameInput, PersonOption, usePeopleSearch } from './PersonPicker';
+import { usePeopleSearch } from '../people/usePeopleSearch';
+import { PersonNameInput, PersonOption } from './PersonPicker';
 import { useRegulation } from './regulationStore';
 import { categoryName } from './welfareFormat';
 

@@ -1,33 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { AutoComplete, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
-import { reportError } from '../ui/apiErrors';
+import { usePeopleSearch } from '../people/usePeopleSearch';
 import { personName, type PersonListItem } from '../people/peopleFormat';
 
-const DEBOUNCE_MS = 150;
 /** option values are marked, so that a picked option is never taken for typed text */
 const PICKED = '\u0000person:';
-
-/** The register searched as the header search does (names, IDs, "หมู่ 3"); answers older than the text are dropped. */
-export function usePeopleSearch(text: string) {
-  const [results, setResults] = useState<{ text: string; people: PersonListItem[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const latestAsked = useRef(0);
-  useEffect(() => {
-    const query = text.trim();
-    if (!query) return;
-    const timer = setTimeout(() => {
-      const asked = ++latestAsked.current;
-      call('people.persons.search', { text: query, limit: 10 })
-        .then((people) => asked === latestAsked.current && (setFailure(null), setResults({ text: query, people })))
-        .catch((error: unknown) => asked === latestAsked.current && setFailure(reportError(error)));
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const current = results && results.text === text.trim() ? results : null;
-  return { people: current?.people ?? [], answered: current !== null, failure };
-}
 
 /** A person in a search list: the name, then the village and the masked ID. */
 export function PersonOption({ person }: { person: PersonListItem }) {

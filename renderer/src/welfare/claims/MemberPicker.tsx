@@ -1,13 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { AutoComplete, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { personName } from '../../people/peopleFormat';
-import { reportError } from '../../ui/apiErrors';
+import { useTypedSearch } from '../../ui/useTypedSearch';
 import { showDate } from '../../ui/thaiDates';
 import type { MemberFound } from './claimsFormat';
-
-const DEBOUNCE_MS = 150;
 
 /** "0042 นางสาวกัญญ์ณัฏฐ์ ปุณณ์ญาดา": a member as the treasurer names them. */
 export function memberLabel(member: { memberNumber: string; title: string; firstName: string; lastName: string }): string {
@@ -21,22 +19,7 @@ export function memberLabel(member: { memberNumber: string; title: string; first
 export function MemberPicker({ onPick, 'data-testid': testId }: { onPick: (member: MemberFound | null) => void; 'data-testid'?: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [found, setFound] = useState<{ text: string; members: MemberFound[] } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const latestAsked = useRef(0);
-
-  useEffect(() => {
-    const query = text.trim();
-    if (!query) return;
-    const timer = setTimeout(() => {
-      const asked = ++latestAsked.current;
-      call('welfare.claims.memberSearch', { text: query, limit: 20 })
-        .then((members) => asked === latestAsked.current && (setFailure(null), setFound({ text: query, members })))
-        .catch((error: unknown) => asked === latestAsked.current && setFailure(reportError(error)));
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const members = found && found.text === text.trim() ? found.members : [];
+  const { found: members, failure } = useTypedSearch(text, (query) => call('welfare.claims.memberSearch', { text: query, limit: 20 }));
 
   return (
     <>
