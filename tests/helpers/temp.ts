@@ -58,3 +58,18 @@ export async function setUpOffice(app: App): Promise<ClientSession> {
 export function auditCount(app: App): number {
   return (app.database.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 }
+
+/** A person as the register's form sends one: a rare-lettered name, a full citizen ID, consent given. */
+export const newPerson = {
+  title: 'นางสาว',
+  firstName: 'ปุณณ์ญาดา',
+  lastName: 'ศรีสุขสวัสดิ์',
+  citizenId: '1-1017-00203-45-0',
+  sex: 'F',
+  birthDate: '1990-03-15',
+  houseNumber: '12/3',
+  villageId: 3,
+  phone: '081-234-5678',
+  consentGiven: true,
+  consentDate: '2026-01-10',
+};

@@ -9,7 +9,7 @@ import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { readSpreadsheet } from '../../main/spreadsheets/read';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp } from '../helpers/temp';
+import { newPerson, tempApp } from '../helpers/temp';
 
 interface Change {
   field: string;
@@ -33,20 +33,6 @@ interface Page {
   total: number;
   totalCapped: boolean;
 }
-
-const newPerson = {
-  title: 'นางสาว',
-  firstName: 'ปุณณ์ญาดา',
-  lastName: 'ศรีสุขสวัสดิ์',
-  citizenId: '1-1017-00203-45-0',
-  sex: 'F',
-  birthDate: '1990-03-15',
-  houseNumber: '12/3',
-  villageId: 3,
-  phone: '081-234-5678',
-  consentGiven: true,
-  consentDate: '2026-01-10',
-};
 
 /** A tambon whose clock the test moves: the sample loaded on 1 Nov 2569, a person added on 3 Nov and changed on 5 Nov. */
 async function officeWithHistory() {

@@ -4,7 +4,7 @@ import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { thaiCollator } from '../../main/people/thai-order';
 import { routerCalls } from '../helpers/router-calls';
-import { tempApp } from '../helpers/temp';
+import { newPerson, tempApp } from '../helpers/temp';
 
 async function sampleApp(size: 'small' | 'large' = 'small') {
   const app = tempApp();
@@ -23,20 +23,6 @@ interface ListItem {
   age: number | null;
   lifeStatus: string;
 }
-
-const newPerson = {
-  title: 'นางสาว',
-  firstName: 'ปุณณ์ญาดา',
-  lastName: 'ศรีสุขสวัสดิ์',
-  citizenId: '1-1017-00203-45-0',
-  sex: 'F',
-  birthDate: '1990-03-15',
-  houseNumber: '12/3',
-  villageId: 3,
-  phone: '081-234-5678',
-  consentGiven: true,
-  consentDate: '2026-01-10',
-};
 
 describe('the people register', () => {
   it('loads the sample villages and people, and lists them in Thai dictionary order with masked IDs', async () => {
