@@ -16,7 +16,7 @@ export interface App {
 /** Opens the data file and builds the one router both transports serve. */
 export function createApp(file: string, options: { now?: () => Date; migrationsFolder?: string } = {}): App {
   const database = openDatabase(file, { migrationsFolder: options.migrationsFolder });
-  const context: AppContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()), dataGeneration: { value: 0 } };
+  const context: AppContext = { db: database.db, sqlite: database.sqlite, now: options.now ?? (() => new Date()) };
   const router = new Router(context, methods);
   const check = database.pagesChecked ? alreadyChecked : checkPagesInWorker(file, database.uncleanShutdown);
   const integrity = check.result.catch((error: unknown) => {

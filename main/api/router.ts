@@ -18,8 +18,6 @@ export interface SessionUser {
 /** One per window (Electron) or per browser (browser mode): who is logged in there. */
 export interface ClientSession {
   user: SessionUser | null;
-  /** the data generation the login belongs to (AppContext.dataGeneration); a restore logs every window out */
-  dataGeneration?: number;
   /** who is on the other end, for the login throttle: the browser's address in browser mode, the window in Electron */
   client?: string;
   /** the screen locked after idle time: the login stays, but only unlocking or logging out is allowed */
@@ -32,12 +30,14 @@ interface LoginBook {
   count: number;
   /** user id → the last login number ended for that user (by a password reset) */
   endedUpTo: Map<number, number>;
+  /** the last login number ended for everyone (by a restore: the logins belong to other data) */
+  allEndedUpTo: number;
 }
 const loginBooks = new WeakMap<AppContext['sqlite'], LoginBook>();
 function loginBook(app: AppContext): LoginBook {
   let book = loginBooks.get(app.sqlite);
   if (!book) {
-    book = { count: 0, endedUpTo: new Map() };
+    book = { count: 0, endedUpTo: new Map(), allEndedUpTo: -1 };
     loginBooks.set(app.sqlite, book);
   }
   return book;
@@ -54,16 +54,17 @@ export function endLoginsOf(app: AppContext, userId: number): void {
   book.endedUpTo.set(userId, book.count);
 }
 
+/** Ends every login there is, in every window and browser: the data was replaced by a backup's. */
+export function endAllLogins(app: AppContext): void {
+  const book = loginBook(app);
+  book.allEndedUpTo = book.count;
+}
+
 /** What every service gets: the open database and the clock (injectable for tests). */
 export interface AppContext {
   db: Db;
   sqlite: Database.Database;
   now: () => Date;
-  /**
-   * Raised when the data is replaced wholesale (a restore from a backup): logins made before belong to other data,
-   * so every window is asked to log in again.
-   */
-  dataGeneration?: { value: number };
 }
 
 /** 'public': no login needed; 'user': any logged-in user; a list: those roles (admin is always allowed). */
@@ -213,12 +214,9 @@ export class Router {
   private async dispatch(session: ClientSession, name: string, rawInput: unknown, options: CallOptions): Promise<unknown> {
     const method = this.methods.get(name);
     if (!method) throw errors.unknownMethod(name);
-    const generation = this.app.dataGeneration?.value ?? 0;
-    if (session.dataGeneration !== generation) {
-      if (session.dataGeneration !== undefined) session.user = null;
-      session.dataGeneration = generation;
-    }
-    if (session.user && (session.loginNumber ?? 0) <= (loginBook(this.app).endedUpTo.get(session.user.id) ?? -1)) session.user = null;
+    const book = loginBook(this.app);
+    const login = session.loginNumber ?? 0;
+    if (session.user && (login <= book.allEndedUpTo || login <= (book.endedUpTo.get(session.user.id) ?? -1))) session.user = null;
     const user = checkAccess(method, session);
     if (method.kind !== 'read') {
       const refusal = await this.writesHeld;

@@ -13,7 +13,7 @@ import { backupLog } from '../../db/schema';
 import * as schema from '../../db/schema';
 import { defaultMigrationsFolder } from '../../db/open';
 import { ApiError } from '../api/errors';
-import type { AppContext } from '../api/router';
+import { endAllLogins, type AppContext } from '../api/router';
 import { decryptFile, encryptFile, isEncryptedBackup, WrongPasswordError } from './archive';
 import { backupsToKeep } from './retention';
 
@@ -201,7 +201,7 @@ export async function restoreBackup(app: AppContext, file: string, password: str
       source.close();
     }
     migrate(drizzle(app.sqlite, { schema }), { migrationsFolder: defaultMigrationsFolder() });
-    if (app.dataGeneration) app.dataGeneration.value += 1;
+    endAllLogins(app);
     const check = app.sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`restored file failed its check: ${String(check)}`);
     // the restore itself is the first line of the restored file's backup log
