@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from './errors';
+import { MAX_AMOUNT_SATANG } from '../money';
 
 /**
  * Field messages carry both languages: schemas say `bilingual('กรุณากรอกชื่อตำบล', 'Enter the tambon')`
@@ -75,3 +76,13 @@ export function isoDateField(labelTh: string, labelEn: string) {
     .refine((value) => !/^(2[4-9]\d\d)-/.test(value), bilingual(`${labelTh}: ปีเป็น พ.ศ. แต่ระบบต้องการ ค.ศ.`, `${labelEn}: the year is B.E.; C.E. expected`))
     .refine(isRealIsoDate, bilingual(`${labelTh}ไม่ใช่วันที่ที่มีจริง`, `${labelEn} is not a real date`));
 }
+
+/**
+ * An amount of money received or paid: whole satang (DESIGN.md rule 1), more than 0, at most the largest amount the
+ * app prints. Refusals name the field through the caller's label, like every other field.
+ */
+export const satangAmountField = z
+  .number({ error: bilingual('จำนวนเงินต้องเป็นตัวเลข', 'The amount must be a number') })
+  .int(bilingual('จำนวนเงินต้องเป็นจำนวนเต็มสตางค์ (ไม่มีเศษของสตางค์)', 'The amount must be whole satang (no fraction of a satang)'))
+  .positive(bilingual('จำนวนเงินต้องมากกว่า 0 บาท', 'The amount must be more than 0'))
+  .max(MAX_AMOUNT_SATANG, bilingual('จำนวนเงินมากเกินไป', 'The amount is too large'));

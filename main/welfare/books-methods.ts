@@ -4,7 +4,7 @@ import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJo
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
-import { bilingual, isoDateField } from '../api/validation';
+import { bilingual, isoDateField, satangAmountField } from '../api/validation';
 import { localIsoDate } from '../dates';
 import { fullName } from '../people/register';
 import { ensureBooks, systemAccounts } from './accounts';
@@ -17,11 +17,6 @@ import { WelfareRuleError } from './rule-error';
 import { dateEn, dateTh } from './wording';
 
 const treasurers: readonly Role[] = ['treasurer'];
-
-const satangAmount = z
-  .number({ error: bilingual('จำนวนเงินต้องเป็นตัวเลข', 'The amount must be a number') })
-  .int(bilingual('จำนวนเงินต้องเป็นจำนวนเต็มสตางค์ (ไม่มีเศษของสตางค์)', 'The amount must be whole satang (no fraction of a satang)'))
-  .positive(bilingual('จำนวนเงินต้องมากกว่า 0 บาท', 'The amount must be more than 0'));
 
 function membershipOrRefuse(app: AppContext, id: number, field: string) {
   const row = app.db.select().from(welfareMemberships).where(eq(welfareMemberships.id, id)).get();
@@ -108,7 +103,7 @@ export const welfareBooksMethods = [
     input: z.object({
       receiptDate: isoDateField('วันที่รับเงิน', 'Receipt date'),
       bookId: z.number().int().positive(),
-      payments: z.array(z.object({ membershipId: z.number().int().positive(), amountSatang: satangAmount })).min(1, bilingual('ยังไม่มีรายการรับเงิน', 'No payment to save')).max(5000),
+      payments: z.array(z.object({ membershipId: z.number().int().positive(), amountSatang: satangAmountField })).min(1, bilingual('ยังไม่มีรายการรับเงิน', 'No payment to save')).max(5000),
     }),
     access: treasurers,
     handler: ({ app, input, user }) => {

@@ -4,7 +4,7 @@ import { people, users, welfareAccounts, welfareClaims, welfareJournalEntries, w
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
-import { bilingual, isoDateField } from '../api/validation';
+import { bilingual, isoDateField, satangAmountField } from '../api/validation';
 import { formatSatang } from '../documents/format';
 import { localIsoDate } from '../dates';
 import { fullName } from '../people/register';
@@ -243,10 +243,7 @@ export const welfareClaimsMethods = [
       expenseDate: isoDateField('วันที่จ่าย', 'Date paid'),
       accountCode: z.string(),
       description: z.string().trim().min(1, bilingual('กรุณากรอกรายการ', 'Enter what was paid for')).max(300),
-      amountSatang: z
-        .number({ error: bilingual('จำนวนเงินต้องเป็นตัวเลข', 'The amount must be a number') })
-        .int(bilingual('จำนวนเงินต้องเป็นจำนวนเต็มสตางค์ (ไม่มีเศษของสตางค์)', 'The amount must be whole satang'))
-        .positive(bilingual('จำนวนเงินต้องมากกว่า 0 บาท', 'The amount must be more than 0')),
+      amountSatang: satangAmountField,
       recipientName: z.string().trim().min(1, bilingual('กรุณากรอกชื่อผู้รับเงิน', 'Enter who was paid')).max(200),
       recipientAddress: z.string().trim().max(300).default(''),
       fromAccountId: fromAccountField,

@@ -8,7 +8,7 @@ import { welfareAccounts, welfareBankReconciliations, welfareClearedLines, welfa
 import { ApiError } from '../api/errors';
 import type { Role } from '../api/roles';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
-import { bilingual, isoDateField, labelFields } from '../api/validation';
+import { bilingual, isoDateField, labelFields, satangAmountField } from '../api/validation';
 import { localIsoDate } from '../dates';
 import { MAX_AMOUNT_SATANG } from '../money';
 import { ensureBooks, systemAccounts } from './accounts';
@@ -20,12 +20,6 @@ const treasurers: readonly Role[] = ['treasurer'];
 type Account = typeof welfareAccounts.$inferSelect;
 
 /** Money in or moved: whole satang, more than zero, not beyond what the app can hold (main/money.ts). */
-const satangAmount = z
-  .number({ error: bilingual('จำนวนเงินต้องเป็นตัวเลข', 'The amount must be a number') })
-  .int(bilingual('จำนวนเงินต้องเป็นจำนวนเต็มสตางค์ (ไม่มีเศษของสตางค์)', 'The amount must be whole satang (no fraction of a satang)'))
-  .positive(bilingual('จำนวนเงินต้องมากกว่า 0 บาท', 'The amount must be more than 0'))
-  .max(MAX_AMOUNT_SATANG, bilingual('จำนวนเงินมากเกินไป', 'The amount is too large'));
-
 const monthField = z
   .string()
   .trim()
@@ -298,7 +292,7 @@ export const welfareMoneyMethods = [
       sourceAccountId: z.number().int().positive(),
       moneyAccountId: z.number().int().positive(),
       incomeDate: isoDateField('วันที่รับเงิน', 'Date received'),
-      amountSatang: satangAmount,
+      amountSatang: satangAmountField,
       payerName: z.string().trim().min(1, bilingual('กรุณากรอกชื่อผู้จ่ายเงิน (หน่วยงาน ผู้บริจาค หรือธนาคาร)', 'Enter who paid (the agency, the donor or the bank)')).max(100),
       description: z.string().trim().max(300).default(''),
       codiRound: z.number().int().min(1).max(999).nullable().default(null),
@@ -449,7 +443,7 @@ export const welfareMoneyMethods = [
       fromAccountId: z.number().int().positive(),
       toAccountId: z.number().int().positive(),
       transferDate: isoDateField('วันที่โอน', 'Transfer date'),
-      amountSatang: satangAmount,
+      amountSatang: satangAmountField,
       description: z.string().trim().max(300).default(''),
     }),
     access: treasurers,
