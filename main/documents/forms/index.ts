@@ -5,8 +5,10 @@ import { personalDataRecordForm } from './personal-data-record';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
+import { welfareAnnualStatementForm } from './welfare-annual-statement';
 import { welfareArrearsForm } from './welfare-arrears';
 import { welfareCashBookForm } from './welfare-cash-book';
+import { welfareMonthlyStatementForm } from './welfare-monthly-statement';
 import { welfarePassbookForm } from './welfare-passbook';
 import { welfareReceiptForm } from './welfare-receipt';
 import { welfareVoucherForm } from './welfare-voucher';
@@ -23,6 +25,8 @@ export const forms: readonly FormDefinition[] = [
   welfarePassbookForm,
   welfareCashBookForm,
   welfareArrearsForm,
+  welfareMonthlyStatementForm,
+  welfareAnnualStatementForm,
   personalDataRecordForm,
 ] as unknown as readonly FormDefinition[];
 
