@@ -434,3 +434,65 @@ export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
 }
 
 export type MembersByCategoryAndVillage = ReturnType<typeof membersByCategoryAndVillage>;
+
+export interface EntryRow {
+  entryId: number;
+  date: string;
+  /** "ใบเสร็จ 12/457", "ใบสำคัญจ่าย 3", "ยกเลิกใบเสร็จ 12/457"; empty for an entry without a paper */
+  document: string;
+  description: string;
+  /** satang, signed as the figure drilled into reads (money in on a receipt line is positive) */
+  amount: number;
+}
+
+/** The paper behind each entry: a receipt (เล่ม/เลขที่), a voucher, or the void of one. */
+function papersOf(app: AppContext, entryIds: readonly number[]): Map<number, string> {
+  const papers = new Map<number, string>();
+  if (entryIds.length === 0) return papers;
+  const ids = JSON.stringify(entryIds);
+  const receipts = statementOf(
+    app,
+    `SELECT r.entry_id AS entryId, r.void_entry_id AS voidEntryId, b.book_number AS book, r.number FROM welfare_receipts r JOIN welfare_receipt_books b ON b.id = r.book_id
+     WHERE r.entry_id IN (SELECT value FROM json_each(?)) OR r.void_entry_id IN (SELECT value FROM json_each(?))`,
+  ).all(ids, ids) as { entryId: number; voidEntryId: number | null; book: string; number: number }[];
+  for (const receipt of receipts) {
+    papers.set(receipt.entryId, `ใบเสร็จ ${receipt.book}/${receipt.number}`);
+    if (receipt.voidEntryId !== null) papers.set(receipt.voidEntryId, `ยกเลิกใบเสร็จ ${receipt.book}/${receipt.number}`);
+  }
+  const payouts = statementOf(
+    app,
+    `SELECT entry_id AS entryId, void_entry_id AS voidEntryId, voucher_number AS number FROM welfare_payouts
+     WHERE entry_id IN (SELECT value FROM json_each(?)) OR void_entry_id IN (SELECT value FROM json_each(?))`,
+  ).all(ids, ids) as { entryId: number; voidEntryId: number | null; number: number }[];
+  for (const payout of payouts) {
+    papers.set(payout.entryId, `ใบสำคัญจ่าย ${payout.number}`);
+    if (payout.voidEntryId !== null) papers.set(payout.voidEntryId, `ยกเลิกใบสำคัญจ่าย ${payout.number}`);
+  }
+  return papers;
+}
+
+/**
+ * The journal entries behind a figure: those dated from `from` (null: since founding) to `to` with a line on one of
+ * `accountIds`, each with the sum of its lines on them times `sign`. `movedMoney`: only the entries a
+ * receipts-and-payments statement counts (they moved cash or bank; not an opening balance). The latest `limit`
+ * entries are listed in date order; `count` and `total` are over all of them, so the total equals the figure.
+ */
+export function entriesOf(app: AppContext, query: { accountIds: readonly number[]; from: string | null; to: string; movedMoney: boolean; sign: 1 | -1; limit: number }) {
+  const accounts = accountsOf(app);
+  const moneyIds = JSON.stringify(accounts.filter(isMoney).map((account) => account.id));
+  const rows = statementOf(
+    app,
+    `SELECT e.id AS entryId, e.entry_date AS date, e.description, sum(l.amount_satang) AS amount
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND l.account_id IN (SELECT value FROM json_each(?))
+       AND (? = 0 OR (e.kind <> 'opening' AND EXISTS (SELECT 1 FROM welfare_journal_lines m WHERE m.entry_id = e.id AND m.account_id IN (SELECT value FROM json_each(?)))))
+     GROUP BY e.id
+     HAVING sum(l.amount_satang) <> 0
+     ORDER BY e.entry_date, e.id`,
+  ).all(query.from ?? '0000-00-00', query.to, JSON.stringify(query.accountIds), query.movedMoney ? 1 : 0, moneyIds) as { entryId: number; date: string; description: string; amount: number }[];
+  const total = rows.reduce((sum, row) => sum + query.sign * row.amount, 0);
+  const shown = rows.slice(Math.max(0, rows.length - query.limit));
+  const papers = papersOf(app, shown.map((row) => row.entryId));
+  const entries: EntryRow[] = shown.map((row) => ({ entryId: row.entryId, date: row.date, document: papers.get(row.entryId) ?? '', description: row.description, amount: query.sign * row.amount }));
+  return { entries, count: rows.length, total };
+}
