@@ -12,7 +12,7 @@ import { officeForPrint, printFromRecords } from '../documents/methods';
 import { writeWorkbook, type WriteSpec } from '../spreadsheets/write';
 import { bookSettings } from './books';
 import { lockBooks } from './books-methods';
-import { accountingPeriod, benefitsPaidByType, entriesOf, financialPosition, fundBySource, membersByCategoryAndVillage, receiptsAndPayments, type ReceiptsAndPayments } from './statements';
+import { accountingPeriod, balancesUpTo, benefitsPaidByType, entriesOf, financialPosition, fundBySource, membersByCategoryAndVillage, receiptsAndPayments, type ReceiptsAndPayments } from './statements';
 import { dateEn, dateTh } from './wording';
 
 const treasurers: readonly Role[] = ['treasurer'];
@@ -34,12 +34,14 @@ export function monthlyStatement(app: AppContext, month: string) {
 export function annualStatement(app: AppContext, year: string) {
   const period = accountingPeriod(app, 'year', year);
   const lockDate = bookSettings(app)?.lockDate ?? null;
+  // the year's last day, summed once for the statement, the position and the sources
+  const balances = balancesUpTo(app, period.to);
   return {
     period,
-    statement: receiptsAndPayments(app, period.from, period.to),
-    position: financialPosition(app, period.to),
+    statement: receiptsAndPayments(app, period.from, period.to, balances),
+    position: financialPosition(app, period.to, balances),
     benefits: benefitsPaidByType(app, period.from, period.to, period.to),
-    sources: fundBySource(app, period.to),
+    sources: fundBySource(app, period.to, balances),
     members: membersByCategoryAndVillage(app, period.to),
     lockDate,
     ended: period.to < localIsoDate(app.now()),

@@ -147,12 +147,11 @@ export function accountingPeriod(app: AppContext, kind: 'month' | 'year', key: s
   const founding = fundFoundingDate(app);
   const today = localIsoDate(app.now());
   if (founding !== null && (period.to < founding || period.from > today)) {
-    const field = kind;
     throw new ApiError(
       'INVALID_INPUT',
-      `${kind === 'month' ? 'เดือน' : ''}${period.label.th} อยู่นอกช่วงที่กองทุนดำเนินงาน (ตั้งแต่ ${dateTh(founding)} ถึงวันนี้ ${dateTh(today)})`,
+      `${period.label.th} อยู่นอกช่วงที่กองทุนดำเนินงาน (ตั้งแต่ ${dateTh(founding)} ถึงวันนี้ ${dateTh(today)})`,
       `${period.label.en} is outside the fund's life (from ${dateEn(founding)} to today, ${dateEn(today)})`,
-      field,
+      kind,
     );
   }
   return period;
@@ -171,6 +170,14 @@ function balancesBetween(app: AppContext, from: string | null, to: string): Map<
   return new Map(rows.map((row) => [row.accountId, row.amount]));
 }
 
+/**
+ * Each account's balance at the end of `asOf` (every line since founding). The statements that share a day (the
+ * annual statement's receipts and payments, position and sources) may pass it on instead of summing again.
+ */
+export function balancesUpTo(app: AppContext, asOf: string): Map<number, number> {
+  return balancesBetween(app, null, asOf);
+}
+
 function moneyHeld(accounts: AccountRow[], balances: Map<number, number>): MoneyHeld {
   let cash = 0;
   let bank = 0;
@@ -181,13 +188,6 @@ function moneyHeld(accounts: AccountRow[], balances: Map<number, number>): Money
     else bank += balance;
   }
   return { cash, bank, total: cash + bank };
-}
-
-/** The day before an ISO date. */
-function dayBefore(iso: string): string {
-  const day = new Date(`${iso}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
 }
 
 /** Whether an account's lines in a receipts-and-payments statement read as money in (credits) rather than money out. */
@@ -202,10 +202,12 @@ function isReceiptAccount(account: AccountRow): boolean {
  * forward, so it adds to the opening figures rather than to the receipts. By double entry,
  * opening + totalReceipts − totalPayments = closing.
  */
-export function receiptsAndPayments(app: AppContext, from: string, to: string) {
+export function receiptsAndPayments(app: AppContext, from: string, to: string, closingBalances: Map<number, number> = balancesUpTo(app, to)) {
   const accounts = accountsOf(app);
   const moneyIds = accounts.filter(isMoney).map((account) => account.id);
-  const openingBalances = balancesBetween(app, null, dayBefore(from));
+  // brought forward = carried forward less the period's lines: one pass over the fund's history instead of two
+  const inPeriod = balancesBetween(app, from, to);
+  const openingBalances = new Map([...closingBalances].map(([accountId, balance]) => [accountId, balance - (inPeriod.get(accountId) ?? 0)]));
   const openingEntries = statementOf(
     app,
     `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
@@ -218,17 +220,19 @@ export function receiptsAndPayments(app: AppContext, from: string, to: string) {
   // The other side of every entry in the period that moved money: its lines on the accounts that are not money.
   const moved = statementOf(
     app,
-    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount, count(*) AS lines
+    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
      FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
      WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND e.kind <> 'opening'
        AND l.account_id NOT IN (SELECT value FROM json_each(?))
        AND EXISTS (SELECT 1 FROM welfare_journal_lines m WHERE m.entry_id = e.id AND m.account_id IN (SELECT value FROM json_each(?)))
      GROUP BY l.account_id`,
-  ).all(from, to, JSON.stringify(moneyIds), JSON.stringify(moneyIds)) as { accountId: number; amount: number; lines: number }[];
+  ).all(from, to, JSON.stringify(moneyIds), JSON.stringify(moneyIds)) as { accountId: number; amount: number }[];
   const byId = new Map(accounts.map((account) => [account.id, account]));
   const receipts: Line[] = [];
   const payments: Line[] = [];
   for (const row of moved) {
+    // a receipt and its void in the same period leave nothing to report
+    if (row.amount === 0) continue;
     const account = byId.get(row.accountId)!;
     if (isReceiptAccount(account)) receipts.push(lineOf(account, -row.amount));
     else payments.push(lineOf(account, row.amount));
@@ -238,7 +242,7 @@ export function receiptsAndPayments(app: AppContext, from: string, to: string) {
   payments.sort(byCode);
   const totalReceipts = receipts.reduce((sum, line) => sum + line.amount, 0);
   const totalPayments = payments.reduce((sum, line) => sum + line.amount, 0);
-  const closing = moneyHeld(accounts, balancesBetween(app, null, to));
+  const closing = moneyHeld(accounts, closingBalances);
   return { from, to, opening, receipts, payments, totalReceipts, totalPayments, closing };
 }
 
@@ -251,9 +255,8 @@ export type ReceiptsAndPayments = ReturnType<typeof receiptsAndPayments>;
  * (a zero prints as the form's blank line); an inactive account with nothing on it is left out. The two totals are
  * equal because every entry balances.
  */
-export function financialPosition(app: AppContext, asOf: string) {
+export function financialPosition(app: AppContext, asOf: string, balances: Map<number, number> = balancesUpTo(app, asOf)) {
   const accounts = accountsOf(app);
-  const balances = balancesBetween(app, null, asOf);
   const shown = accounts.filter((account) => account.active || (balances.get(account.id) ?? 0) !== 0);
   const lines = (filter: (account: AccountRow) => boolean, sign: 1 | -1) =>
     shown
@@ -347,9 +350,8 @@ export interface SourceRow {
  * the capital the books started with; the total; the share of it that is members' own contributions (basis points,
  * 10000 = all); the CODI matching rounds with their approval dates; and what the fund holds now.
  */
-export function fundBySource(app: AppContext, asOf: string) {
+export function fundBySource(app: AppContext, asOf: string, balances: Map<number, number> = balancesUpTo(app, asOf)) {
   const accounts = accountsOf(app);
-  const balances = balancesBetween(app, null, asOf);
   const bySource = new Map<string, SourceRow>();
   for (const account of accounts) {
     if (account.kind !== 'income' && account.kind !== 'equity') continue;
