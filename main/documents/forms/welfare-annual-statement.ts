@@ -74,7 +74,7 @@ function positionTable(data: WelfareAnnualStatementData, style: PageStyle): Cont
   body.push([{ text: 'รวมยอดบัญชีรายรับ', bold: true }, amountCell(data.position.totalReceiptSide, true), { text: 'รวมยอดบัญชีรายจ่าย', bold: true }, amountCell(data.position.totalPaymentSide, true)]);
   return dataTable({
     // two amount columns of tens of millions side by side: 12 pt keeps each whole on one line
-    widths: columnWidths(style, [1.45, 1, 1.45, 1]),
+    widths: columnWidths(style, [1.6, 1, 1.6, 1]),
     fontSize: Math.min(style.tableSize, 12),
     header: [['รายการรับ', 'จำนวนเงิน (บาท)', 'รายการจ่าย', 'จำนวนเงิน (บาท)'].map((text) => ({ text, alignment: 'center' }))],
     body,

@@ -40,7 +40,8 @@ function Figure({ satang, drill, onDrill, testId, strong }: { satang: number; dr
   const text = formatSatang(satang);
   const shown = strong ? <strong>{text}</strong> : text;
   const style = { whiteSpace: 'nowrap' as const, fontVariantNumeric: 'tabular-nums' as const };
-  if (!drill || drill.accountIds.length === 0) return <span style={style} data-testid={testId}>{shown}</span>;
+  // a zero has no entries worth opening (or only ones that cancel out): it reads as plain text
+  if (!drill || drill.accountIds.length === 0 || satang === 0) return <span style={style} data-testid={testId}>{shown}</span>;
   return (
     <Button type="link" size="small" style={{ ...style, padding: 0, height: 'auto' }} onClick={() => onDrill(drill)} data-testid={testId}>
       {shown}
