@@ -157,25 +157,19 @@ export function accountingPeriod(app: AppContext, kind: 'month' | 'year', key: s
   return period;
 }
 
-/** Each account's balance (sum of its lines) over the entries dated in [from, to]; from null = since founding. */
-function balancesBetween(app: AppContext, from: string | null, to: string): Map<number, number> {
-  const rows = statementOf(
-    app,
-    // the entries by their date index first, then their lines (SQLite keeps a CROSS JOIN's order)
-    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
-     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
-     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ?
-     GROUP BY l.account_id`,
-  ).all(from ?? '0000-00-00', to) as { accountId: number; amount: number }[];
-  return new Map(rows.map((row) => [row.accountId, row.amount]));
-}
-
 /**
  * Each account's balance at the end of `asOf` (every line since founding). The statements that share a day (the
  * annual statement's receipts and payments, position and sources) may pass it on instead of summing again.
  */
 export function balancesUpTo(app: AppContext, asOf: string): Map<number, number> {
-  return balancesBetween(app, null, asOf);
+  // the lines' covering index (account, entry, amount) read in full, each entry's date by its key
+  const rows = statementOf(
+    app,
+    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
+     FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id
+     WHERE e.entry_date <= ? GROUP BY l.account_id`,
+  ).all(asOf) as { accountId: number; amount: number }[];
+  return new Map(rows.map((row) => [row.accountId, row.amount]));
 }
 
 function moneyHeld(accounts: AccountRow[], balances: Map<number, number>): MoneyHeld {
@@ -204,29 +198,33 @@ function isReceiptAccount(account: AccountRow): boolean {
  */
 export function receiptsAndPayments(app: AppContext, from: string, to: string, closingBalances: Map<number, number> = balancesUpTo(app, to)) {
   const accounts = accountsOf(app);
-  const moneyIds = accounts.filter(isMoney).map((account) => account.id);
-  // brought forward = carried forward less the period's lines: one pass over the fund's history instead of two
-  const inPeriod = balancesBetween(app, from, to);
-  const openingBalances = new Map([...closingBalances].map(([accountId, balance]) => [accountId, balance - (inPeriod.get(accountId) ?? 0)]));
-  const openingEntries = statementOf(
+  const money = new Set(accounts.filter(isMoney).map((account) => account.id));
+  // The period's lines in one pass (its entries by their date index first, then their lines), summed here: what
+  // each account moved, the opening-balance entries, and the other side of the entries that moved money.
+  const lines = statementOf(
     app,
-    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
+    `SELECT e.id AS entryId, e.kind = 'opening' AS opening, l.account_id AS accountId, l.amount_satang AS amount
      FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
-     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND e.kind = 'opening'
-     GROUP BY l.account_id`,
-  ).all(from, to) as { accountId: number; amount: number }[];
-  for (const row of openingEntries) openingBalances.set(row.accountId, (openingBalances.get(row.accountId) ?? 0) + row.amount);
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ?`,
+  )
+    .raw()
+    .all(from, to) as [number, number, number, number][];
+  const add = (map: Map<number, number>, accountId: number, amount: number) => map.set(accountId, (map.get(accountId) ?? 0) + amount);
+  const inPeriod = new Map<number, number>();
+  const openingEntries = new Map<number, number>();
+  const movedMoney = new Set<number>();
+  for (const [entryId, opening, accountId, amount] of lines) {
+    add(inPeriod, accountId, amount);
+    if (opening) add(openingEntries, accountId, amount);
+    else if (money.has(accountId)) movedMoney.add(entryId);
+  }
+  const otherSide = new Map<number, number>();
+  for (const [entryId, , accountId, amount] of lines) if (movedMoney.has(entryId) && !money.has(accountId)) add(otherSide, accountId, amount);
+  // brought forward = carried forward less the period's lines (one pass over the fund's history instead of two),
+  // plus an opening-balance entry dated in the period
+  const openingBalances = new Map([...closingBalances].map(([accountId, balance]) => [accountId, balance - (inPeriod.get(accountId) ?? 0) + (openingEntries.get(accountId) ?? 0)]));
   const opening = moneyHeld(accounts, openingBalances);
-  // The other side of every entry in the period that moved money: its lines on the accounts that are not money.
-  const moved = statementOf(
-    app,
-    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
-     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
-     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND e.kind <> 'opening'
-       AND l.account_id NOT IN (SELECT value FROM json_each(?))
-       AND EXISTS (SELECT 1 FROM welfare_journal_lines m WHERE m.entry_id = e.id AND m.account_id IN (SELECT value FROM json_each(?)))
-     GROUP BY l.account_id`,
-  ).all(from, to, JSON.stringify(moneyIds), JSON.stringify(moneyIds)) as { accountId: number; amount: number }[];
+  const moved = [...otherSide].map(([accountId, amount]) => ({ accountId, amount }));
   const byId = new Map(accounts.map((account) => [account.id, account]));
   const receipts: Line[] = [];
   const payments: Line[] = [];
@@ -309,11 +307,13 @@ export function benefitsPaidByType(app: AppContext, from: string, to: string, as
     app,
     `SELECT l.benefit_code AS code, m.person_id AS personId, l.membership_id AS membershipId,
             sum(l.amount_satang) AS ever, sum(CASE WHEN e.entry_date >= ? AND e.entry_date <= ? THEN l.amount_satang ELSE 0 END) AS inPeriod
-     FROM welfare_journal_lines l
+     FROM welfare_accounts a
+     CROSS JOIN welfare_journal_lines l
      JOIN welfare_journal_entries e ON e.id = l.entry_id
-     JOIN welfare_accounts a ON a.id = l.account_id AND a.kind = 'expense'
      LEFT JOIN welfare_memberships m ON m.id = l.membership_id
-     WHERE l.benefit_code IS NOT NULL AND e.entry_date <= ?
+     -- the expense accounts' lines by the account index: a benefit is paid from one of those, and the journal's
+     -- millions of receipt lines are never read
+     WHERE a.kind = 'expense' AND l.account_id = a.id AND l.benefit_code IS NOT NULL AND e.entry_date <= ?
      GROUP BY l.benefit_code, coalesce(m.person_id, -l.entry_id)`,
   ).all(from, to, asOf) as { code: string; personId: number | null; ever: number; inPeriod: number }[];
   const names = benefitNames(app);
@@ -397,17 +397,22 @@ export interface MemberCount {
  * counted in the village the register has them in now.
  */
 export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
+  // one row per person, from their latest membership begun by `asOf` (SQLite gives the bare columns of the row
+  // where max() is found)
   const rows = statementOf(
     app,
-    `SELECT m.category, p.village_id AS villageId, v.number AS villageNumber, v.name AS villageName,
-            max(CASE WHEN m.end_date IS NULL OR m.end_date >= ? THEN 1 ELSE 0 END) AS current
+    `SELECT max(m.start_date) AS startDate, m.category, m.end_date AS endDate, p.village_id AS villageId, v.number AS villageNumber, v.name AS villageName
      FROM welfare_memberships m
      JOIN people p ON p.id = m.person_id
      LEFT JOIN villages v ON v.id = p.village_id
      WHERE m.start_date <= ?
-       AND m.start_date = (SELECT max(later.start_date) FROM welfare_memberships later WHERE later.person_id = m.person_id AND later.start_date <= ?)
      GROUP BY m.person_id`,
-  ).all(asOf, asOf, asOf) as { category: string; villageId: number | null; villageNumber: number | null; villageName: string | null; current: number }[];
+  )
+    .all(asOf)
+    .map((row) => {
+      const membership = row as { category: string; endDate: string | null; villageId: number | null; villageNumber: number | null; villageName: string | null };
+      return { ...membership, current: membership.endDate === null || membership.endDate >= asOf ? 1 : 0 };
+    });
   const categoryNames = new Map<string, string>(presetMemberCategories.map((category) => [category.code, category.th]));
   for (const version of regulationVersions(app)) for (const category of version.memberCategories ?? []) categoryNames.set(category.code, category.th);
   const byCategory = new Map<string, { category: string; name: string; cumulative: number; current: number }>();
