@@ -293,6 +293,36 @@ describe('งบรับ-จ่ายประจำปี', () => {
   });
 });
 
+describe('members by category and village (สมาชิกสะสม / สมาชิกปัจจุบัน)', () => {
+  it('a person who resigned and joined again counts once, by the latest membership; one who died is no longer current', async () => {
+    const { call, sql, kanya, punya } = await fundWithTwoYears();
+    const personOf = (membershipId: number) => sql<{ personId: number }>('SELECT person_id AS personId FROM welfare_memberships WHERE id = ?', membershipId)[0]!.personId;
+    await call('welfare.members.end', { membershipId: kanya.id, endDate: '2026-02-10', reason: 'resigned', note: 'ย้ายไปอยู่กับลูกที่กรุงเทพฯ' });
+    await call('welfare.members.join', { personId: personOf(kanya.id), memberNumber: '0911', category: 'elderly', applicationDate: '2026-04-01', startDate: '2026-04-01' });
+    await call('welfare.members.end', { membershipId: punya.id, endDate: '2026-08-20', reason: 'died', note: '' });
+    type Members = { byCategory: { category: string; cumulative: number; current: number }[]; cumulative: number; current: number };
+    // independent: people with a membership begun by the day, and those whose latest such membership is open that day
+    const expected = (day: string) =>
+      sql<{ cumulative: number; current: number }>(
+        `SELECT count(*) AS cumulative, sum(CASE WHEN m.end_date IS NULL OR m.end_date >= ? THEN 1 ELSE 0 END) AS current FROM welfare_memberships m
+         WHERE m.start_date <= ? AND m.start_date = (SELECT max(o.start_date) FROM welfare_memberships o WHERE o.person_id = m.person_id AND o.start_date <= ?)`,
+        day,
+        day,
+        day,
+      )[0]!;
+    for (const day of ['2026-03-01', '2026-09-30']) {
+      const members = await call<Members>('welfare.statements.members', { asOf: day });
+      expect(members, day).toMatchObject(expected(day));
+    }
+    expect(await call<Members>('welfare.statements.members', { asOf: '2026-03-01' })).toMatchObject({ cumulative: 3, current: 2 });
+    const september = await call<Members>('welfare.statements.members', { asOf: '2026-09-30' });
+    expect(september).toMatchObject({ cumulative: 3, current: 2 });
+    // กัญญ์ณัฏฐ์ rejoined as an older person: counted there, and no longer under บุคคลทั่วไป
+    expect(september.byCategory.find((row) => row.category === 'elderly')).toMatchObject({ cumulative: 2, current: 2 });
+    expect(september.byCategory.find((row) => row.category === 'general')).toMatchObject({ cumulative: 1, current: 0 });
+  });
+});
+
 describe('closing a year (ปิดบัญชีปีนี้)', () => {
   it('closes an ended year through the books’ lock, then nothing can be posted into it; a year not ended is refused', async () => {
     const { call, refusal, sql, chart } = await fundWithTwoYears();
