@@ -302,13 +302,13 @@ export const welfareStatementMethods = [
         throw new ApiError(
           'INVALID_INPUT',
           `ปีบัญชี ${input.year} ยังไม่สิ้นสุด (สิ้นสุดวันที่ ${dateTh(period.to)}) ปิดบัญชีปีนี้ได้ตั้งแต่วันที่ ${dateTh(opens)}`,
-          `The accounting year ${Number(input.year) - 543} has not ended (it ends on ${dateEn(period.to)}); it can be closed from ${dateEn(opens)}`,
+          `The accounting year B.E. ${input.year} has not ended (it ends on ${dateEn(period.to)}); it can be closed from ${dateEn(opens)}`,
           'year',
         );
       }
       const lockDate = bookSettings(app)?.lockDate ?? null;
       if (lockDate !== null && lockDate >= period.to) {
-        throw new ApiError('CONFLICT', `ปีบัญชี ${input.year} ปิดบัญชีแล้ว (ปิดบัญชีถึงวันที่ ${dateTh(lockDate)})`, `The accounting year ${Number(input.year) - 543} is already closed (closed up to ${dateEn(lockDate)})`, 'year');
+        throw new ApiError('CONFLICT', `ปีบัญชี ${input.year} ปิดบัญชีแล้ว (ปิดบัญชีถึงวันที่ ${dateTh(lockDate)})`, `The accounting year B.E. ${input.year} is already closed (closed up to ${dateEn(lockDate)})`, 'year');
       }
       const statement = receiptsAndPayments(app, period.from, period.to);
       const { before, after } = lockBooks(app, period.to, 'year');

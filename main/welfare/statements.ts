@@ -140,8 +140,8 @@ export function accountingPeriod(app: AppContext, kind: 'month' | 'year', key: s
       to: year.end,
       label:
         accountingYear === 'fiscal'
-          ? { th: `ปีบัญชี ${be} (${dateTh(year.start)} – ${dateTh(year.end)})`, en: `Accounting year ${be - 543} (${dateEn(year.start)} – ${dateEn(year.end)})` }
-          : { th: `ปีบัญชี ${be} (ปีปฏิทิน)`, en: `Accounting year ${be - 543} (calendar)` },
+          ? { th: `ปีบัญชี ${be} (${dateTh(year.start)} – ${dateTh(year.end)})`, en: `Accounting year B.E. ${be} (${dateEn(year.start)} – ${dateEn(year.end)})` }
+          : { th: `ปีบัญชี ${be} (ปีปฏิทิน)`, en: `Accounting year B.E. ${be} (calendar ${be - 543})` },
     };
   }
   const founding = fundFoundingDate(app);

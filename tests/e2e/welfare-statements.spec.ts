@@ -146,4 +146,9 @@ test('this month and last year: totals on screen, drilled down, printed with the
   await page.getByTestId('statements-close-year').click();
   await expect(page.getByTestId('statements-failure')).toContainText(`ปีบัญชี ${year.be + 1} ยังไม่สิ้นสุด`);
   await screenshot(page, 'close-year-refused');
+
+  // The same screen in English: the period named in English, the headings translated.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByTestId('statements-heading')).toContainText(`Annual statement Accounting year B.E. ${year.be + 1}`);
+  await screenshot(page, 'annual-en');
 });

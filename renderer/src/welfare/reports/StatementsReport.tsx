@@ -302,7 +302,9 @@ function AnnualDetails({ annual }: { annual: Annual }) {
  * figures; and, from the annual statement, the year's close.
  */
 export function StatementsReport() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  /** A period's name in the screen's language. */
+  const named = (label: { th: string; en: string }) => (i18n.language === 'en' ? label.en : label.th);
   const { message } = AntApp.useApp();
   const settings = useBooks((state) => state.settings);
   const accounts = useBooks((state) => state.accounts);
@@ -374,7 +376,7 @@ export function StatementsReport() {
     try {
       const closed = await call('welfare.statements.closeYear', { year: key });
       setConfirming(false);
-      message.success(t('welfareStatements.closedYear', { year: closed.period.label.th, date: showDate(closed.lockDate) }));
+      message.success(t('welfareStatements.closedYear', { year: named(closed.period.label), date: showDate(closed.lockDate) }));
       await reloadBooks();
       setVersion((value) => value + 1);
     } catch (error) {
@@ -428,7 +430,7 @@ export function StatementsReport() {
       {period && statement && (
         <>
           <Typography.Title level={4} data-testid="statements-heading">
-            {view === 'month' ? `${t('welfareStatements.monthly')} ${period.label.th}` : `${t('welfareStatements.annual')} ${period.label.th}`}
+            {view === 'month' ? `${t('welfareStatements.monthly')} ${named(period.label)}` : `${t('welfareStatements.annual')} ${named(period.label)}`}
           </Typography.Title>
           {annual?.closed && <Alert type="success" showIcon title={t('welfareStatements.closedNote', { date: showDate(annual.lockDate) })} style={{ marginBottom: 12 }} data-testid="statements-closed" />}
           {annual && !annual.ended && <Alert type="info" showIcon title={t('welfareStatements.notEndedNote', { date: showDate(annual.period.to) })} style={{ marginBottom: 12 }} />}
@@ -452,7 +454,7 @@ export function StatementsReport() {
       <EntriesDialog drill={drill} onClose={() => setDrill(null)} />
       <Modal
         open={confirming && annual !== null}
-        title={annual ? t('welfareStatements.closeYearTitle', { year: annual.period.label.th }) : ''}
+        title={annual ? t('welfareStatements.closeYearTitle', { year: named(annual.period.label) }) : ''}
         onCancel={() => setConfirming(false)}
         onOk={() => void closeYear()}
         okText={t('welfareStatements.closeYearConfirm')}
