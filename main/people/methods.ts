@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, people, users, villages, welfareMemberships } from '../../db/schema';
+import { anonymisedPeople, auditLog, people, users, villages, welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -184,7 +184,9 @@ export const peopleMethods = [
         .where(eq(welfareMemberships.personId, input.id))
         .orderBy(asc(welfareMemberships.startDate))
         .all();
-      return { person: personDetail(app, row), history, memberships };
+      // erased under PDPA (main/people/anonymise.ts): when, so the page says so instead of offering to edit
+      const anonymised = app.db.select({ at: anonymisedPeople.anonymisedAt }).from(anonymisedPeople).where(eq(anonymisedPeople.personId, input.id)).get();
+      return { person: personDetail(app, row), history, memberships, anonymisedAt: anonymised?.at ?? null };
     },
   }),
 
