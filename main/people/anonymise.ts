@@ -199,12 +199,15 @@ export function anonymisePerson(app: AppContext, personId: number, userId: numbe
 
   // copies of the name, the citizen ID or the phone anywhere else (receipt and voucher text, journal descriptions,
   // other audit rows): replaced in place, so the rest of each text stays readable
+  // (one pass over each column for all of them: the longest first, so a full name goes before the name inside it)
   let copiesReplaced = 0;
+  const identifiers = copiedIdentifiers(person);
   for (const { table, column } of textColumns(app)) {
-    for (const text of copiedIdentifiers(person)) {
-      const info = app.sqlite.prepare(`UPDATE "${table}" SET "${column}" = replace("${column}", ?, ?) WHERE instr("${column}", ?) > 0`).run(text, marker, text);
-      copiesReplaced += info.changes;
-    }
+    const replaced = identifiers.reduce((sql) => `replace(${sql}, ?, ?)`, `"${column}"`);
+    const found = identifiers.map(() => `instr("${column}", ?) > 0`).join(' OR ');
+    // replace() nests inside out: the innermost (first applied) takes the first pair of parameters
+    const params = [...identifiers.flatMap((text) => [text, marker]), ...identifiers];
+    if (identifiers.length) copiesReplaced += app.sqlite.prepare(`UPDATE "${table}" SET "${column}" = ${replaced} WHERE ${found}`).run(...params).changes;
   }
 
   app.db.insert(anonymisedPeople).values({ personId, anonymisedAt: at, anonymisedBy: userId, auditRowsRedacted: aboutThem.length }).run();
