@@ -223,6 +223,10 @@ export const peopleMethods = [
     access: registerEditors,
     handler: ({ app, input }) => {
       const before = personRow(app, input.id);
+      // erased under PDPA: typing someone's data back in is a new record, not a correction of this one
+      if (app.db.select().from(anonymisedPeople).where(eq(anonymisedPeople.personId, input.id)).get()) {
+        throw new ApiError('CONFLICT', 'ข้อมูลส่วนบุคคลของบุคคลนี้ถูกลบแล้ว จึงแก้ไขไม่ได้ หากเป็นผู้มาใหม่ กรุณาเพิ่มเป็นบุคคลใหม่', "This person's personal data was erased; add a newcomer as a new person", 'id');
+      }
       checkPerson(app, input, before);
       const { acknowledgeSimilar: _acknowledged, id, ...fields } = input;
       const row = app.db.update(people).set(personValues(fields, app.now().toISOString())).where(eq(people.id, id)).returning().get()!;

@@ -102,7 +102,7 @@ describe('anonymising a person who left long ago', () => {
   });
 
   it('erases her from every table and the file, and keeps every figure', async () => {
-    const { app, call, admin, personId, membershipId, neighbourMembership, claimId, setClock } = await fundWithLeaver();
+    const { app, call, refusal, admin, personId, membershipId, neighbourMembership, claimId, setClock } = await fundWithLeaver();
     await call('welfare.members.end', { membershipId, endDate: '2026-11-30', reason: 'resigned', note: 'ย้ายไปอยู่กับลูกสาวที่ชลบุรี' });
     await call('welfare.claims.pay', { claimId, payoutDate: '2026-11-30' });
     await call('welfare.members.end', { membershipId: neighbourMembership, endDate: '2026-11-30', reason: 'died' });
@@ -133,8 +133,9 @@ describe('anonymising a person who left long ago', () => {
     expect(JSON.parse(last.before!)).toBeNull();
     expect(JSON.parse(last.after!)).toMatchObject({ erased: 'คำนำหน้าชื่อ, ชื่อ, นามสกุล, เลขประจำตัวประชาชน, วันเกิด, บ้านเลขที่, ที่อยู่, โทรศัพท์, หมายเหตุ, ขอบเขตความยินยอม', leftOn: '2026-11-30', afterYears: 10 });
     expect(last.entityId).toBe(String(personId));
-    // refused a second time
+    // refused a second time, and the record is not typed back in
     expect((await app.router.call(admin, 'people.anonymise.run', { personId })).ok).toBe(false);
+    expect((await refusal('people.persons.update', { ...leaver, id: personId })).messageTh).toBe('ข้อมูลส่วนบุคคลของบุคคลนี้ถูกลบแล้ว จึงแก้ไขไม่ได้ หากเป็นผู้มาใหม่ กรุณาเพิ่มเป็นบุคคลใหม่');
 
     // the printed access-request record: the marker, the member number and the money, no trace of her
     const printed = await call<{ pdfBase64: string }>('history.accessRequestPrint', { personId }, admin);
