@@ -1,6 +1,7 @@
 import { documentMethods } from '../documents/methods';
 import { officeMethods } from '../office/methods';
 import { peopleMethods } from '../people/methods';
+import { peopleAnonymiseMethods } from '../people/anonymise';
 import { peopleExportMethods, peopleImportMethods } from '../people/spreadsheet-methods';
 import { backupMethods } from '../backup/methods';
 import { historyMethods } from '../history/methods';
@@ -14,4 +15,4 @@ import { welfareStatementMethods } from '../welfare/statements-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

@@ -17,11 +17,15 @@ export const roleNames: Record<Role, { th: string; en: string }> = {
  */
 export const readOnlyRoles: readonly Role[] = ['viewer', 'auditor'];
 
+/** Everyone who keeps records (the administrator is always allowed besides): every role but the read-only two. */
+export const recordKeepers: readonly Role[] = roles.filter((role) => role !== 'admin' && !readOnlyRoles.includes(role));
+
 /**
  * The writes and tasks an auditor may call: ending or unlocking the own session, changing the own password, and
  * prints that only read (a passbook printed with the full citizen ID leaves an audit row, which changes no record).
  * Not here on purpose: `welfare.receipts.print` (it counts the print, so the office's next print would come out as
- * "สำเนา") and every export (personal data leaves the office; the auditor reads it on screen).
+ * "สำเนา"; the viewer is refused it too, main/welfare/print-methods.ts) and every export (personal data leaves the
+ * office; the auditor reads it on screen).
  */
 export const auditorMayCall: ReadonlySet<string> = new Set([
   'office.auth.logout',

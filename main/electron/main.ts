@@ -1,5 +1,5 @@
 // The thin Electron shell: one hardened window onto the same router that browser mode serves.
-import { app as electronApp, BrowserWindow, ipcMain, Menu, net, protocol, shell, dialog, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { app as electronApp, BrowserWindow, ipcMain, Menu, net, protocol, session as electronSession, shell, dialog } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,9 +12,7 @@ import { contentSecurityPolicy } from '../host/server';
 import { decodeAddressPath, fileInside } from '../host/renderer-files';
 import { sessionIdleMs } from '../api/sessions';
 import { DATABASE_FILE_NAME, resolveDataDir, DATA_DIR_ENV, argValue } from '../paths';
-
-const SCHEME = 'app';
-const APP_ORIGIN = `${SCHEME}://tambon-desk`;
+import { APP_ORIGIN, SCHEME, isTrustedSender, mainWindowOptions, navigationAllowed, pdfWindowOptions, permissionGranted, windowOpenDecision } from './hardening';
 const rendererDir = path.resolve(__dirname, '..', 'renderer');
 
 // Chromium's own UI (the PDF viewer's toolbar, spell-check menus) in Thai, like the rest of the window.
@@ -27,11 +25,8 @@ const sessions = new Map<number, { session: ClientSession; lastSeen: number }>()
 const idleLimitMs = sessionIdleMs();
 const runningCalls = new Map<string, AbortController>();
 
-/** Only our own page, in the top frame of our window, may call the API (VS Code's rule for IPC). */
-function trustedSender(event: IpcMainInvokeEvent | Electron.IpcMainEvent): boolean {
-  const frame: WebFrameMain | null = event.senderFrame;
-  return Boolean(mainWindow && frame && event.sender === mainWindow.webContents && frame === mainWindow.webContents.mainFrame && frame.url.startsWith(`${APP_ORIGIN}/`));
-}
+/** Only our own page, in the top frame of our window, may call the API. */
+const trustedSender = (event: Electron.IpcMainInvokeEvent | Electron.IpcMainEvent) => isTrustedSender(event, mainWindow);
 
 function serveRenderer(): void {
   protocol.handle(SCHEME, async (request) => {
@@ -77,36 +72,18 @@ function registerIpc(): void {
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Tambon Desk',
-    show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // Chromium's PDF viewer, for the print preview of our own PDFs (blob: URLs of this page)
-      plugins: true,
-    },
-  });
+  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
   // No navigation away from the app; links to the web open in the OS browser.
   window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) {
-      event.preventDefault();
-      if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    }
+    if (navigationAllowed(url)) return;
+    event.preventDefault();
+    if (windowOpenDecision(url) === 'system-browser') void shell.openExternal(url);
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // A PDF this page made may open in a window of its own, to print from Chromium's viewer.
-    if (url.startsWith(`blob:${APP_ORIGIN}/`)) {
-      return { action: 'allow', overrideBrowserWindowOptions: { autoHideMenuBar: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } } };
-    }
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    const decision = windowOpenDecision(url);
+    if (decision === 'pdf-window') return { action: 'allow', overrideBrowserWindowOptions: pdfWindowOptions };
+    if (decision === 'system-browser') void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('destroyed', () => sessions.delete(window.webContents.id));
@@ -168,6 +145,7 @@ if (!electronApp.requestSingleInstanceLock()) {
     // app with the reason before anything is written.
     void core.integrity.then((refusal) => (refusal ? cannotStart(refusal) : core && startAutomaticBackups(core.router.app)));
     warmUpDocuments();
+    electronSession.defaultSession.setPermissionRequestHandler((_contents, permission, answer) => answer(permissionGranted(permission)));
     serveRenderer();
     registerIpc();
     buildMenu();

@@ -28,6 +28,7 @@ export const entityNames: Record<string, [string, string]> = {
   export: ['การส่งออกข้อมูล', 'Export'],
   print: ['การพิมพ์เอกสาร', 'Printing'],
   sample: ['ข้อมูลตัวอย่าง', 'Sample data'],
+  privacySettings: ['การตั้งค่าข้อมูลส่วนบุคคล', 'Personal data settings'],
 };
 
 export function entityName(entity: string): [string, string] {
@@ -66,6 +67,14 @@ const common: Record<string, [string, string]> = {
   entranceFeeWaived: ['ยกเว้นค่าสมัครแรกเข้า', 'Entrance fee waived'],
   healthConsent: ['ยินยอมให้ใช้ข้อมูลสุขภาพ', 'Consent to health data'],
   beneficiaries: ['ผู้รับผลประโยชน์', 'Beneficiaries'],
+  // anonymising a person (main/people/anonymise.ts)
+  anonymised: ['ลบข้อมูลส่วนบุคคลแล้ว แสดงเป็น', 'Anonymised, shown as'],
+  erased: ['ข้อมูลที่ลบ', 'Data erased'],
+  leftOn: ['ออกไปเมื่อ', 'Left on'],
+  afterYears: ['ลบได้หลังออกไป (ปี)', 'Erasable after (years)'],
+  anonymiseAfterYears: ['ลบข้อมูลส่วนบุคคลได้หลังออกไป (ปี)', 'Anonymise after (years)'],
+  auditRowsRedacted: ['ประวัติที่ลบค่าออก (แถว)', 'History rows redacted'],
+  copiesReplaced: ['สำเนาชื่อที่แทนที่', 'Copies of the name replaced'],
 };
 
 /** The label of one field of one kind of record; '' is the whole value of a row that is not a record. */
@@ -79,6 +88,7 @@ export function fieldLabel(entity: string, field: string): { labelTh: string; la
 const codeNames: Record<string, Record<string, string>> = {
   sex: { M: 'ชาย', F: 'หญิง' },
   lifeStatus: { alive: 'มีชีวิต', died: 'เสียชีวิต', moved: 'ย้ายออก' },
+  noCitizenIdReason: { no_card: 'ไม่มีบัตร', foreigner: 'ต่างด้าว', other: 'อื่น ๆ' },
   role: Object.fromEntries(Object.entries(roleNames).map(([role, name]) => [role, name.th])),
 };
 

@@ -1,5 +1,7 @@
 // Wrong passwords slow the next try down: a growing wait per username and per client (the browser's address or the
-// window), kept in memory. A wait, never a hard lock, so a guesser cannot lock the administrator out for good.
+// window). A wait, never a hard lock, so a guesser cannot lock the administrator out for good. Counted in memory and
+// written through to a store (the data file's login_failures table, main/office/login-failures.ts), so that closing
+// and starting the program again does not give a guesser a fresh set of tries.
 
 /** Wrong tries allowed in a row before the first wait. */
 export const FREE_TRIES_PER_USERNAME = 5;
@@ -10,7 +12,7 @@ const LONGEST_WAIT_MS = 15 * 60_000;
 /** Wrong tries older than this with nothing since are forgotten. */
 const FORGET_AFTER_MS = 60 * 60_000;
 
-interface Tries {
+export interface Tries {
   failures: number;
   lastTry: number;
   /** no try before this time (epoch ms) */
@@ -27,9 +29,24 @@ export function waitAfter(failures: number, freeTries: number): number {
   return Math.min(FIRST_WAIT_MS * 2 ** (failures - freeTries), LONGEST_WAIT_MS);
 }
 
+/** Where the counts outlive the program; without one they live in memory only (the unit tests). */
+export interface ThrottleStore {
+  load(): { scope: ThrottleScope; key: string; tries: Tries }[];
+  save(scope: ThrottleScope, key: string, tries: Tries): void;
+  remove(scope: ThrottleScope, key: string): void;
+}
+
 export class LoginThrottle {
   private readonly byUsername = new Map<string, Tries>();
   private readonly byClient = new Map<string, Tries>();
+
+  constructor(private readonly store: ThrottleStore | null = null) {
+    for (const { scope, key, tries } of store?.load() ?? []) this.mapOf(scope).set(key, tries);
+  }
+
+  private mapOf(scope: ThrottleScope): Map<string, Tries> {
+    return scope === 'username' ? this.byUsername : this.byClient;
+  }
 
   /**
    * Asks to try a password now. An allowed try counts against its username as wrong until `succeeded` says
@@ -46,32 +63,38 @@ export class LoginThrottle {
     if (userWait > 0 || clientWait > 0) {
       return userWait >= clientWait ? { allowed: false, waitMs: userWait, scope: 'username' } : { allowed: false, waitMs: clientWait, scope: 'client' };
     }
-    this.countFailure(this.byUsername, username, FREE_TRIES_PER_USERNAME, now);
+    this.countFailure('username', username, FREE_TRIES_PER_USERNAME, now);
     return { allowed: true };
   }
 
   /** The password was wrong (or the username unknown): the client's count grows too. */
   failed(client: string, now: number): void {
-    this.countFailure(this.byClient, client, FREE_TRIES_PER_CLIENT, now);
+    this.countFailure('client', client, FREE_TRIES_PER_CLIENT, now);
   }
 
   /** The password was right: this username and this client start afresh. */
   succeeded(username: string, client: string): void {
-    this.byUsername.delete(username);
-    this.byClient.delete(client);
+    this.forget('username', username);
+    this.forget('client', client);
   }
 
-  private countFailure(map: Map<string, Tries>, key: string, freeTries: number, now: number): void {
+  private countFailure(scope: ThrottleScope, key: string, freeTries: number, now: number): void {
+    const map = this.mapOf(scope);
     const tries = map.get(key) ?? { failures: 0, lastTry: now, waitUntil: 0 };
     tries.failures += 1;
     tries.lastTry = now;
     tries.waitUntil = now + waitAfter(tries.failures, freeTries);
     map.set(key, tries);
+    this.store?.save(scope, key, tries);
+  }
+
+  private forget(scope: ThrottleScope, key: string): void {
+    if (this.mapOf(scope).delete(key)) this.store?.remove(scope, key);
   }
 
   private forgetOld(now: number): void {
-    for (const map of [this.byUsername, this.byClient]) {
-      for (const [key, tries] of map) if (now - tries.lastTry > FORGET_AFTER_MS && now >= tries.waitUntil) map.delete(key);
+    for (const scope of ['username', 'client'] as const) {
+      for (const [key, tries] of this.mapOf(scope)) if (now - tries.lastTry > FORGET_AFTER_MS && now >= tries.waitUntil) this.forget(scope, key);
     }
   }
 }

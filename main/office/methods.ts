@@ -5,6 +5,7 @@ import { preparedQuery } from '../../db/prepared';
 import { ApiError } from '../api/errors';
 import type { AuditEntry } from '../../db/audit';
 import { defineRead, defineTask, defineWrite, endLoginsOf, noteLogin, type AppContext, type SessionUser } from '../api/router';
+import { loginFailureStore } from './login-failures';
 import { LoginThrottle, type ThrottleScope } from './login-throttle';
 import { hashPassword, hashPasswordOffThread, unmatchableHash, verifyPassword } from './passwords';
 import { readOfficeRow, requireOfficeRow } from './profile';
@@ -67,12 +68,12 @@ async function checkOwnPassword(
 const usernameTaken = (username: string) =>
   new ApiError('CONFLICT', `ชื่อผู้ใช้ "${username}" มีอยู่แล้ว กรุณาเลือกชื่ออื่น`, `The username "${username}" is taken`, 'username');
 
-// One throttle per open database: tests and the bench open many apps in one process.
+// One throttle per open database (tests and the bench open many apps in one process), its counts kept in the file.
 const throttles = new WeakMap<AppContext['sqlite'], LoginThrottle>();
 function throttleFor(app: AppContext): LoginThrottle {
   let throttle = throttles.get(app.sqlite);
   if (!throttle) {
-    throttle = new LoginThrottle();
+    throttle = new LoginThrottle(loginFailureStore(app));
     throttles.set(app.sqlite, throttle);
   }
   return throttle;

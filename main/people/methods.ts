@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditLog, people, users, villages, welfareMemberships } from '../../db/schema';
+import { anonymisedPeople, auditLog, people, users, villages, welfareMemberships } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -184,7 +184,9 @@ export const peopleMethods = [
         .where(eq(welfareMemberships.personId, input.id))
         .orderBy(asc(welfareMemberships.startDate))
         .all();
-      return { person: personDetail(app, row), history, memberships };
+      // erased under PDPA (main/people/anonymise.ts): when, so the page says so instead of offering to edit
+      const anonymised = app.db.select({ at: anonymisedPeople.anonymisedAt }).from(anonymisedPeople).where(eq(anonymisedPeople.personId, input.id)).get();
+      return { person: personDetail(app, row), history, memberships, anonymisedAt: anonymised?.at ?? null };
     },
   }),
 
@@ -221,6 +223,10 @@ export const peopleMethods = [
     access: registerEditors,
     handler: ({ app, input }) => {
       const before = personRow(app, input.id);
+      // erased under PDPA: typing someone's data back in is a new record, not a correction of this one
+      if (app.db.select().from(anonymisedPeople).where(eq(anonymisedPeople.personId, input.id)).get()) {
+        throw new ApiError('CONFLICT', 'ข้อมูลส่วนบุคคลของบุคคลนี้ถูกลบแล้ว จึงแก้ไขไม่ได้ หากเป็นผู้มาใหม่ กรุณาเพิ่มเป็นบุคคลใหม่', "This person's personal data was erased; add a newcomer as a new person", 'id');
+      }
       checkPerson(app, input, before);
       const { acknowledgeSimilar: _acknowledged, id, ...fields } = input;
       const row = app.db.update(people).set(personValues(fields, app.now().toISOString())).where(eq(people.id, id)).returning().get()!;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { people, users, villages, welfareBeneficiaries, welfareClaims, welfareJournalEntries, welfareMemberships, welfarePayoutLines, welfarePayouts, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineTask, type AppContext } from '../api/router';
+import { recordKeepers } from '../api/roles';
 import { personalDataPrinted } from '../history/pdpa';
 import { bilingual, isoDateField } from '../api/validation';
 import { formatSatang } from '../documents/format';
@@ -199,7 +200,9 @@ export const welfarePrintMethods = [
       receiptIds: z.array(z.number().int().positive()).min(1, bilingual('เลือกใบเสร็จที่จะพิมพ์', 'Choose the receipts to print')).max(5000),
       twoPerPage: z.boolean().default(false),
     }),
-    access: 'user',
+    // Not the viewer or the auditor: a print counts, and the office's next print of the receipt would say สำเนา
+    // although the payer never got the original. Reading a receipt needs no print (welfare.receipts.list).
+    access: recordKeepers,
     handler: async ({ app, input, signal, recordAudit }) => {
       const receipts = receiptsForPrint(app, input.receiptIds);
       const printed = await printFromRecords(app, 'welfare-receipt', { twoPerPage: input.twoPerPage, receipts }, signal);

@@ -10,6 +10,7 @@ import { VillagesPanel } from '../people/VillagesPanel';
 import { BackupPanel } from './BackupPanel';
 import { UsersPanel } from './UsersPanel';
 import { ScreenLockCard } from './ScreenLock';
+import { AnonymiseSettingsCard } from '../people/AnonymiseSettingsCard';
 
 /** Settings: the office details (admin edits, others read), the screen size and lock, and the users (admin; the auditor reads). */
 export function SettingsPage() {
@@ -25,6 +26,7 @@ export function SettingsPage() {
         <OfficeProfileCard editable={isAdmin} />
         <DisplayCard />
         <ScreenLockCard />
+        <AnonymiseSettingsCard />
         <VillagesPanel />
         <BackupPanel />
         {isAdmin || isAuditor ? (

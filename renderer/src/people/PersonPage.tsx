@@ -6,6 +6,7 @@ import { call, type OutputOf } from '../api';
 import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { AccessRequestButton } from '../history/AccessRequestButton';
+import { AnonymiseButton } from './AnonymiseButton';
 import { reportError } from '../ui/apiErrors';
 import { ageToday, showDate, showDateTime } from '../ui/thaiDates';
 import { formatCitizenIdTyped, personFieldNames, personName, type PersonFieldName, type PersonHistoryEntry, type Village } from './peopleFormat';
@@ -54,6 +55,8 @@ export function PersonPage({ personId }: { personId: number }) {
   const [data, setData] = useState<PersonWithHistory | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
+  const [loads, setLoads] = useState(0);
+
   useEffect(() => void ensureVillages(), [ensureVillages]);
   useEffect(() => {
     let current = true;
@@ -63,7 +66,7 @@ export function PersonPage({ personId }: { personId: number }) {
     return () => {
       current = false;
     };
-  }, [personId]);
+  }, [personId, loads]);
 
   const back = (
     <Button type="link" onClick={() => goTo('people')} style={{ paddingInline: 0 }}>
@@ -102,7 +105,8 @@ export function PersonPage({ personId }: { personId: number }) {
         </Typography.Title>
         <Space wrap>
           <AccessRequestButton personId={person.id} />
-          {canEdit && (
+          {data.anonymisedAt === null && <AnonymiseButton personId={person.id} onDone={() => setLoads((n) => n + 1)} />}
+          {canEdit && data.anonymisedAt === null && (
             <Button type="primary" size="large" onClick={() => goTo('people', person.id, 'edit')} data-testid="person-edit">
               {t('people.page.edit')}
             </Button>
@@ -110,6 +114,7 @@ export function PersonPage({ personId }: { personId: number }) {
         </Space>
       </Flex>
       <Space orientation="vertical" size="large" style={{ display: 'flex' }}>
+        {data.anonymisedAt !== null && <Alert type="info" showIcon title={t('trustRest.anonymisedNotice', { date: showDateTime(data.anonymisedAt) })} data-testid="person-anonymised" />}
         <Card title={t('people.page.details')}>
           <Descriptions column={{ xs: 1, md: 2 }} bordered size="middle" styles={{ label: { width: 210, whiteSpace: 'nowrap' } }} data-testid="person-details">
             <Descriptions.Item label={t('people.fields.citizenId')}>{idLine}</Descriptions.Item>
@@ -194,7 +199,7 @@ function HistoryEntry({ entry, villages }: { entry: PersonHistoryEntry; villages
   const changes = entry.changes.filter((change) => isHistoryField(change.field));
   return (
     <div>
-      <Typography.Text strong>{created ? t('people.page.created') : t('people.page.changed')}</Typography.Text>{' '}
+      <Typography.Text strong>{entry.method === 'people.anonymise.run' ? t('trustRest.historyAnonymised') : created ? t('people.page.created') : t('people.page.changed')}</Typography.Text>{' '}
       <Typography.Text type="secondary">{t('people.page.historyBy', { date: showDateTime(entry.at), user: entry.user ?? t('people.page.unknownUser') })}</Typography.Text>
       {!created && changes.length > 0 && (
         <ul style={{ margin: '4px 0 0', paddingInlineStart: 22 }}>

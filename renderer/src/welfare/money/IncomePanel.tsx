@@ -4,7 +4,7 @@ import { PrinterOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
-import { useSession } from '../../app/store';
+import { readOnlyRoles, useSession } from '../../app/store';
 import { pdfBlobUrl } from '../../documents/documentsApi';
 import { reportError, showErrorInForm } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
@@ -45,8 +45,8 @@ export function IncomePanel() {
   const { t, i18n } = useTranslation();
   const { modal, message } = AntApp.useApp();
   const canPost = useCanPostMoney();
-  // a receipt's first print is the original: the auditor, who changes nothing, is refused it (main/api/roles.ts)
-  const mayPrintReceipts = useSession((state) => state.user?.role !== 'auditor');
+  // a print counts (the next one says สำเนา): the viewer and the auditor, who change nothing, are refused it
+  const mayPrintReceipts = useSession((state) => state.user !== null && !readOnlyRoles.includes(state.user.role));
   const accounts = useBooks((state) => state.accounts);
   const receiptBooks = useBooks((state) => state.receiptBooks);
   const reloadBooks = useBooks((state) => state.reload);
