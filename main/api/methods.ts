@@ -6,6 +6,7 @@ import { backupMethods } from '../backup/methods';
 import { historyMethods } from '../history/methods';
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
+import { welfareDashboardMethods } from '../welfare/dashboard';
 import { welfareMethods } from '../welfare/methods';
 import { welfareMoneyMethods } from '../welfare/money-methods';
 import { welfarePrintMethods } from '../welfare/print-methods';
@@ -13,4 +14,4 @@ import { welfareReportMethods } from '../welfare/report-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareMoneyMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

@@ -97,6 +97,34 @@ function timeOnce(work: () => unknown): number {
   return performance.now() - begun;
 }
 
+/** `npm run bench -- --only welfare --part dashboard`: the fixture and the dashboard rows only. */
+const onlyPart = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : undefined;
+
+/**
+ * The welfare dashboard's data (every tile and the 24-month chart) through the router, beside the bare read of what
+ * its arrears tile reads (every open member with the paid summary); then the main process's memory with the large
+ * fund open and the dashboard computed. Target: < 200 ms; memory < 400 MB.
+ */
+async function benchDashboard(app: App, session: ClientSession): Promise<BenchRow[]> {
+  const bareMembers = app.database.sqlite.prepare('SELECT m.*, p.first_name, p.last_name, p.village_id, s.summary FROM welfare_memberships m JOIN people p ON p.id = m.person_id LEFT JOIN welfare_paid s ON s.membership_id = m.id WHERE m.end_date IS NULL');
+  const bareMonthly = app.database.sqlite.prepare(
+    `SELECT substr(e.entry_date, 1, 7) AS month, l.account_id, sum(l.amount_satang) FROM welfare_journal_entries e JOIN welfare_journal_lines l ON l.entry_id = e.id
+     WHERE e.entry_date BETWEEN '2024-12-01' AND '2026-11-30' GROUP BY month, l.account_id`,
+  );
+  const dashboard = () => callOk(app, session, 'welfare.dashboard.get', { asOf: '2026-11-30' });
+  await dashboard();
+  const againstMembers = await measurePair(dashboard, () => bareMembers.all(), { warmup: 2, samples: 15 });
+  const againstMonthly = await measurePair(dashboard, () => bareMonthly.all(), { warmup: 1, samples: 10 });
+  const cpu = await cpuPerCall(dashboard, 10);
+  const memory = process.memoryUsage();
+  const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+  return [
+    pairRow('welfare dashboard data (balances, members, 24 months of money, arrears by village, claims, open months) vs bare read of every open member with the paid summary', againstMembers, `target < 200 ms; CPU ${formatMs(cpu)} a call`),
+    pairRow('welfare dashboard data vs bare sum of 24 months of journal lines by month and account', againstMonthly, 'the chart\'s own query is part of the app side'),
+    { name: 'main-process memory: large fund open, dashboard computed (rss; the bench process also holds the generated sample)', app: mb(memory.rss), baseline: '–', ratio: '–', note: `target < 400 MB; heap used ${mb(memory.heapUsed)}, external ${mb(memory.external)}` },
+  ];
+}
+
 export async function benchWelfare(): Promise<BenchRow[]> {
   const temp = makeTempDir('welfare');
   const rows: BenchRow[] = [];
@@ -127,6 +155,9 @@ export async function benchWelfare(): Promise<BenchRow[]> {
     const firstLapses = performance.now() - lapsesBegun;
     const bareAll = timeOnce(() => allLines.all());
     rows.push({ name: 'first look for lapses: sums every membership\'s lines into its summary (once per database) vs bare read of all lines', app: formatMs(firstLapses), baseline: formatMs(bareAll), ratio: `${(firstLapses / bareAll).toFixed(2)}×`, note: `${fixture}; one run each; CPU ${formatMs(firstLapsesCpu)}` });
+
+    rows.push(...(await benchDashboard(app, adminSession)));
+    if (onlyPart === 'dashboard') return rows;
     const bareLapses = app.database.sqlite.prepare('SELECT m.id FROM welfare_memberships m JOIN welfare_paid p ON p.membership_id = m.id WHERE m.end_date IS NULL AND p.lapse_on <= ?');
     const lapses = await measurePair(
       () => callOk(app, adminSession, 'welfare.members.applyLapses', {}),

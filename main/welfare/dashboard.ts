@@ -1,0 +1,175 @@
+// The fund at a glance (issue 10): the welfare dashboard's tiles and the treasurer's tasks on the "วันนี้" page, each
+// figure read from the same code as the screen that shows its detail (the arrears list, the books, the statements),
+// so a tile never disagrees with the page it opens.
+import { z } from 'zod';
+import { defineRead, type AppContext } from '../api/router';
+import type { Role } from '../api/roles';
+import { isoDateField } from '../api/validation';
+import { localIsoDate } from '../dates';
+import { bookSettings, statementOf } from './books';
+import { formatPeriod } from './contributions';
+import { arrearsList } from './report-methods';
+
+/** How many months the chart of money in and out shows, the month of the day itself last. */
+export const DASHBOARD_MONTHS = 24;
+/** A lapse recorded this many days back or fewer is "new" on the treasurer's list. */
+export const NEW_LAPSE_DAYS = 30;
+
+/** The roles that act on the fund (approve claims, close months, take money); the administrator may do all. */
+const fundActors: readonly Role[] = ['admin', 'treasurer', 'secretary'];
+
+/** 'YYYY-MM' of a month index (months since year 0). */
+function monthOf(index: number): string {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+function monthIndex(isoDate: string): number {
+  return Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7)) - 1;
+}
+
+/** The ISO day `days` days before `isoDate`. */
+function daysBefore(isoDate: string, days: number): string {
+  const moment = new Date(`${isoDate}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() - days);
+  return moment.toISOString().slice(0, 10);
+}
+
+/** Each cash and bank account's balance on `asOf`: cash on hand first, then each bank account. */
+function moneyBalances(app: AppContext, asOf: string) {
+  const accounts = statementOf(
+    app,
+    `SELECT a.id AS accountId, a.code, a.name_th AS nameTh, a.name_en AS nameEn, a.report_line AS reportLine, a.bank_account AS bankAccount,
+            coalesce((SELECT sum(l.amount_satang) FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id
+                      WHERE l.account_id = a.id AND e.entry_date <= ?), 0) AS amount
+     FROM welfare_accounts a WHERE a.report_line IN ('cash', 'bank')
+     ORDER BY a.report_line = 'bank', a.position, a.code`,
+  ).all(asOf) as { accountId: number; code: string; nameTh: string; nameEn: string; reportLine: string; bankAccount: string; amount: number }[];
+  return { accounts, total: accounts.reduce((sum, account) => sum + account.amount, 0) };
+}
+
+/**
+ * Members on `asOf`: current (joined on or before the day, not ended by then) and ended by reason — a person who
+ * ended and joined again counts as current only — and the current ones per village (people without a village last).
+ */
+function membersAt(app: AppContext, asOf: string) {
+  const current = (statementOf(app, 'SELECT count(*) AS n FROM welfare_memberships WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?)').get(asOf, asOf) as { n: number }).n;
+  const ended = statementOf(
+    app,
+    `SELECT m.end_reason AS reason, count(*) AS count FROM welfare_memberships m
+     WHERE m.end_date <= ? AND NOT EXISTS (SELECT 1 FROM welfare_memberships later WHERE later.person_id = m.person_id AND later.start_date > m.start_date AND later.start_date <= ?)
+     GROUP BY m.end_reason`,
+  ).all(asOf, asOf) as { reason: 'resigned' | 'died' | 'lapsed' | 'expelled'; count: number }[];
+  const byVillage = statementOf(
+    app,
+    `SELECT v.id AS villageId, v.number, v.name, count(*) AS current FROM welfare_memberships m
+     JOIN people p ON p.id = m.person_id LEFT JOIN villages v ON v.id = p.village_id
+     WHERE m.start_date <= ? AND (m.end_date IS NULL OR m.end_date > ?)
+     GROUP BY v.id ORDER BY v.id IS NULL, v.position, v.number`,
+  ).all(asOf, asOf) as { villageId: number | null; number: number | null; name: string | null; current: number }[];
+  const endedBy = { resigned: 0, died: 0, lapsed: 0, expelled: 0 };
+  for (const row of ended) endedBy[row.reason] = row.count;
+  return { current, ended: endedBy, endedTotal: ended.reduce((sum, row) => sum + row.count, 0), byVillage };
+}
+
+/**
+ * Money in and out per month for the `DASHBOARD_MONTHS` months ending with the month of `asOf`: members'
+ * contributions received, benefits paid and the other expenses, from the journal (a void counts in the month it was
+ * voided, as in the books). A month without money is there with zeros.
+ */
+function monthlyMoney(app: AppContext, asOf: string) {
+  const last = monthIndex(asOf);
+  const first = last - DASHBOARD_MONTHS + 1;
+  const from = `${monthOf(first)}-01`;
+  const sums = statementOf(
+    app,
+    `SELECT substr(e.entry_date, 1, 7) AS month,
+            sum(CASE WHEN a.report_line = 'memberContributions' THEN -l.amount_satang ELSE 0 END) AS contributions,
+            sum(CASE WHEN a.report_line = 'benefits' THEN l.amount_satang ELSE 0 END) AS benefits,
+            sum(CASE WHEN a.kind = 'expense' AND a.report_line <> 'benefits' THEN l.amount_satang ELSE 0 END) AS expenses
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l JOIN welfare_accounts a ON a.id = l.account_id
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND (a.report_line IN ('memberContributions', 'benefits') OR a.kind = 'expense')
+     GROUP BY month`,
+  ).all(from, asOf) as { month: string; contributions: number; benefits: number; expenses: number }[];
+  const byMonth = new Map(sums.map((row) => [row.month, row]));
+  return Array.from({ length: DASHBOARD_MONTHS }, (_, offset) => {
+    const month = monthOf(first + offset);
+    const row = byMonth.get(month);
+    return { month, label: formatPeriod(month, 1), contributions: row?.contributions ?? 0, benefits: row?.benefits ?? 0, expenses: row?.expenses ?? 0 };
+  });
+}
+
+/**
+ * The months not yet closed: from the month of the day after the lock date (or, never locked, the month of the
+ * first entry) up to last month. A month locked only part way is not closed.
+ */
+function openMonths(app: AppContext, asOf: string) {
+  const lockDate = bookSettings(app)?.lockDate ?? null;
+  const firstEntry = (statementOf(app, 'SELECT min(entry_date) AS day FROM welfare_journal_entries').get() as { day: string | null }).day;
+  const start = lockDate !== null ? monthIndex(daysBefore(lockDate, -1)) : firstEntry !== null ? monthIndex(firstEntry) : null;
+  const lastMonth = monthIndex(asOf) - 1;
+  const months: string[] = [];
+  if (start !== null) for (let index = start; index <= lastMonth; index++) months.push(monthOf(index));
+  return { lockDate, months: months.map((month) => ({ month, label: formatPeriod(month, 1) })) };
+}
+
+/** The arrears list's figures per village (main/welfare/report-methods.ts arrearsList); null until the fund has a regulation. */
+function arrearsByVillage(app: AppContext, asOf: string) {
+  const hasRegulation = statementOf(app, 'SELECT 1 FROM welfare_regulation_versions WHERE effective_from <= ? LIMIT 1').get(asOf) !== undefined;
+  if (!hasRegulation) return null;
+  const list = arrearsList(app, null, asOf);
+  return {
+    arrearsLimit: list.arrearsLimit,
+    villages: list.villages.map((village) => ({ villageId: village.villageId, number: village.number, name: village.name, memberCount: village.rows.length, atLimitCount: village.rows.filter((row) => row.atLimit).length, owedSatang: village.totalOwedSatang })),
+    memberCount: list.memberCount,
+    atLimitCount: list.atLimitCount,
+    totalOwedSatang: list.totalOwedSatang,
+  };
+}
+
+/** Claims entered and waiting for the committee's approval. */
+function claimsWaiting(app: AppContext) {
+  const row = statementOf(app, "SELECT count(*) AS count, coalesce(sum(amount_satang), 0) AS amountSatang FROM welfare_claims WHERE status = 'pending'").get() as { count: number; amountSatang: number };
+  return row;
+}
+
+/** Memberships ended as lapsed in the `NEW_LAPSE_DAYS` days up to `asOf`: members newly out for arrears beyond the limit. */
+function newLapses(app: AppContext, asOf: string) {
+  const since = daysBefore(asOf, NEW_LAPSE_DAYS);
+  const count = (statementOf(app, "SELECT count(*) AS n FROM welfare_memberships WHERE end_reason = 'lapsed' AND end_date > ? AND end_date <= ?").get(since, asOf) as { n: number }).n;
+  return { since, count };
+}
+
+/** Everything the dashboard shows on `asOf`, and whether the user may act on the fund (the tasks, the action links). */
+export function welfareDashboard(app: AppContext, asOf: string, role: Role | null) {
+  const members = membersAt(app, asOf);
+  const balances = moneyBalances(app, asOf);
+  const monthly = monthlyMoney(app, asOf);
+  const months = openMonths(app, asOf);
+  const claims = claimsWaiting(app);
+  const lapses = newLapses(app, asOf);
+  const arrears = arrearsByVillage(app, asOf);
+  const hasBooks = balances.accounts.length > 0;
+  return {
+    asOf,
+    mayAct: role !== null && fundActors.includes(role),
+    /** nothing to show yet: no member and nothing posted */
+    empty: !hasBooks && members.current === 0 && members.endedTotal === 0,
+    balances,
+    members,
+    monthly,
+    arrears,
+    claimsWaiting: claims,
+    openMonths: months,
+    newLapses: lapses,
+  };
+}
+
+export const welfareDashboardMethods = [
+  defineRead({
+    name: 'welfare.dashboard.get',
+    // the day defaults to today on the office's clock
+    input: z.object({ asOf: isoDateField('ข้อมูล ณ วันที่', 'As of').optional() }),
+    access: 'user',
+    handler: ({ app, input, user }) => welfareDashboard(app, input.asOf ?? localIsoDate(app.now()), user?.role ?? null),
+  }),
+] as const;
