@@ -9,6 +9,7 @@ import { localIsoDate } from '../dates';
 import { bookSettings, statementOf } from './books';
 import { formatPeriod } from './contributions';
 import { arrearsList } from './report-methods';
+import { fundBySource, membersByCategoryAndVillage } from './statements';
 
 /** How many months the chart of money in and out shows, the month of the day itself last. */
 export const DASHBOARD_MONTHS = 24;
@@ -48,27 +49,27 @@ function moneyBalances(app: AppContext, asOf: string) {
 }
 
 /**
- * Members on `asOf`: current (joined on or before the day, not ended by then) and ended by reason — a person who
- * ended and joined again counts as current only — and the current ones per village (people without a village last).
+ * Members on `asOf`: the statements' count of current members, per village too (main/welfare/statements.ts
+ * membersByCategoryAndVillage: a person counts once, by the latest membership), and the people whose latest
+ * membership had ended before that day, by reason — so current + ended = every person who was ever a member.
  */
 function membersAt(app: AppContext, asOf: string) {
-  const current = (statementOf(app, 'SELECT count(*) AS n FROM welfare_memberships WHERE start_date <= ? AND (end_date IS NULL OR end_date > ?)').get(asOf, asOf) as { n: number }).n;
+  const counted = membersByCategoryAndVillage(app, asOf);
   const ended = statementOf(
     app,
     `SELECT m.end_reason AS reason, count(*) AS count FROM welfare_memberships m
-     WHERE m.end_date <= ? AND NOT EXISTS (SELECT 1 FROM welfare_memberships later WHERE later.person_id = m.person_id AND later.start_date > m.start_date AND later.start_date <= ?)
+     WHERE m.end_date < ? AND m.start_date = (SELECT max(later.start_date) FROM welfare_memberships later WHERE later.person_id = m.person_id AND later.start_date <= ?)
      GROUP BY m.end_reason`,
   ).all(asOf, asOf) as { reason: 'resigned' | 'died' | 'lapsed' | 'expelled'; count: number }[];
-  const byVillage = statementOf(
-    app,
-    `SELECT v.id AS villageId, v.number, v.name, count(*) AS current FROM welfare_memberships m
-     JOIN people p ON p.id = m.person_id LEFT JOIN villages v ON v.id = p.village_id
-     WHERE m.start_date <= ? AND (m.end_date IS NULL OR m.end_date > ?)
-     GROUP BY v.id ORDER BY v.id IS NULL, v.position, v.number`,
-  ).all(asOf, asOf) as { villageId: number | null; number: number | null; name: string | null; current: number }[];
   const endedBy = { resigned: 0, died: 0, lapsed: 0, expelled: 0 };
   for (const row of ended) endedBy[row.reason] = row.count;
-  return { current, ended: endedBy, endedTotal: ended.reduce((sum, row) => sum + row.count, 0), byVillage };
+  return {
+    current: counted.current,
+    cumulative: counted.cumulative,
+    ended: endedBy,
+    endedTotal: ended.reduce((sum, row) => sum + row.count, 0),
+    byVillage: counted.byVillage.map((village) => ({ villageId: village.villageId, name: village.name, current: village.current })),
+  };
 }
 
 /**
@@ -139,10 +140,11 @@ function newLapses(app: AppContext, asOf: string) {
   return { since, count };
 }
 
-/** Everything the dashboard shows on `asOf`, and whether the user may act on the fund (the tasks, the action links). */
-export function welfareDashboard(app: AppContext, asOf: string, role: Role | null) {
+/** Everything the dashboard shows on `asOf`. */
+export function welfareDashboard(app: AppContext, asOf: string) {
   const members = membersAt(app, asOf);
   const balances = moneyBalances(app, asOf);
+  const sources = fundBySource(app, asOf);
   const monthly = monthlyMoney(app, asOf);
   const months = openMonths(app, asOf);
   const claims = claimsWaiting(app);
@@ -151,10 +153,10 @@ export function welfareDashboard(app: AppContext, asOf: string, role: Role | nul
   const hasBooks = balances.accounts.length > 0;
   return {
     asOf,
-    mayAct: role !== null && fundActors.includes(role),
     /** nothing to show yet: no member and nothing posted */
-    empty: !hasBooks && members.current === 0 && members.endedTotal === 0,
+    empty: !hasBooks && members.cumulative === 0,
     balances,
+    sources: { rows: sources.rows, total: sources.total, membersOwnShareBasisPoints: sources.membersOwnShareBasisPoints },
     members,
     monthly,
     arrears,
@@ -164,12 +166,34 @@ export function welfareDashboard(app: AppContext, asOf: string, role: Role | nul
   };
 }
 
+type DashboardFigures = ReturnType<typeof welfareDashboard>;
+
+/** The last figures computed per open database, with the state of the data they were computed from. */
+const lastFigures = new WeakMap<AppContext['sqlite'], { key: string; figures: DashboardFigures }>();
+
+/**
+ * The dashboard's figures, computed again only when the data may have changed since the last time: on the large
+ * sample they take over a second of work (every member's arrears, the books since founding), and the "วันนี้" page
+ * and the dashboard tab ask for them one after the other. `total_changes()` counts every row this connection wrote
+ * (even in a transaction rolled back), `data_version` moves when another connection (a worker) commits: while
+ * neither moves and the day is the same, the figures stand.
+ */
+export function dashboardFigures(app: AppContext, asOf: string): DashboardFigures {
+  const changes = (statementOf(app, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const key = `${asOf}|${changes}|${String(app.sqlite.pragma('data_version', { simple: true }))}`;
+  const last = lastFigures.get(app.sqlite);
+  if (last?.key === key) return last.figures;
+  const figures = welfareDashboard(app, asOf);
+  lastFigures.set(app.sqlite, { key, figures });
+  return figures;
+}
+
 export const welfareDashboardMethods = [
   defineRead({
     name: 'welfare.dashboard.get',
-    // the day defaults to today on the office's clock
+    // the day defaults to today on the office's clock; `mayAct`: the user's role acts on the fund (the tasks, the links to act)
     input: z.object({ asOf: isoDateField('ข้อมูล ณ วันที่', 'As of').optional() }),
     access: 'user',
-    handler: ({ app, input, user }) => welfareDashboard(app, input.asOf ?? localIsoDate(app.now()), user?.role ?? null),
+    handler: ({ app, input, user }) => ({ ...dashboardFigures(app, input.asOf ?? localIsoDate(app.now())), mayAct: user !== null && fundActors.includes(user.role) }),
   }),
 ] as const;

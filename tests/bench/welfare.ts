@@ -24,7 +24,7 @@ const LAST_YEAR = 2026;
  * one receipt a year per member for the whole year, on 15 January — or, for one member in five, on 10 March, so that
  * January and February are paid late and the summaries are not all one run of periods paid on time.
  */
-function fillBooks(app: App, memberIds: number[]): number {
+export function fillBooks(app: App, memberIds: number[]): number {
   const sqlite = app.database.sqlite;
   const account = (code: string) => (sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number }).id;
   const cash = account('1101');
@@ -55,7 +55,7 @@ function fillBooks(app: App, memberIds: number[]): number {
 }
 
 /** Benefits paid over the ten years: a claim approved and paid with a voucher through the books, as claims-methods posts it. */
-function fillPayouts(app: App, memberIds: number[], benefitCode: string, count: number): void {
+export function fillPayouts(app: App, memberIds: number[], benefitCode: string, count: number): void {
   const sqlite = app.database.sqlite;
   const account = (code: string) => (sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number }).id;
   const cash = account('1101');

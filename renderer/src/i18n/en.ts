@@ -1295,7 +1295,7 @@ const en: Messages = {
     loadFailed: 'The fund overview could not be opened',
     details: 'Details',
     baht: '{{amount}} baht',
-    people: '{{count}} people',
+    people: '{{people}} people',
     empty: {
       title: 'The fund has nothing to sum up yet',
       body: 'Once the regulation is set, members are taken in and money is recorded, this page shows the balances, the members, contributions against benefits and the work waiting, in one place',
