@@ -58,7 +58,8 @@ export function MonthlyMoneyChart({ months }: { months: Month[] }) {
               <XAxis dataKey="name" interval={0} angle={-45} textAnchor="end" height={56} tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={axisBaht} width={84} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(value) => t('welfareDashboard.baht', { amount: formatSatang(Number(value)) })} />
-              <Legend verticalAlign="top" height={32} />
+              {/* in the order of the bars: money in first, then money out */}
+              <Legend verticalAlign="top" height={32} itemSorter={null} />
               {series.map((key) => (
                 <Bar key={key} dataKey={key} name={t(`welfareDashboard.monthly.${key}`)} fill={seriesColours[key]} isAnimationActive={false} minPointSize={0} />
               ))}

@@ -35,11 +35,8 @@ function Tile({ title, detail, testId, children }: { title: string; detail: Deta
     <Card
       hoverable
       title={title}
-      extra={
-        <Typography.Link>
-          {t('welfareDashboard.details')} <RightOutlined />
-        </Typography.Link>
-      }
+      // the whole card is the link (its name says so to a screen reader): the arrow only shows it
+      extra={<RightOutlined aria-hidden style={{ color: '#1677ff' }} />}
       onClick={() => openDetail(detail)}
       onKeyDown={onKey}
       role="link"
@@ -110,7 +107,9 @@ function SourcesTile({ sources }: { sources: Dashboard['sources'] }) {
       </Typography.Text>
       <div style={{ marginTop: 8 }}>
         {sources.rows.length === 0 && <Typography.Text type="secondary">{t('welfareDashboard.sources.none')}</Typography.Text>}
-        {sources.rows.map((row) => (
+        {sources.rows
+          .filter((row) => row.amount !== 0)
+          .map((row) => (
           <AmountLine key={row.reportLine} name={row.name} amount={formatSatang(row.amount)} testId={`dashboard-source-${row.reportLine}`} />
         ))}
       </div>
