@@ -35,16 +35,24 @@ function daysBefore(isoDate: string, days: number): string {
   return moment.toISOString().slice(0, 10);
 }
 
-/** Each cash and bank account's balance on `asOf`: cash on hand first, then each bank account. */
+/** Each cash and bank account's balance on `asOf`: cash on hand first, then each bank account (a closed one only while it holds money). */
 function moneyBalances(app: AppContext, asOf: string) {
+  // Nothing dated after the day (the usual case: today): each account's lines are summed from the covering index
+  // (account_id, entry_id, amount_satang) without reading an entry; otherwise the entries' dates decide.
+  const latest = (statementOf(app, 'SELECT max(entry_date) AS day FROM welfare_journal_entries').get() as { day: string | null }).day;
+  const sumOfLines =
+    latest === null || latest <= asOf
+      ? 'SELECT sum(l.amount_satang) FROM welfare_journal_lines l WHERE l.account_id = a.id'
+      : 'SELECT sum(l.amount_satang) FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id WHERE l.account_id = a.id AND e.entry_date <= :asOf';
   const accounts = statementOf(
     app,
-    `SELECT a.id AS accountId, a.code, a.name_th AS nameTh, a.name_en AS nameEn, a.report_line AS reportLine, a.bank_account AS bankAccount,
-            coalesce((SELECT sum(l.amount_satang) FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id
-                      WHERE l.account_id = a.id AND e.entry_date <= ?), 0) AS amount
-     FROM welfare_accounts a WHERE a.report_line IN ('cash', 'bank')
-     ORDER BY a.report_line = 'bank', a.position, a.code`,
-  ).all(asOf) as { accountId: number; code: string; nameTh: string; nameEn: string; reportLine: string; bankAccount: string; amount: number }[];
+    `SELECT * FROM (
+       SELECT a.id AS accountId, a.code, a.name_th AS nameTh, a.name_en AS nameEn, a.report_line AS reportLine, a.bank_account AS bankAccount, a.active,
+              coalesce((${sumOfLines}), 0) AS amount, a.position
+       FROM welfare_accounts a WHERE a.report_line IN ('cash', 'bank'))
+     WHERE active = 1 OR amount <> 0
+     ORDER BY reportLine = 'bank', position, code`,
+  ).all(latest === null || latest <= asOf ? {} : { asOf }) as { accountId: number; code: string; nameTh: string; nameEn: string; reportLine: string; bankAccount: string; amount: number }[];
   return { accounts, total: accounts.reduce((sum, account) => sum + account.amount, 0) };
 }
 
@@ -81,17 +89,30 @@ function monthlyMoney(app: AppContext, asOf: string) {
   const last = monthIndex(asOf);
   const first = last - DASHBOARD_MONTHS + 1;
   const from = `${monthOf(first)}-01`;
-  const sums = statementOf(
+  // per month and account, then summed by kind here: classifying each line in SQL (a join per line) costs more than the sum
+  const accounts = new Map(
+    (statementOf(app, "SELECT id, kind, report_line AS reportLine FROM welfare_accounts WHERE kind = 'expense' OR report_line = 'memberContributions'").all() as { id: number; kind: string; reportLine: string }[]).map((account) => [account.id, account]),
+  );
+  const lines = statementOf(
     app,
-    `SELECT substr(e.entry_date, 1, 7) AS month,
-            sum(CASE WHEN a.report_line = 'memberContributions' THEN -l.amount_satang ELSE 0 END) AS contributions,
-            sum(CASE WHEN a.report_line = 'benefits' THEN l.amount_satang ELSE 0 END) AS benefits,
-            sum(CASE WHEN a.kind = 'expense' AND a.report_line <> 'benefits' THEN l.amount_satang ELSE 0 END) AS expenses
-     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l JOIN welfare_accounts a ON a.id = l.account_id
-     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND (a.report_line IN ('memberContributions', 'benefits') OR a.kind = 'expense')
-     GROUP BY month`,
-  ).all(from, asOf) as { month: string; contributions: number; benefits: number; expenses: number }[];
-  const byMonth = new Map(sums.map((row) => [row.month, row]));
+    // the window's entries by their date index first, then their lines (SQLite keeps a CROSS JOIN's order)
+    `SELECT substr(e.entry_date, 1, 7) AS month, l.account_id AS accountId, sum(l.amount_satang) AS amount
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ?
+       AND l.account_id IN (SELECT id FROM welfare_accounts WHERE kind = 'expense' OR report_line = 'memberContributions')
+     GROUP BY month, l.account_id`,
+  ).all(from, asOf) as { month: string; accountId: number; amount: number }[];
+  const byMonth = new Map<string, { contributions: number; benefits: number; expenses: number }>();
+  for (const line of lines) {
+    const account = accounts.get(line.accountId);
+    if (!account) continue;
+    let row = byMonth.get(line.month);
+    if (!row) byMonth.set(line.month, (row = { contributions: 0, benefits: 0, expenses: 0 }));
+    // income is credited (negative in the journal), expenses debited
+    if (account.reportLine === 'memberContributions') row.contributions -= line.amount;
+    else if (account.reportLine === 'benefits') row.benefits += line.amount;
+    else row.expenses += line.amount;
+  }
   return Array.from({ length: DASHBOARD_MONTHS }, (_, offset) => {
     const month = monthOf(first + offset);
     const row = byMonth.get(month);

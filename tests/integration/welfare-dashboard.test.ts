@@ -67,6 +67,20 @@ describe('the welfare dashboard', () => {
     expect(dashboard.balances.total).toBeGreaterThan(3_900_000_00);
   });
 
+  it('on an earlier day, leaves out what was dated after it', async () => {
+    const { call, sql } = await fundOnTheDashboard();
+    const earlier = await call<Dashboard>('welfare.dashboard.get', { asOf: '2026-09-30' });
+    const expected = sql<{ code: string; amount: number }>(
+      `SELECT a.code, coalesce(sum(CASE WHEN e.entry_date <= '2026-09-30' THEN l.amount_satang END), 0) AS amount
+       FROM welfare_accounts a LEFT JOIN welfare_journal_lines l ON l.account_id = a.id LEFT JOIN welfare_journal_entries e ON e.id = l.entry_id
+       WHERE a.report_line IN ('cash', 'bank') GROUP BY a.id ORDER BY a.report_line = 'bank', a.position`,
+    );
+    expect(earlier.balances.accounts.map((account) => ({ code: account.code, amount: account.amount }))).toEqual(expected);
+    expect(earlier.monthly.at(-1)!.month).toBe('2026-09');
+    // the claim waiting and the books' lock are as they are now: they have no date to go back to
+    expect(earlier.openMonths.months).toEqual([]);
+  });
+
   it("shows the fund's money by source as its income and capital accounts, and the members' own share", async () => {
     const { dashboard, sql } = await fundOnTheDashboard();
     const [total] = sql<{ amount: number }>(`SELECT -sum(l.amount_satang) AS amount FROM welfare_journal_lines l JOIN welfare_accounts a ON a.id = l.account_id JOIN welfare_journal_entries e ON e.id = l.entry_id WHERE a.kind IN ('income', 'equity') AND e.entry_date <= ?`, TODAY);
