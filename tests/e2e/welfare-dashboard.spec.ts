@@ -61,9 +61,7 @@ const members = [
 
 const api = <T>(request: APIRequestContext, method: string, data: unknown) => apiValue<T>(request, app, method, data);
 
-test.beforeEach(async ({ request }) => {
-  test.setTimeout(120_000);
-  app = await startApp(freshDataDir());
+async function twoYearOldFund(request: APIRequestContext) {
   await api(request, 'office.setup.create', { office: sample.office, admin: { displayName: 'นางสาวกิ่งแก้ว ปั้นทอง', username: 'admin', password: 'tambon1234' } });
   await api(request, 'office.auth.login', { username: 'admin', password: 'tambon1234' });
   await api(request, 'office.users.create', { displayName: 'นางบุญเรือน แก้วมณี', username: 'treasurer', role: 'treasurer', password: 'tambon1234' });
@@ -108,6 +106,10 @@ test.beforeEach(async ({ request }) => {
   await api(request, 'welfare.claims.create', { membershipId: membershipIds[3], benefitCode: perNight.code, eventDate: isoDaysAgo(2), units: 2, evidence: perNight.evidence.map((item) => item.code) });
   // the books closed up to the end of the month five months ago: four months are left to close
   await api(request, 'welfare.books.lock', { lockDate: monthEndAgo(5) });
+}
+
+test.beforeEach(async () => {
+  app = await startApp(freshDataDir());
 });
 
 test.afterEach(async () => {
@@ -127,7 +129,9 @@ async function englishIn(page: Page, testId: string): Promise<string[]> {
   return text.match(/[A-Za-z]{2,}/g) ?? [];
 }
 
-test('the treasurer sees what waits today, and the fund at a glance with its chart, table and tiles to the detail', async ({ page }) => {
+test('the treasurer sees what waits today, and the fund at a glance with its chart, table and tiles to the detail', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await twoYearOldFund(request);
   await page.goto(app.url);
   await logIn(page, 'treasurer', 'tambon1234');
 
@@ -190,6 +194,8 @@ test('the treasurer sees what waits today, and the fund at a glance with its cha
 });
 
 test('the viewer sees the dashboard, and the วันนี้ page has no fund work for them', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await twoYearOldFund(request);
   await api(request, 'office.users.create', { displayName: 'นางสาวน้ำฝน มีสุข', username: 'viewer', role: 'viewer', password: 'tambon1234' });
   await page.goto(app.url);
   await logIn(page, 'viewer', 'tambon1234');
@@ -198,4 +204,19 @@ test('the viewer sees the dashboard, and the วันนี้ page has no fund
   await page.evaluate(() => (window.location.hash = '#/welfare/dashboard'));
   await expect(page.getByTestId('dashboard-claims-count')).toHaveText('1 รายการ');
   await screenshot(page, 'dashboard-viewer');
+});
+
+test('a new fund, with no member and no books yet, shows what the dashboard will hold and where to begin', async ({ page, request }) => {
+  await api(request, 'office.setup.create', { office: sample.office, admin: { displayName: 'นางสาวกิ่งแก้ว ปั้นทอง', username: 'admin', password: 'tambon1234' } });
+  await page.goto(app.url);
+  await logIn(page, 'admin', 'tambon1234');
+  await expect(page.getByRole('heading', { name: /สวัสดี/ })).toBeVisible();
+  // nothing of the fund's waits on วันนี้ yet
+  await expect(page.getByTestId('today-welfare')).toHaveCount(0);
+  await page.evaluate(() => (window.location.hash = '#/welfare/dashboard'));
+  await expect(page.getByTestId('dashboard-empty')).toContainText('กองทุนยังไม่มีข้อมูลให้สรุป');
+  expect(await englishIn(page, 'dashboard-empty')).toEqual([]);
+  await screenshot(page, 'dashboard-empty');
+  await page.getByTestId('dashboard-empty').getByRole('button', { name: 'ตั้งระเบียบกองทุน' }).click();
+  await expect(page).toHaveURL(/#\/welfare\/regulation$/);
 });
