@@ -7,6 +7,7 @@ import { backupMethods } from '../backup/methods';
 import { historyMethods } from '../history/methods';
 import { welfareBooksMethods } from '../welfare/books-methods';
 import { welfareClaimsMethods } from '../welfare/claims-methods';
+import { welfareDashboardMethods } from '../welfare/dashboard';
 import { welfareMethods } from '../welfare/methods';
 import { welfareMoneyMethods } from '../welfare/money-methods';
 import { welfarePrintMethods } from '../welfare/print-methods';
@@ -15,4 +16,4 @@ import { welfareStatementMethods } from '../welfare/statements-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

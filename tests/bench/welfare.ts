@@ -3,12 +3,15 @@
 // beside the bare query in the same run.
 // Targets: one village's collection sheet < 50 ms; a member's statement query < 20 ms; a collection-day save of
 // 1,000 payments < 1 s; judging a claim < 5 ms.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createApp, type App } from '../../main/app';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
+import { arrearsList } from '../../main/welfare/report-methods';
+import { welfareDashboard } from '../../main/welfare/dashboard';
 import { balancesUpTo, benefitsPaidByType, financialPosition, fundBySource, membersByCategoryAndVillage, receiptsAndPayments } from '../../main/welfare/statements';
-import { formatMs, makeTempDir, measurePair, pairRow, type BenchRow } from './measure';
+import { formatMs, makeTempDir, measurePair, pairRow, skippedRow, type BenchRow } from './measure';
 
 async function callOk<T>(app: App, session: ClientSession, method: string, input: unknown): Promise<T> {
   const result = await app.router.call(session, method, input);
@@ -25,7 +28,7 @@ const LAST_YEAR = 2026;
  * one receipt a year per member for the whole year, on 15 January — or, for one member in five, on 10 March, so that
  * January and February are paid late and the summaries are not all one run of periods paid on time.
  */
-function fillBooks(app: App, memberIds: number[]): number {
+export function fillBooks(app: App, memberIds: number[]): number {
   const sqlite = app.database.sqlite;
   const account = (code: string) => (sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number }).id;
   const cash = account('1101');
@@ -56,7 +59,7 @@ function fillBooks(app: App, memberIds: number[]): number {
 }
 
 /** Benefits paid over the ten years: a claim approved and paid with a voucher through the books, as claims-methods posts it. */
-function fillPayouts(app: App, memberIds: number[], benefitCode: string, count: number): void {
+export function fillPayouts(app: App, memberIds: number[], benefitCode: string, count: number): void {
   const sqlite = app.database.sqlite;
   const account = (code: string) => (sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number }).id;
   const cash = account('1101');
@@ -162,6 +165,48 @@ export async function benchWelfareStatements(): Promise<BenchRow[]> {
   }
 }
 
+/** `npm run bench -- --only welfare --part dashboard`: the fixture and the dashboard rows only. */
+const onlyPart = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : undefined;
+
+/**
+ * The welfare dashboard's data (every tile and the 24-month chart) computed afresh, beside the bare read of what its
+ * arrears tile reads (every open member with the paid summary) and the bare sums of the chart's journal lines; the
+ * router's answer when nothing changed since (the "วันนี้" page, then the tab); and the memory of a process of its own
+ * that opens the large fund and computes the dashboard, as the main process does. Targets: < 200 ms; < 400 MB.
+ */
+async function benchDashboard(app: App, session: ClientSession, databasePath: string): Promise<BenchRow[]> {
+  const context = { db: app.database.db, sqlite: app.database.sqlite, now: () => new Date('2026-11-30T09:00:00+07:00') };
+  const bareMembers = app.database.sqlite.prepare('SELECT m.*, p.first_name, p.last_name, p.village_id, s.summary FROM welfare_memberships m JOIN people p ON p.id = m.person_id LEFT JOIN welfare_paid s ON s.membership_id = m.id WHERE m.end_date IS NULL');
+  const bareMonthly = app.database.sqlite.prepare(
+    `SELECT substr(e.entry_date, 1, 7) AS month, l.account_id, sum(l.amount_satang) FROM welfare_journal_entries e JOIN welfare_journal_lines l ON l.entry_id = e.id
+     WHERE e.entry_date BETWEEN '2024-12-01' AND '2026-11-30' GROUP BY month, l.account_id`,
+  );
+  const afresh = () => welfareDashboard(context, '2026-11-30');
+  const parts = {
+    arrears: () => arrearsList(context, null, '2026-11-30'),
+    bySource: () => fundBySource(context, '2026-11-30'),
+  };
+  const againstMembers = await measurePair(afresh, () => bareMembers.all(), { warmup: 1, samples: 7 });
+  const againstMonthly = await measurePair(afresh, () => bareMonthly.all(), { warmup: 0, samples: 5 });
+  const cpu = await cpuPerCall(afresh, 3);
+  const arrearsCpu = await cpuPerCall(parts.arrears, 3);
+  const sourcesCpu = await cpuPerCall(parts.bySource, 3);
+  const opened = () => callOk(app, session, 'welfare.dashboard.get', { asOf: '2026-11-30' });
+  await opened();
+  const again = await measurePair(opened, () => bareMembers.all(), { warmup: 2, samples: 20 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('tests', 'bench', 'welfare-memory.ts'), databasePath, 'treasurer', 'tambon1234'], { encoding: 'utf8' });
+  const memory = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rss: number; heapUsed: number; external: number }) : null;
+  const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+  return [
+    pairRow('welfare dashboard data computed afresh (balances, by source, members, 24 months of money, arrears by village, claims, open months) vs bare read of every open member with the paid summary', againstMembers, `target < 200 ms; CPU ${formatMs(cpu)} a call, of which arrears by village (the arrears list) ${formatMs(arrearsCpu)} and money by source (statements) ${formatMs(sourcesCpu)}`),
+    pairRow('welfare dashboard data computed afresh vs bare sums of 24 months of journal lines by month and account', againstMonthly),
+    pairRow('welfare dashboard opened again with nothing changed (router; the figures kept) vs bare read of every open member with the paid summary', again),
+    memory === null
+      ? skippedRow('main-process memory with the large fund open', `failed: ${child.stderr.slice(-300)}`)
+      : { name: 'main-process memory: a process of its own opens the large fund, logs in and computes the dashboard (rss; includes the tsx loader)', app: mb(memory.rss), baseline: '–', ratio: '–', note: `target < 400 MB; heap used ${mb(memory.heapUsed)}, external ${mb(memory.external)}` },
+  ];
+}
+
 export async function benchWelfare(): Promise<BenchRow[]> {
   const temp = makeTempDir('welfare');
   const rows: BenchRow[] = [];
@@ -176,6 +221,9 @@ export async function benchWelfare(): Promise<BenchRow[]> {
     const firstLapses = performance.now() - lapsesBegun;
     const bareAll = timeOnce(() => allLines.all());
     rows.push({ name: 'first look for lapses: sums every membership\'s lines into its summary (once per database) vs bare read of all lines', app: formatMs(firstLapses), baseline: formatMs(bareAll), ratio: `${(firstLapses / bareAll).toFixed(2)}×`, note: `${fixture}; one run each; CPU ${formatMs(firstLapsesCpu)}` });
+
+    rows.push(...(await benchDashboard(app, adminSession, path.join(temp.dir, 'tambon-desk.sqlite'))));
+    if (onlyPart === 'dashboard') return rows;
     const bareLapses = app.database.sqlite.prepare('SELECT m.id FROM welfare_memberships m JOIN welfare_paid p ON p.membership_id = m.id WHERE m.end_date IS NULL AND p.lapse_on <= ?');
     const lapses = await measurePair(
       () => callOk(app, adminSession, 'welfare.members.applyLapses', {}),

@@ -6,8 +6,12 @@ import { goTo } from './routes';
 import { call } from '../api';
 import { BackupStatusAlert } from '../office/BackupPanel';
 import { useSession } from './store';
+import { WelfareTasks } from '../welfare/dashboard/WelfareTasks';
+import { useCanKeepFund } from '../welfare/welfareFormat';
 
 const todayItems = ['claims', 'months', 'lapsing', 'terms', 'meeting', 'backup'] as const;
+/** The items the welfare fund's own list already shows to those who act on the fund. */
+const welfareItems: ReadonlySet<string> = new Set(['claims', 'months', 'lapsing']);
 
 /** Home: what needs doing today. Until the areas hold data it explains what will appear here. */
 export function TodayPage() {
@@ -16,6 +20,7 @@ export function TodayPage() {
   // re-render on a language switch so that the date follows dayjs's locale
   useSession((state) => state.language);
   const today = dayjs().format(t('today.dateFormat'));
+  const keepsFund = useCanKeepFund();
   const [backup, setBackup] = useState<Awaited<ReturnType<typeof call<'backup.status'>>> | null>(null);
   useEffect(() => {
     let current = true;
@@ -40,10 +45,13 @@ export function TodayPage() {
           </Button>
         </div>
       )}
+      {keepsFund && <WelfareTasks />}
       <Card title={t('today.comingTitle')} style={{ marginBottom: 24 }}>
         <Typography.Paragraph>{t('today.comingBody')}</Typography.Paragraph>
         <ul style={{ margin: 0, paddingInlineStart: 24, lineHeight: 2 }}>
-          {todayItems.map((item) => (
+          {todayItems
+            .filter((item) => !(keepsFund && welfareItems.has(item)))
+            .map((item) => (
             <li key={item}>{t(`today.items.${item}`)}</li>
           ))}
         </ul>

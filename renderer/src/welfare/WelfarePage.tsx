@@ -8,13 +8,14 @@ import { RegulationEditor } from './RegulationEditor';
 import { RegulationTab } from './RegulationTab';
 import { useWelfareMoneyTabItems } from './books/WelfareMoneyTabs';
 import { ClaimsTab } from './claims/ClaimsTab';
+import { WelfareDashboard } from './dashboard/WelfareDashboard';
 
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
  * a new version (from the preset or from an earlier version), "#/welfare/members/new" taking in a member,
  * "#/welfare/members/<id>" one membership; "#/welfare/collection", "#/welfare/receipts", "#/welfare/bank",
  * "#/welfare/books" the money; "#/welfare/claims[/expenses|/vouchers]" money out (claims, administrative expenses,
- * vouchers); "#/welfare/reports" the cash book and the arrears list.
+ * vouchers); "#/welfare/reports[/arrears]" the cash book and the arrears list; "#/welfare/dashboard" the fund at a glance.
  */
 export function WelfarePage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' || first === 'claims' || first === 'reports' ? first : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' || first === 'claims' || first === 'reports' || first === 'dashboard' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -39,6 +40,7 @@ export function WelfarePage() {
         onChange={(key) => (key === 'members' ? goTo('welfare') : goTo('welfare', key))}
         size="large"
         items={[
+          { key: 'dashboard', label: <span data-testid="welfare-tab-dashboard">{t('welfareDashboard.tab')}</span>, children: tab === 'dashboard' && <WelfareDashboard /> },
           { key: 'members', label: <span data-testid="welfare-tab-members">{t('welfare.tabs.members')}</span>, children: tab === 'members' && <MembersTab /> },
           { key: 'regulation', label: <span data-testid="welfare-tab-regulation">{t('welfare.tabs.regulation')}</span>, children: tab === 'regulation' && <RegulationTab /> },
           ...moneyTabs,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useRouteParts } from '../../app/routes';
 import { ArrearsReport } from './ArrearsReport';
 import { CashBookReport } from './CashBookReport';
 import { StatementsReport } from './StatementsReport';
@@ -10,7 +11,9 @@ type Report = 'cashBook' | 'arrears' | 'statements';
 /** รายงาน: the fund's reports from its books, each on screen and printed with the same figures. */
 export function ReportsPanel() {
   const { t } = useTranslation();
-  const [report, setReport] = useState<Report>('cashBook');
+  // "#/welfare/reports/arrears" opens on the arrears list (the dashboard's arrears tile links there)
+  const [, second] = useRouteParts();
+  const [report, setReport] = useState<Report>(second === 'arrears' ? 'arrears' : 'cashBook');
   return (
     <div data-testid="reports-panel">
       <Segmented
