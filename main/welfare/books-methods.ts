@@ -49,6 +49,8 @@ export const welfareBooksMethods = [
         receiptBooks: app.db
           .select()
           .from(welfareReceiptBooks)
+          // An imported history's book holds the paper receipts' places, full by construction: no new receipt is taken from it.
+          .where(sql`${welfareReceiptBooks.id} NOT IN (SELECT receipt_book_id FROM welfare_history_imports WHERE receipt_book_id IS NOT NULL)`)
           .orderBy(asc(welfareReceiptBooks.id))
           .all()
           .map((book) => {
