@@ -187,6 +187,8 @@ interface Context {
   accounts: { id: number; code: string; nameTh: string; kind: string; reportLine: string; bankAccount: string }[];
   problems: RowProblem[];
   refusedCells: Map<string, CellValue[]>;
+  /** dates already read in this check, by cell value and label */
+  dates: Map<string, DateResult>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -265,7 +267,21 @@ const dateLabel = (label: Message) => ({ label });
  * A date of the fund's history: readable, within the fund's life (fund start … cut-over), after the lock date. A date
  * outside the life that would fit with the other era (±543 years) is called B.E./C.E. confusion by name.
  */
-function historyDate(context: Context, cell: CellValue, label: Message, required: boolean): { ok: true; value: string | null } | { ok: false; error: Message } {
+function historyDate(context: Context, cell: CellValue, label: Message, required: boolean): DateResult {
+  // Years of payments repeat the same few hundred dates: each distinct cell is read once per check.
+  const key = cell instanceof Date ? `d${cell.getTime()}\u0001${label.th}` : typeof cell === 'string' ? `s${cell}\u0001${label.th}` : typeof cell === 'number' ? `n${cell}\u0001${label.th}` : null;
+  if (key === null) return readHistoryDate(context, cell, label, required);
+  let result = context.dates.get(key);
+  if (result === undefined) {
+    result = readHistoryDate(context, cell, label, required);
+    context.dates.set(key, result);
+  }
+  return result;
+}
+
+type DateResult = { ok: true; value: string | null } | { ok: false; error: Message };
+
+function readHistoryDate(context: Context, cell: CellValue, label: Message, required: boolean): DateResult {
   const parsed = parseThaiDate(cell, { ...dateLabel(label), referenceDate: context.options.cutOverDate });
   if (!parsed.ok) return parsed;
   const iso = parsed.value;
@@ -306,9 +322,16 @@ const textOf = (sheet: SheetPlan, index: number, key: string) => normaliseText(c
 
 /** Member numbers compare by their digits' value when they are digits: '0042' and '42' are one member. */
 function memberNumberKey(value: string): string {
-  const text = normaliseText(value);
-  return /^\d+$/.test(text) ? String(Number(text)) : text;
+  let key = memberKeys.get(value);
+  if (key === undefined) {
+    const text = normaliseText(value);
+    key = /^\d+$/.test(text) ? String(Number(text)) : text;
+    if (memberKeys.size > 100_000) memberKeys.clear();
+    memberKeys.set(value, key);
+  }
+  return key;
 }
+const memberKeys = new Map<string, string>();
 
 function regulationOnDate(context: Context, date: string): StoredRegulation {
   const chosen = versionInForce(context.regulations, date);
@@ -321,10 +344,15 @@ interface MemberIndex {
   byCitizenId: Map<string, NewMembership[]>;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function addToIndex(index: MemberIndex, membership: NewMembership, citizenId: string | null): void {
-  const key = memberNumberKey(membership.memberNumber);
-  index.byNumber.set(key, [...(index.byNumber.get(key) ?? []), membership]);
-  if (citizenId) index.byCitizenId.set(citizenId, [...(index.byCitizenId.get(citizenId) ?? []), membership]);
+  pushTo(index.byNumber, memberNumberKey(membership.memberNumber), membership);
+  if (citizenId) pushTo(index.byCitizenId, citizenId, membership);
 }
 
 /** The memberships already in the books, as the payments and payouts of the file may refer to them. */
@@ -353,7 +381,7 @@ function existingMemberships(context: Context): { index: MemberIndex; byPerson: 
       entranceFeeWaived: row.waived === 1,
     };
     addToIndex(index, membership, row.citizenId);
-    byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), membership]);
+    pushTo(byPerson, row.personId, membership);
   }
   return { index, byPerson };
 }
@@ -508,7 +536,10 @@ function checkAmount(cell: CellValue, label: Message, allowZero = false): { ok: 
   return amount.ok ? { ok: true, satang: amount.satang } : { ok: false, error: { th: amount.th, en: amount.en } };
 }
 
-function checkPayments(context: Context, sheet: SheetPlan, index: MemberIndex, paperSeen: Map<string, string>, payments: Payment[]): void {
+/** Where a paper receipt was first seen: a row of this file, or null when an earlier import brought it in. */
+type PaperSeen = Map<string, { sheet: string; rowNumber: number } | null>;
+
+function checkPayments(context: Context, sheet: SheetPlan, index: MemberIndex, paperSeen: PaperSeen, payments: Payment[]): void {
   const label = { th: 'วันที่รับเงิน', en: 'Date paid' };
   for (let rowIndex = sheet.headerIndex + 1; rowIndex < sheet.table.rows.length; rowIndex++) {
     const rowNumber = sheet.table.rowNumbers[rowIndex]!;
@@ -540,12 +571,12 @@ function checkPayments(context: Context, sheet: SheetPlan, index: MemberIndex, p
       const earlier = paperSeen.get(key);
       if (earlier !== undefined) {
         problem(context, sheet, rowIndex, sheet.mapping.receiptNumber, {
-          th: `ใบเสร็จเล่มที่ ${paperBook || '-'} เลขที่ ${paperNumber} ซ้ำกับ${earlier}`,
-          en: `Receipt book ${paperBook || '-'} number ${paperNumber} is a duplicate of ${earlier}`,
+          th: `ใบเสร็จเล่มที่ ${paperBook || '-'} เลขที่ ${paperNumber} ซ้ำกับ${earlier === null ? 'ใบเสร็จที่นำเข้าไว้แล้ว' : `แถวที่ ${earlier.rowNumber} แผ่นงาน "${earlier.sheet}"`}`,
+          en: `Receipt book ${paperBook || '-'} number ${paperNumber} is a duplicate of ${earlier === null ? 'a receipt imported before' : `row ${earlier.rowNumber} of the sheet "${earlier.sheet}"`}`,
         });
         continue;
       }
-      paperSeen.set(key, `แถวที่ ${rowNumber} แผ่นงาน "${sheet.table.name}"`);
+      paperSeen.set(key, { sheet: sheet.table.name, rowNumber });
     }
     payments.push({ sheet: sheet.table.name, rowNumber, column: null, member: member.member, date: date.value!, satang: amount.satang, paperBook, paperNumber, accountId: account.id, allocations: [], periodMonths: 1 });
   }
@@ -591,7 +622,7 @@ function checkMonthly(context: Context, sheet: SheetPlan, index: MemberIndex, pa
 /** Each member's payments in date order, split over periods by the contribution rules of the day (contributions.ts). */
 function allocate(context: Context, payments: Payment[], sheetsByName: Map<string, SheetPlan>): Payment[] {
   const byMember = new Map<NewMembership, Payment[]>();
-  for (const payment of payments) byMember.set(payment.member, [...(byMember.get(payment.member) ?? []), payment]);
+  for (const payment of payments) pushTo(byMember, payment.member, payment);
   const existingIds = [...byMember.keys()].filter((m) => m.existingId !== null).map((m) => m.existingId!);
   const already = allocationsOf(context.app, existingIds);
   const kept: Payment[] = [];
@@ -697,7 +728,7 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
   let accounts = app.sqlite.prepare('SELECT id, code, name_th AS nameTh, kind, report_line AS reportLine, bank_account AS bankAccount FROM welfare_accounts WHERE active = 1 ORDER BY position').all() as Context['accounts'];
   // A fund whose books are not open yet gets the preset chart with the import (accountsToCreate), ids in order.
   if (accounts.length === 0) accounts = presetAccounts.map((account, position) => ({ id: position + 1, code: account.code, nameTh: account.nameTh, kind: account.kind, reportLine: account.reportLine, bankAccount: '' }));
-  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], refusedCells: new Map() };
+  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], refusedCells: new Map(), dates: new Map() };
   const sheets = planSheets(tables, choices);
   const sheetsByName = new Map(sheets.map((sheet) => [sheet.table.name, sheet]));
   const { index, byPerson } = existingMemberships(context);
@@ -711,9 +742,9 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
     memberCounts.matchedPeople += result.matchedPeople;
     memberCounts.alreadyMembers += result.alreadyMembers;
   }
-  const paperSeen = new Map<string, string>();
+  const paperSeen: PaperSeen = new Map();
   for (const row of app.sqlite.prepare('SELECT paper_book AS book, paper_number AS number FROM welfare_history_receipts WHERE paper_number IS NOT NULL').all() as { book: string; number: string }[]) {
-    paperSeen.set(`${row.book}\u0001${row.number}`, 'ใบเสร็จที่นำเข้าไว้แล้ว');
+    paperSeen.set(`${row.book}\u0001${row.number}`, null);
   }
   let payments: Payment[] = [];
   for (const sheet of sheets) {
