@@ -44,7 +44,7 @@ test('import a workbook of history, map a column, check the totals, post, and se
 
   await page.goto(app.url);
   await logIn(page, 'admin', 'tambon1234');
-  await page.getByRole('navigation').getByText('กองทุนสวัสดิการ', { exact: true }).click();
+  await page.getByRole('navigation').getByText('กองทุนสวัสดิการชุมชน', { exact: true }).click();
   await page.getByTestId('history-import-open').click();
   const wizard = page.getByTestId('history-import-wizard');
   await page.getByTestId('history-file').setInputFiles(workbook);
@@ -67,7 +67,9 @@ test('import a workbook of history, map a column, check the totals, post, and se
   for (const [year, total] of known.contributions.byYear) await expect(page.getByTestId('history-years')).toContainText(new RegExp(`${year}.*${baht(total.satang).replace('.', '\\.')}`));
   await expect(page.getByTestId('history-openings')).toContainText('12,345.50');
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-totals.png'), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-mapping.png') });
+  await page.getByTestId('history-openings').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-totals.png') });
 
   await page.getByTestId('history-commit').click();
   await expect(page.getByTestId('history-summary')).toContainText(`บันทึกสมาชิก ${known.memberships} คน`);

@@ -102,7 +102,6 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
     try {
       const result = await call('welfare.history.commit', { importId: preview.importId }, { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setPosting(report) });
       setSummary(result);
-      onImported();
     } catch (error) {
       if (controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED')) setFailure(t('welfareHistoryImport.cancelled'));
       else setFailure(reportError(error));
@@ -124,6 +123,9 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
 
   function close() {
     if (posting) return; // posting: cancel first
+    // The members list is read again once the wizard is closed: reading it while open would move the wizard
+    // (the list's header replaces the empty page it sits in) and lose the summary.
+    if (summary) onImported();
     reset();
     onClose();
   }
@@ -136,6 +138,7 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
     <Modal open={open} onCancel={close} title={t('welfareHistoryImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="history-import-wizard">
       <Steps
         current={step}
+        status={summary ? 'finish' : undefined}
         size="small"
         style={{ marginBottom: 24 }}
         items={[{ title: t('welfareHistoryImport.stepFile') }, { title: t('welfareHistoryImport.stepCheck') }, { title: t('welfareHistoryImport.stepPost') }, { title: t('welfareHistoryImport.stepDone') }]}
