@@ -446,7 +446,8 @@ function checkMembers(context: Context, sheet: SheetPlan, index: MemberIndex, by
     let existingId: number | null = null;
     if (personId !== null && errors.length === 0) {
       const open = (byPerson.get(personId) ?? []).find((m) => m.endDate === null);
-      if (open && memberNumberKey(open.memberNumber) === key) existingId = open.existingId;
+      if (open && open.existingId === null) errors.push({ column: sheet.mapping.memberNumber, message: { th: `${open.name} อยู่ในแผ่นงานนี้แล้ว (เลขทะเบียน ${open.memberNumber}) คนเดียวกันเป็นสมาชิกได้ครั้งละหนึ่งเลข`, en: `${open.name} is already in this sheet (number ${open.memberNumber}); one person holds one open membership` } });
+      else if (open && memberNumberKey(open.memberNumber) === key) existingId = open.existingId;
       else if (open && endDate === null) errors.push({ column: sheet.mapping.memberNumber, message: { th: `${open.name} เป็นสมาชิกอยู่แล้ว เลขทะเบียน ${open.memberNumber}`, en: `${open.name} is already a member, number ${open.memberNumber}` } });
     }
     if (existingId === null && endDate === null && memberNumber !== '' && openNumbers.has(key)) {
@@ -477,6 +478,8 @@ function checkMembers(context: Context, sheet: SheetPlan, index: MemberIndex, by
     if (existingId === null) {
       memberships.push(membership);
       addToIndex(index, membership, person.citizenId);
+      // a second row of the file for the same person of the register is then refused like one already in the books
+      if (personId !== null) pushTo(byPerson, personId, membership);
     }
   });
   return { memberships, newPeople, matchedPeople, alreadyMembers };
