@@ -856,6 +856,19 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
     presetAccounts.forEach((account, position) => steps.push({ statement: 'insertAccount', params: [position + 1, account.code, account.nameTh, account.nameEn, account.kind, account.reportLine, position] }));
   }
   steps.push({ statement: 'insertBooks', params: [at] });
+  // Everything else as runs of rows, one per statement, in the order the foreign keys need (parents first).
+  const runs: NonNullable<BulkWritePlan['runs']> = [];
+  const runByName = new Map<string, NonNullable<BulkWritePlan['runs']>[number]>();
+  for (const name of ['insertPersonWithId', 'insertMembership', 'insertReceiptBook', 'insertImport', 'insertEntry', 'insertLine', 'insertReceipt', 'insertReceiptLine', 'insertHistoryReceipt', 'forgetPaidSummary'] as const) {
+    const run = { statement: name, width: historyStatements[name].split('?').length - 1, values: [] as SqlValue[] };
+    runs.push(run);
+    runByName.set(name, run);
+  }
+  const put = (step: { statement: string; params: SqlValue[] }) => {
+    const run = runByName.get(step.statement)!;
+    if (step.params.length !== run.width) throw new Error(`history plan: ${step.statement} takes ${run.width} values, not ${step.params.length}`);
+    for (const value of step.params) run.values.push(value);
+  };
   const accountIdOf = (code: string) => {
     const found = app.sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number } | undefined;
     return found?.id ?? presetAccounts.findIndex((account) => account.code === code) + 1;
@@ -873,11 +886,11 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
     let person = membership.personId;
     if (person === null) {
       person = personId++;
-      steps.push(insertPersonWithIdStep(person, membership.newPerson!, at));
+      put(insertPersonWithIdStep(person, membership.newPerson!, at));
     }
     const id = nextMembership++;
     membershipId.set(membership, id);
-    steps.push({
+    put({
       statement: 'insertMembership',
       params: [id, person, membership.memberNumber, membership.category, membership.startDate, membership.startDate, 'นำเข้าจากทะเบียนเดิม (กระดาษ/Excel)', membership.endDate, membership.endReason, membership.endDate ? 'นำเข้าจากทะเบียนเดิม' : '', at, at],
     });
@@ -886,14 +899,14 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
 
   const importId = ids.import;
   const bookId = checked.payments.length > 0 ? ids.book : null;
-  if (bookId !== null) steps.push({ statement: 'insertReceiptBook', params: [bookId, `ประวัตินำเข้า ${importId}`, checked.payments.length, at] });
-  steps.push({ statement: 'insertImport', params: [importId, input.fileName, input.sha256, input.options.cutOverDate, bookId, JSON.stringify(checked.totals), at, userId] });
+  if (bookId !== null) put({ statement: 'insertReceiptBook', params: [bookId, `ประวัตินำเข้า ${importId}`, checked.payments.length, at] });
+  put({ statement: 'insertImport', params: [importId, input.fileName, input.sha256, input.options.cutOverDate, bookId, JSON.stringify(checked.totals), at, userId] });
 
   let entryId = ids.entry;
   const entry = (date: string, kind: string, description: string, lines: PostingLine[]) => {
     const id = entryId++;
-    steps.push({ statement: 'insertEntry', params: [id, date, kind, description, at, userId] });
-    for (const line of balancedLines(description, lines)) steps.push({ statement: 'insertLine', params: [id, line.accountId, line.amountSatang, line.membershipId ?? null, line.benefitCode ?? null] });
+    put({ statement: 'insertEntry', params: [id, date, kind, description, at, userId] });
+    for (const line of balancedLines(description, lines)) put({ statement: 'insertLine', params: [id, line.accountId, line.amountSatang, line.membershipId ?? null, line.benefitCode ?? null] });
     return id;
   };
 
@@ -912,15 +925,15 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
       ...[...credits].map(([accountId, satang]) => ({ accountId, amountSatang: -satang, membershipId: member })),
     ]);
     const receipt = receiptId++;
-    steps.push({ statement: 'insertReceipt', params: [receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, id, at] });
+    put({ statement: 'insertReceipt', params: [receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, id, at] });
     payment.allocations.forEach((allocation, index) => {
       const params: SqlValue[] =
         allocation.kind === 'entrance-fee'
           ? [receipt, 'entrance-fee', null, 'ค่าสมัครแรกเข้า', allocation.satang, entranceFeeAccount, index]
           : [receipt, 'contribution', allocation.period, `เงินสมทบ ${formatPeriod(allocation.period, payment.periodMonths)}`, allocation.satang, contributionsAccount, index];
-      steps.push({ statement: 'insertReceiptLine', params });
+      put({ statement: 'insertReceiptLine', params });
     });
-    steps.push({ statement: 'insertHistoryReceipt', params: [receipt, importId, payment.paperBook, payment.paperNumber] });
+    put({ statement: 'insertHistoryReceipt', params: [receipt, importId, payment.paperBook, payment.paperNumber] });
   });
 
   for (const payout of checked.payouts) {
@@ -938,12 +951,13 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
   }
 
   for (const member of new Set([...checked.payments.map((p) => p.member), ...checked.payouts.map((p) => p.member)])) {
-    if (member.existingId !== null) steps.push({ statement: 'forgetPaidSummary', params: [member.existingId] });
+    if (member.existingId !== null) put({ statement: 'forgetPaidSummary', params: [member.existingId] });
   }
   const totals = checked.totals;
   return {
     statements: { ...historyStatements },
     steps,
+    runs: runs.filter((run) => run.values.length > 0),
     actor,
     audit: {
       entity: 'import',

@@ -14,6 +14,7 @@ import { SpreadsheetError, type CellValue } from '../spreadsheets/read';
 import { readInWorker } from '../spreadsheets/read-in-worker';
 import { cellText, formatThaiDate } from '../spreadsheets/thai-values';
 import { writeSpreadsheet } from '../spreadsheets/write';
+import { bookSettings } from './books';
 import { dateEn, dateTh } from './wording';
 import { checkHistory, historyPlan, historySheetKinds, HISTORY_IMPORT_METHOD, recallHistory, rememberHistory, sha256Of, type PreparedHistory } from './history-import';
 
@@ -73,6 +74,10 @@ export const welfareHistoryMethods = [
     handler: async ({ app, input, user, signal, progress }) => {
       if (input.fundStart > input.cutOverDate) throw new ApiError('INVALID_INPUT', 'วันเริ่มกองทุนอยู่หลังวันยกยอด', 'The fund start is after the cut-over date', 'fundStart');
       if (input.cutOverDate > localIsoDate(app.now())) throw new ApiError('INVALID_INPUT', 'วันยกยอดอยู่ในอนาคต', 'The cut-over date is in the future', 'cutOverDate');
+      const lock = bookSettings(app)?.lockDate ?? null;
+      if (lock !== null && input.cutOverDate <= lock) {
+        throw new ApiError('INVALID_INPUT', `ปิดบัญชีถึงวันที่ ${dateTh(lock)} แล้ว วันยกยอดต้องอยู่หลังวันนั้น`, `The books are closed up to ${dateEn(lock)}; the cut-over date must be after it`, 'cutOverDate');
+      }
       const bytes = Buffer.from(input.contentBase64, 'base64');
       const sha256 = sha256Of(bytes);
       const twice = alreadyImported(app, sha256);
@@ -127,7 +132,7 @@ export const welfareHistoryMethods = [
       try {
         const result = await commitInWorker(app.sqlite.name, plan, { progress, signal });
         entry.committed = true;
-        return { auditId: result.auditId, totals, writeMs: Math.round(result.writeMs), rowsWritten: plan.steps.length };
+        return { auditId: result.auditId, totals, writeMs: Math.round(result.writeMs), rowsWritten: Object.values(result.changes).reduce((sum, rows) => sum + rows, 0) };
       } catch (error) {
         if (error instanceof BulkWriteCancelledError) throw new ApiError('CANCELLED', 'ยกเลิกการนำเข้าแล้ว ไม่มีการบันทึกข้อมูลใด ๆ', 'The import was cancelled; nothing was saved');
         if (error instanceof BulkWriteFailedError && (error.sqliteCode?.startsWith('SQLITE_CONSTRAINT') || error.sqliteCode === 'SQLITE_BUSY')) {

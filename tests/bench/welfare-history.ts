@@ -128,6 +128,10 @@ export async function benchWelfareHistory(): Promise<BenchRow[]> {
       started = performance.now();
       sqlite.transaction(() => {
         for (const step of plan.steps) prepared.get(step.statement)!.run(step.params);
+        for (const run of plan.runs ?? []) {
+          const statement = prepared.get(run.statement)!;
+          for (let at = 0; at < run.values.length; at += run.width) statement.run(run.values.slice(at, at + run.width));
+        }
       })();
       bareInserts.push(performance.now() - started);
       app.close();

@@ -169,3 +169,21 @@ describe('history from Excel, a row per member with a column per month', () => {
     expect(f.count('welfare_journal_entries')).toBe(before);
   });
 });
+
+describe('history import, stopped', () => {
+  it('a cancelled commit writes nothing, and the same preview can then be posted', async () => {
+    const f = await fund();
+    const known = await historyWorkbook({ layout: 'payments', bad: false, existing: f.existing, sameNameAndVillage: f.sameNameAndVillage });
+    const preview = await f.preview(known);
+    const before = { people: f.count('people'), entries: f.count('welfare_journal_entries'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') };
+    const stop = new AbortController();
+    stop.abort();
+    const cancelled = await f.refusal('welfare.history.commit', { importId: preview.importId }, undefined, { signal: stop.signal });
+    expect(cancelled.code).toBe('CANCELLED');
+    expect(cancelled.messageTh).toContain('ไม่มีการบันทึกข้อมูลใด ๆ');
+    expect({ people: f.count('people'), entries: f.count('welfare_journal_entries'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') }).toEqual(before);
+    await f.call('welfare.history.commit', { importId: preview.importId });
+    expect(f.count('welfare_history_imports')).toBe(1);
+    expect(f.count('welfare_receipts')).toBe(known.contributions.count);
+  });
+});
