@@ -12,8 +12,4 @@ import { welfareMethods } from '../welfare/methods';
 import { welfareMoneyMethods } from '../welfare/money-methods';
 import { welfarePrintMethods } from '../welfare/print-methods';
 import { welfareReportMethods } from '../welfare/report-methods';
-import { welfareStatementMethods } from '../welfare/statements-methods';
-import { methodTable } from './router';
-
-/** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...welfareHistoryMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

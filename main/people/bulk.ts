@@ -30,6 +30,8 @@ const personColumns = [
 
 export const peopleStatements = {
   insertPerson: `INSERT INTO people (${personColumns.map(([, column]) => column).join(', ')}, created_at) VALUES (${personColumns.map(() => '?').join(', ')}, ?)`,
+  /** with the id chosen beforehand: an import that writes the person's membership in the same plan refers to it */
+  insertPersonWithId: `INSERT INTO people (id, ${personColumns.map(([, column]) => column).join(', ')}, created_at) VALUES (?, ${personColumns.map(() => '?').join(', ')}, ?)`,
   updatePerson: `UPDATE people SET ${personColumns.map(([, column]) => `${column} = ?`).join(', ')} WHERE id = ?`,
   insertVillage: 'INSERT INTO villages (id, number, name, position) VALUES (?, ?, ?, ?)',
 };
@@ -49,4 +51,8 @@ export function insertPersonStep(fields: PersonFields, at: string): BulkWritePla
 
 export function updatePersonStep(id: number, fields: PersonFields, at: string): BulkWritePlan['steps'][number] {
   return { statement: 'updatePerson', params: [...personParams(fields, at), id] };
+}
+
+export function insertPersonWithIdStep(id: number, fields: PersonFields, at: string): BulkWritePlan['steps'][number] {
+  return { statement: 'insertPersonWithId', params: [id, ...personParams(fields, at), at] };
 }

@@ -30,6 +30,8 @@ export interface ReadResult {
   /** every sheet in workbook order with its count of non-empty rows (a CSV is one sheet named after the file) */
   sheets: { name: string; rowCount: number }[];
   table: SheetTable;
+  /** every sheet with data, in workbook order, when read with `allSheets` (a CSV: its one table) */
+  tables?: SheetTable[];
 }
 
 export interface ReadOptions {
@@ -38,6 +40,10 @@ export interface ReadOptions {
   sheet?: string;
   /** CSV only: read with this encoding instead of the detected one (the user's override) */
   encoding?: SpreadsheetEncoding;
+  /** keep every sheet's rows (a workbook of several tables read in one pass), not only the chosen sheet's */
+  allSheets?: boolean;
+  /** rows of data one sheet may hold; MAX_DATA_ROWS when not given (a fund's years of payments need more) */
+  maxRows?: number;
   signal?: AbortSignal;
 }
 
@@ -182,6 +188,7 @@ class TableBuilder {
   constructor(
     readonly name: string,
     private readonly file: string,
+    private readonly maxRows: number = MAX_DATA_ROWS,
   ) {}
 
   /** `cells` is indexed by 0-based column; holes and undefined are empty. */
@@ -198,10 +205,10 @@ class TableBuilder {
     }
     if (last < 0) return;
     if (last + 1 > MAX_COLUMNS) throw this.tooManyColumns(rowNumber, last + 1);
-    if (this.rows.length >= MAX_DATA_ROWS) {
+    if (this.rows.length >= this.maxRows) {
       throw new SpreadsheetError(
-        `แผ่นงาน "${this.name}" มีข้อมูลเกิน ${count(MAX_DATA_ROWS)} แถว (ถึงแถวที่ ${count(rowNumber)}) กรุณาแบ่งเป็นหลายไฟล์`,
-        `The sheet "${this.name}" has more than ${count(MAX_DATA_ROWS)} rows of data (up to row ${count(rowNumber)}); split it into several files`,
+        `แผ่นงาน "${this.name}" มีข้อมูลเกิน ${count(this.maxRows)} แถว (ถึงแถวที่ ${count(rowNumber)}) กรุณาแบ่งเป็นหลายไฟล์`,
+        `The sheet "${this.name}" has more than ${count(this.maxRows)} rows of data (up to row ${count(rowNumber)}); split it into several files`,
         'too-big',
       );
     }
@@ -385,6 +392,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
   const seen: string[] = [];
   /** The best sheet so far: the wanted one, or the first with data in workbook order. */
   let kept: { table: SheetTable; order: number } | null = null;
+  const tables: { table: SheetTable; order: number }[] = [];
   const orderOf = (name: string) => {
     const index = streaming.model?.sheets?.findIndex((sheet) => sheet.name === name) ?? -1;
     return index < 0 ? seen.length : index;
@@ -396,8 +404,8 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
       const order = orderOf(name);
       seen.push(name);
       const date1904 = streaming.properties?.model?.date1904 === true;
-      const wanted = options.sheet !== undefined ? name === options.sheet : kept === null || order < kept.order;
-      const builder = new TableBuilder(name, file);
+      const wanted = options.allSheets === true || (options.sheet !== undefined ? name === options.sheet : kept === null || order < kept.order);
+      const builder = new TableBuilder(name, file, options.maxRows);
       let nonEmpty = 0;
       let scanned = 0;
       for await (const row of worksheet) {
@@ -415,7 +423,9 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
         }
       }
       counts.set(name, wanted ? builder.rows.length : nonEmpty);
-      if (wanted && builder.rows.length > 0 && (kept === null || order < kept.order)) kept = { table: builder.table(), order };
+      if (wanted && builder.rows.length > 0) tables.push({ table: builder.table(), order });
+      const chosen = options.sheet === undefined || name === options.sheet;
+      if (wanted && chosen && builder.rows.length > 0 && (kept === null || order < kept.order)) kept = { table: builder.table(), order };
     }
   } catch (error) {
     if (error instanceof SpreadsheetError || options.signal?.aborted) throw error;
@@ -429,7 +439,9 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
   const sheets = names.map((name) => ({ name, rowCount: counts.get(name) ?? 0 }));
   if (options.sheet !== undefined && !names.includes(options.sheet)) throw unknownSheetError(file, options.sheet, names);
   if (kept === null) throw emptySheetError(file, options.sheet ?? null);
-  return { format: 'xlsx', encoding: null, sheets, table: kept.table };
+  const result: ReadResult = { format: 'xlsx', encoding: null, sheets, table: kept.table };
+  if (options.allSheets) result.tables = tables.sort((a, b) => a.order - b.order).map((entry) => entry.table);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -521,7 +533,7 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   }
 
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
-  const builder = new TableBuilder(name, file);
+  const builder = new TableBuilder(name, file, options.maxRows);
   let record = firstRecord;
   let cells: (CellValue | undefined)[] = [];
   const length = text.length;
@@ -588,7 +600,8 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   if (cells.length > 0) endRecord();
 
   if (builder.rows.length === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
-  return { format: 'csv', encoding, sheets: [{ name, rowCount: builder.rows.length }], table: builder.table() };
+  const table = builder.table();
+  return { format: 'csv', encoding, sheets: [{ name, rowCount: builder.rows.length }], table, ...(options.allSheets ? { tables: [table] } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

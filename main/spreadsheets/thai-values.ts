@@ -391,3 +391,33 @@ export function parsePhone(cell: CellValue): ParseResult<string | null> {
   }
   return ok(text);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Month headings
+
+/**
+ * A column heading that names a month, as a fund's table of monthly contributions writes it → 'YYYY-MM' (C.E.):
+ * "ต.ค. 66", "ม.ค.2567", "มกราคม 2567", "1/2567", "10/66", "Jan 2024". Two-digit years are B.E. (66 → 2566);
+ * four-digit years from 2400 on are B.E., below it C.E. Anything else → null (not a month column).
+ */
+export function parseMonthHeading(heading: string): string | null {
+  const text = toArabicDigits(normaliseText(heading)).replace(/\s*(พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)\s*/g, ' ').trim();
+  let month: number | null;
+  let yearText: string | undefined;
+  const numeric = /^(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})$/.exec(text);
+  if (numeric) {
+    month = Number(numeric[1]);
+    yearText = numeric[2];
+  } else {
+    const worded = /^([^\d]+?)\s*(\d{2}|\d{4})$/.exec(text);
+    if (!worded) return null;
+    month = monthFromWord(worded[1]!);
+    yearText = worded[2];
+  }
+  if (month === null || month < 1 || month > 12 || yearText === undefined) return null;
+  let year = Number(yearText);
+  if (yearText.length === 2) year = 2500 + year - BE_OFFSET;
+  else if (year >= 2400) year -= BE_OFFSET;
+  if (year < 1900 || year > 2200) return null;
+  return `${year}-${pad2(month)}`;
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
+import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareHistoryReceipts, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -64,6 +64,8 @@ export const welfareBooksMethods = [
         receiptBooks: app.db
           .select()
           .from(welfareReceiptBooks)
+          // An imported history's book holds the paper receipts' places, full by construction: no new receipt is taken from it.
+          .where(sql`${welfareReceiptBooks.id} NOT IN (SELECT receipt_book_id FROM welfare_history_imports WHERE receipt_book_id IS NOT NULL)`)
           .orderBy(asc(welfareReceiptBooks.id))
           .all()
           .map((book) => {
@@ -242,15 +244,18 @@ export const welfareBooksMethods = [
     access: 'user',
     handler: ({ app, input }) =>
       app.db
-        .select({ receipt: welfareReceipts, bookNumber: welfareReceiptBooks.bookNumber })
+        .select({ receipt: welfareReceipts, bookNumber: welfareReceiptBooks.bookNumber, paperBook: welfareHistoryReceipts.paperBook, paperNumber: welfareHistoryReceipts.paperNumber, historyImportId: welfareHistoryReceipts.importId })
         .from(welfareReceipts)
         .innerJoin(welfareReceiptBooks, eq(welfareReceiptBooks.id, welfareReceipts.bookId))
+        .leftJoin(welfareHistoryReceipts, eq(welfareHistoryReceipts.receiptId, welfareReceipts.id))
         .where(and(input.membershipId === null ? undefined : eq(welfareReceipts.membershipId, input.membershipId), input.receiptDate === null ? undefined : eq(welfareReceipts.receiptDate, input.receiptDate)))
         .orderBy(asc(welfareReceiptBooks.id), asc(welfareReceipts.number))
         .all()
-        .map(({ receipt, bookNumber }) => ({
+        .map(({ receipt, bookNumber, paperBook, paperNumber, historyImportId }) => ({
           ...receipt,
           bookNumber,
+          /** imported history: the book and number the receipt had on paper (number null when the paper had none) */
+          history: historyImportId === null ? null : { paperBook: paperBook ?? '', paperNumber },
           lines: app.db.select().from(welfareReceiptLines).where(eq(welfareReceiptLines.receiptId, receipt.id)).orderBy(asc(welfareReceiptLines.position)).all(),
         })),
   }),

@@ -55,18 +55,27 @@ export function checkOpenPeriod(app: AppContext, date: string, field: string): v
   }
 }
 
+/**
+ * The lines of an entry as they are stored: the zero lines left out, and the rest balancing to the satang over at
+ * least two lines. Every posting passes here (postEntry, and the history import's bulk plan).
+ */
+export function balancedLines<L extends PostingLine>(description: string, lines: readonly L[]): L[] {
+  const kept = lines.filter((line) => line.amountSatang !== 0);
+  const balance = kept.reduce((sum, line) => sum + line.amountSatang, 0);
+  if (kept.length < 2 || balance !== 0 || kept.some((line) => !Number.isSafeInteger(line.amountSatang))) {
+    // A programming error, never the user's: the caller composed the lines.
+    throw new Error(`unbalanced journal entry "${description}": ${balance} satang over ${kept.length} lines`);
+  }
+  return kept;
+}
+
 /** Posts one entry; its lines must balance to the satang. Returns the entry's id. */
 export function postEntry(
   app: AppContext,
   entry: { date: string; kind: JournalKind; description: string; lines: PostingLine[]; reversesEntryId?: number | null; userId: number | null; field?: string },
 ): number {
   checkOpenPeriod(app, entry.date, entry.field ?? 'date');
-  const lines = entry.lines.filter((line) => line.amountSatang !== 0);
-  const balance = lines.reduce((sum, line) => sum + line.amountSatang, 0);
-  if (lines.length < 2 || balance !== 0 || lines.some((line) => !Number.isSafeInteger(line.amountSatang))) {
-    // A programming error, never the user's: the caller composed the lines.
-    throw new Error(`unbalanced journal entry "${entry.description}": ${balance} satang over ${lines.length} lines`);
-  }
+  const lines = balancedLines(entry.description, entry.lines);
   const entryId = Number(
     statementOf(app, 'INSERT INTO welfare_journal_entries (entry_date, kind, description, reverses_entry_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)').run(
       entry.date,
@@ -108,13 +117,16 @@ export function allocationsOf(app: AppContext, membershipIds: readonly number[])
   // was most of the time. json_each takes the whole list of ids as one bound value.
   const rows = statementOf(
     app,
-    `SELECT r.membership_id AS membershipId, l.kind, l.period, l.amount_satang AS amount, r.receipt_date AS paidOn, b.book_number AS book, r.number
+    `SELECT r.membership_id AS membershipId, l.kind, l.period, l.amount_satang AS amount, r.receipt_date AS paidOn, b.book_number AS book, r.number,
+            h.receipt_id AS history, h.paper_book AS paperBook, h.paper_number AS paperNumber
      FROM welfare_receipt_lines l JOIN welfare_receipts r ON r.id = l.receipt_id JOIN welfare_receipt_books b ON b.id = r.book_id
+     LEFT JOIN welfare_history_receipts h ON h.receipt_id = r.id
      WHERE r.membership_id IN (SELECT value FROM json_each(?)) AND r.voided_on IS NULL
      ORDER BY r.receipt_date, l.id`,
-  ).all(JSON.stringify(membershipIds)) as { membershipId: number; kind: string; period: string | null; amount: number; paidOn: string; book: string; number: number }[];
+  ).all(JSON.stringify(membershipIds)) as { membershipId: number; kind: string; period: string | null; amount: number; paidOn: string; book: string; number: number; history: number | null; paperBook: string | null; paperNumber: string | null }[];
   for (const row of rows) {
-    const receipt = `${row.book}/${row.number}`;
+    // An imported receipt is known by the book and number it had on paper (none when the paper kept a table of months).
+    const receipt = row.history === null ? `${row.book}/${row.number}` : row.paperNumber === null ? 'ประวัติ' : `${row.paperBook || '-'}/${row.paperNumber}`;
     const list = byMembership.get(row.membershipId)!;
     if (row.kind === 'entrance-fee') list.push({ kind: 'entrance-fee', satang: row.amount, paidOn: row.paidOn, receipt });
     else if (row.kind === 'contribution') list.push({ kind: 'contribution', period: row.period!, satang: row.amount, paidOn: row.paidOn, receipt });

@@ -6,6 +6,7 @@ import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
 import { benchPeople } from './people';
 import { benchWelfare, benchWelfareStatements } from './welfare';
+import { benchWelfareHistory } from './welfare-history';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
 
@@ -15,6 +16,7 @@ const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'people', run: benchPeople },
   { name: 'welfare', run: benchWelfare },
   { name: 'welfare-statements', run: benchWelfareStatements },
+  { name: 'welfare-history', run: benchWelfareHistory },
   { name: 'documents', run: benchDocuments },
 ];
 

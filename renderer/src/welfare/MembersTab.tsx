@@ -8,6 +8,7 @@ import { personName } from '../people/peopleFormat';
 import { useVillages } from '../people/villagesStore';
 import { reportError } from '../ui/apiErrors';
 import { showDate } from '../ui/thaiDates';
+import { HistoryImportWizard } from './HistoryImportWizard';
 import { useRegulation } from './regulationStore';
 import { allCategories, categoryName, useCanKeepFund, type MemberRow } from './welfareFormat';
 
@@ -29,6 +30,7 @@ export function MembersTab() {
   const [filter, setFilterState] = useState(remembered);
   const [list, setList] = useState<OutputOf<'welfare.members.list'> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   useEffect(() => void ensureVersions(), [ensureVersions]);
   useEffect(() => void ensureVillages(), [ensureVillages]);
@@ -88,9 +90,16 @@ export function MembersTab() {
     return village ? t('people.villageLabel', village) : t('people.villageNumber', { number });
   };
   const join = canKeep && (
-    <Button type="primary" size="large" onClick={() => goTo('welfare', 'members', 'new')} data-testid="member-join">
-      {t('welfare.members.join')}
-    </Button>
+    <Flex gap={12} wrap justify="center">
+      <Button type="primary" size="large" onClick={() => goTo('welfare', 'members', 'new')} data-testid="member-join">
+        {t('welfare.members.join')}
+      </Button>
+      <Button size="large" onClick={() => setHistoryOpen(true)} data-testid="history-import-open">
+        {t('welfareHistoryImport.open')}
+      </Button>
+      {/* a fresh list after the import: the same filter as a new object reads it again */}
+      <HistoryImportWizard open={historyOpen} onClose={() => setHistoryOpen(false)} onImported={() => setFilterState((old) => ({ ...old }))} />
+    </Flex>
   );
 
   if (list.total === 0 && !filtered) {

@@ -144,7 +144,13 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
         scroll={{ x: 960 }}
         rowClassName={(receipt) => (receipt.voidedOn ? 'receipt-voided' : '')}
         columns={[
-          { key: 'number', title: t('welfareMoney.receipts.bookAndNumber'), width: 110, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{`${receipt.bookNumber}/${receipt.number}`}</span> },
+          { key: 'number', title: t('welfareMoney.receipts.bookAndNumber'), width: 110, render: (_, receipt) =>
+            receipt.history ? (
+              // imported from the paper books: the paper's book and number, never a number of the program's books
+              <span style={{ whiteSpace: 'nowrap' }} data-testid="receipt-history">{`${receipt.history.paperNumber === null ? '—' : `${receipt.history.paperBook || '-'}/${receipt.history.paperNumber}`} (${t('welfareHistoryImport.historyMark')})`}</span>
+            ) : (
+              <span style={{ whiteSpace: 'nowrap' }}>{`${receipt.bookNumber}/${receipt.number}`}</span>
+            ) },
           { key: 'date', title: t('welfareMoney.receipts.date'), width: 110, render: (_, receipt) => <span style={{ whiteSpace: 'nowrap' }}>{showDate(receipt.receiptDate, 'short')}</span> },
           { key: 'payer', title: t('welfareMoney.receipts.payer'), width: 300, dataIndex: 'payerName' },
           {
