@@ -5,3 +5,4 @@ export * from './backups';
 export * from './welfare-money';
 export * from './welfare-paid';
 export * from './access';
+export * from './welfare-codi';

@@ -6,9 +6,11 @@ import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
 import { welfareArrearsForm } from './welfare-arrears';
+import { welfareBudgetApplicationForm } from './welfare-budget-application';
 import { welfareCashBookForm } from './welfare-cash-book';
 import { welfarePassbookForm } from './welfare-passbook';
 import { welfareReceiptForm } from './welfare-receipt';
+import { welfareStatusFormForm } from './welfare-status-form';
 import { welfareVoucherForm } from './welfare-voucher';
 
 export type { DocumentNotice, FormContext, FormDefinition } from './types';
@@ -23,6 +25,8 @@ export const forms: readonly FormDefinition[] = [
   welfarePassbookForm,
   welfareCashBookForm,
   welfareArrearsForm,
+  welfareStatusFormForm,
+  welfareBudgetApplicationForm,
   personalDataRecordForm,
 ] as unknown as readonly FormDefinition[];
 
