@@ -1,0 +1,436 @@
+// The fund's statements, read from the books (issue 10): the receipts and payments of a month or a year, the
+// financial position on a day as section 10 of CODI's status form prints it, the benefits paid by type, the money by
+// source and the members by category and village. These are the shared figures: the statements screen, the CODI
+// forms and the dashboard all take them from here, so a figure reads the same wherever it is shown.
+import { ApiError } from '../api/errors';
+import type { AppContext } from '../api/router';
+import { buddhistYear, THAI_MONTHS_LONG } from '../documents/format';
+import { localIsoDate } from '../dates';
+import { presetMemberCategories } from './regulation';
+import { statementOf } from './books';
+import { regulationVersions } from './methods';
+import { fiscalYearOf, isoInMonth, monthIndexOf } from './membership-dates';
+import { dateEn, dateTh, type Bilingual } from './wording';
+
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The accounts that hold money: a statement's receipts and payments are what moved them. */
+const MONEY_LINES = ['cash', 'bank'] as const;
+
+/** Section 10's receipt side, group 1 (รายรับ): money given to the fund; everything else credited is group 2 (รายได้). */
+const GRANT_LINES = ['memberContributions', 'codiSeed', 'codiMatching', 'localGovernment', 'otherAgencies', 'groupProfits'];
+
+/** The status form's §4 order of the sources since founding. */
+const SOURCE_ORDER = ['memberContributions', 'groupProfits', 'localGovernment', 'codiSeed', 'codiMatching', 'otherAgencies', 'interest', 'entranceFees', 'donations', 'otherIncome'];
+
+/** The part of the fund that is members' own money: their contributions (the CODI matching is counted against them). */
+const MEMBERS_OWN_LINES = ['memberContributions'];
+
+export interface Line {
+  accountId: number;
+  code: string;
+  reportLine: string;
+  name: string;
+  /** satang; on the receipt side money in is positive, on the payment side money out is positive */
+  amount: number;
+}
+
+export interface Section {
+  title: string;
+  lines: Line[];
+  total: number;
+}
+
+export interface MoneyHeld {
+  cash: number;
+  bank: number;
+  total: number;
+}
+
+export interface AccountingPeriod {
+  kind: 'month' | 'year';
+  key: string;
+  from: string;
+  to: string;
+  label: Bilingual;
+}
+
+interface AccountRow {
+  id: number;
+  code: string;
+  name: string;
+  kind: 'asset' | 'income' | 'expense' | 'equity';
+  reportLine: string;
+  active: number;
+  position: number;
+}
+
+function accountsOf(app: AppContext): AccountRow[] {
+  return statementOf(app, 'SELECT id, code, name_th AS name, kind, report_line AS reportLine, active, position FROM welfare_accounts ORDER BY code').all() as AccountRow[];
+}
+
+function isMoney(account: AccountRow): boolean {
+  return account.kind === 'asset' && (MONEY_LINES as readonly string[]).includes(account.reportLine);
+}
+
+function lineOf(account: AccountRow, amount: number): Line {
+  return { accountId: account.id, code: account.code, reportLine: account.reportLine, name: account.name, amount };
+}
+
+function accountingYearKind(app: AppContext): 'fiscal' | 'calendar' {
+  const row = statementOf(app, 'SELECT accounting_year AS kind FROM welfare_books WHERE id = 1').get() as { kind: 'fiscal' | 'calendar' } | undefined;
+  return row?.kind ?? 'fiscal';
+}
+
+/**
+ * The first day of the fund's life: its first regulation, membership or posting, whichever is earliest; null when
+ * the fund has none of them yet.
+ */
+export function fundFoundingDate(app: AppContext): string | null {
+  const row = statementOf(
+    app,
+    `SELECT min(day) AS day FROM (
+       SELECT min(effective_from) AS day FROM welfare_regulation_versions
+       UNION ALL SELECT min(start_date) FROM welfare_memberships
+       UNION ALL SELECT min(entry_date) FROM welfare_journal_entries)`,
+  ).get() as { day: string | null };
+  return row.day;
+}
+
+/**
+ * A month ('2026-03', C.E. as the month picker gives it) or an accounting year ('2569', B.E., fiscal 1 Oct – 30 Sep
+ * named by the year it ends in, or calendar, as welfare_books says) as its first and last day. A key that is not a
+ * month or a B.E. year, or a period wholly outside the fund's life, is refused naming the field ('month' / 'year').
+ */
+export function accountingPeriod(app: AppContext, kind: 'month' | 'year', key: string): AccountingPeriod {
+  let period: AccountingPeriod;
+  if (kind === 'month') {
+    const match = /^(\d{4})-(\d{2})$/.exec(key);
+    const month = match ? Number(match[2]) : 0;
+    if (!match || month < 1 || month > 12) {
+      throw new ApiError('INVALID_INPUT', `เดือน "${key}" ไม่ใช่เดือนที่มีจริง (ต้องเป็นเดือน 01–12 เช่น 2026-03)`, `Month "${key}" is not a real month (expected 01–12, e.g. 2026-03)`, 'month');
+    }
+    const year = Number(match[1]);
+    if (year > 2400) {
+      throw new ApiError('INVALID_INPUT', `เดือน "${key}" ใช้ปี พ.ศ. แต่ค่านี้ต้องเป็นปี ค.ศ. (เช่น ${year - 543}-${match[2]})`, `Month "${key}" has a B.E. year; it must be C.E. (e.g. ${year - 543}-${match[2]})`, 'month');
+    }
+    const index = monthIndexOf({ year, month });
+    period = {
+      kind,
+      key,
+      from: isoInMonth(index, 1),
+      to: isoInMonth(index, 'last'),
+      label: { th: `เดือน${THAI_MONTHS_LONG[month - 1]!} ${buddhistYear(year)}`, en: `${ENGLISH_MONTHS[month - 1]!} ${year}` },
+    };
+  } else {
+    if (!/^\d{4}$/.test(key)) {
+      throw new ApiError('INVALID_INPUT', `ปีบัญชี "${key}" ต้องเป็นปี พ.ศ. 4 หลัก (เช่น 2569)`, `The accounting year "${key}" must be a 4-digit B.E. year (e.g. 2569)`, 'year');
+    }
+    const be = Number(key);
+    if (be < 2400) {
+      throw new ApiError('INVALID_INPUT', `ปีบัญชี ${key} ดูเหมือนเป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (ค.ศ. ${key} คือ พ.ศ. ${be + 543})`, `The accounting year ${key} looks like a C.E. year; type the B.E. year (C.E. ${key} is B.E. ${be + 543})`, 'year');
+    }
+    const accountingYear = accountingYearKind(app);
+    // any day inside the named year: 1 June is in fiscal year n (Oct n-1 – Sep n) and in calendar year n alike
+    const year = fiscalYearOf(`${be - 543}-06-01`, accountingYear);
+    period = {
+      kind,
+      key,
+      from: year.start,
+      to: year.end,
+      label:
+        accountingYear === 'fiscal'
+          ? { th: `ปีบัญชี ${be} (${dateTh(year.start)} – ${dateTh(year.end)})`, en: `Accounting year ${be - 543} (${dateEn(year.start)} – ${dateEn(year.end)})` }
+          : { th: `ปีบัญชี ${be} (ปีปฏิทิน)`, en: `Accounting year ${be - 543} (calendar)` },
+    };
+  }
+  const founding = fundFoundingDate(app);
+  const today = localIsoDate(app.now());
+  if (founding !== null && (period.to < founding || period.from > today)) {
+    const field = kind;
+    throw new ApiError(
+      'INVALID_INPUT',
+      `${kind === 'month' ? 'เดือน' : ''}${period.label.th} อยู่นอกช่วงที่กองทุนดำเนินงาน (ตั้งแต่ ${dateTh(founding)} ถึงวันนี้ ${dateTh(today)})`,
+      `${period.label.en} is outside the fund's life (from ${dateEn(founding)} to today, ${dateEn(today)})`,
+      field,
+    );
+  }
+  return period;
+}
+
+/** Each account's balance (sum of its lines) over the entries dated in [from, to]; from null = since founding. */
+function balancesBetween(app: AppContext, from: string | null, to: string): Map<number, number> {
+  const rows = statementOf(
+    app,
+    // the entries by their date index first, then their lines (SQLite keeps a CROSS JOIN's order)
+    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ?
+     GROUP BY l.account_id`,
+  ).all(from ?? '0000-00-00', to) as { accountId: number; amount: number }[];
+  return new Map(rows.map((row) => [row.accountId, row.amount]));
+}
+
+function moneyHeld(accounts: AccountRow[], balances: Map<number, number>): MoneyHeld {
+  let cash = 0;
+  let bank = 0;
+  for (const account of accounts) {
+    if (!isMoney(account)) continue;
+    const balance = balances.get(account.id) ?? 0;
+    if (account.reportLine === 'cash') cash += balance;
+    else bank += balance;
+  }
+  return { cash, bank, total: cash + bank };
+}
+
+/** The day before an ISO date. */
+function dayBefore(iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Whether an account's lines in a receipts-and-payments statement read as money in (credits) rather than money out. */
+function isReceiptAccount(account: AccountRow): boolean {
+  return account.kind === 'income' || account.kind === 'equity';
+}
+
+/**
+ * รายงานรับ-จ่าย from `from` to `to`: the money held at the start (cash and bank), what came in and went out by the
+ * account on the other side of each entry that moved money, and the money held at the end. A transfer between cash
+ * and bank is neither. An opening-balance entry (ยอดยกมา of a fund that starts its books here) is money brought
+ * forward, so it adds to the opening figures rather than to the receipts. By double entry,
+ * opening + totalReceipts − totalPayments = closing.
+ */
+export function receiptsAndPayments(app: AppContext, from: string, to: string) {
+  const accounts = accountsOf(app);
+  const moneyIds = accounts.filter(isMoney).map((account) => account.id);
+  const openingBalances = balancesBetween(app, null, dayBefore(from));
+  const openingEntries = statementOf(
+    app,
+    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND e.kind = 'opening'
+     GROUP BY l.account_id`,
+  ).all(from, to) as { accountId: number; amount: number }[];
+  for (const row of openingEntries) openingBalances.set(row.accountId, (openingBalances.get(row.accountId) ?? 0) + row.amount);
+  const opening = moneyHeld(accounts, openingBalances);
+  // The other side of every entry in the period that moved money: its lines on the accounts that are not money.
+  const moved = statementOf(
+    app,
+    `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount, count(*) AS lines
+     FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ? AND e.kind <> 'opening'
+       AND l.account_id NOT IN (SELECT value FROM json_each(?))
+       AND EXISTS (SELECT 1 FROM welfare_journal_lines m WHERE m.entry_id = e.id AND m.account_id IN (SELECT value FROM json_each(?)))
+     GROUP BY l.account_id`,
+  ).all(from, to, JSON.stringify(moneyIds), JSON.stringify(moneyIds)) as { accountId: number; amount: number; lines: number }[];
+  const byId = new Map(accounts.map((account) => [account.id, account]));
+  const receipts: Line[] = [];
+  const payments: Line[] = [];
+  for (const row of moved) {
+    const account = byId.get(row.accountId)!;
+    if (isReceiptAccount(account)) receipts.push(lineOf(account, -row.amount));
+    else payments.push(lineOf(account, row.amount));
+  }
+  const byCode = (a: Line, b: Line) => a.code.localeCompare(b.code);
+  receipts.sort(byCode);
+  payments.sort(byCode);
+  const totalReceipts = receipts.reduce((sum, line) => sum + line.amount, 0);
+  const totalPayments = payments.reduce((sum, line) => sum + line.amount, 0);
+  const closing = moneyHeld(accounts, balancesBetween(app, null, to));
+  return { from, to, opening, receipts, payments, totalReceipts, totalPayments, closing };
+}
+
+export type ReceiptsAndPayments = ReturnType<typeof receiptsAndPayments>;
+
+/**
+ * รายงานฐานะการเงิน ณ วันที่ `asOf`, as section 10 of the status form: on the receipt side what the fund was given
+ * (รายรับ) and earned (รายได้) since founding, and the capital it started its books with; on the payment side what it
+ * holds (bank, cash, investments), the welfare it has paid, and its expenses. Every account of the chart has its line
+ * (a zero prints as the form's blank line); an inactive account with nothing on it is left out. The two totals are
+ * equal because every entry balances.
+ */
+export function financialPosition(app: AppContext, asOf: string) {
+  const accounts = accountsOf(app);
+  const balances = balancesBetween(app, null, asOf);
+  const shown = accounts.filter((account) => account.active || (balances.get(account.id) ?? 0) !== 0);
+  const lines = (filter: (account: AccountRow) => boolean, sign: 1 | -1) =>
+    shown
+      .filter(filter)
+      .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code))
+      .map((account) => lineOf(account, sign * (balances.get(account.id) ?? 0)));
+  const section = (title: string, sectionLines: Line[]): Section => ({ title, lines: sectionLines, total: sectionLines.reduce((sum, line) => sum + line.amount, 0) });
+  const receiptSide = [
+    section('1. รายรับ', lines((account) => account.kind === 'income' && GRANT_LINES.includes(account.reportLine), -1)),
+    section('2. รายได้', lines((account) => account.kind === 'income' && !GRANT_LINES.includes(account.reportLine), -1)),
+  ];
+  const equity = lines((account) => account.kind === 'equity', -1);
+  if (equity.some((line) => line.amount !== 0)) receiptSide.push(section('3. ทุนกองทุน (ยอดยกมา)', equity));
+  const paymentSide = [
+    section('1. สินทรัพย์/เงินคงเหลือ', lines((account) => account.kind === 'asset' || (account.kind === 'expense' && account.reportLine === 'benefits'), 1)),
+    section('2. ค่าใช้จ่าย', lines((account) => account.kind === 'expense' && account.reportLine !== 'benefits', 1)),
+  ];
+  const totalReceiptSide = receiptSide.reduce((sum, part) => sum + part.total, 0);
+  const totalPaymentSide = paymentSide.reduce((sum, part) => sum + part.total, 0);
+  return { asOf, receiptSide, paymentSide, totalReceiptSide, totalPaymentSide };
+}
+
+export type FinancialPosition = ReturnType<typeof financialPosition>;
+
+/** Benefit names by code, the latest regulation's wording first: the journal keeps only the code. */
+function benefitNames(app: AppContext): Map<string, Bilingual> {
+  const names = new Map<string, Bilingual>();
+  for (const version of regulationVersions(app)) for (const benefit of version.benefitTypes) names.set(benefit.code, { th: benefit.name.th, en: benefit.name.en || benefit.name.th });
+  return names;
+}
+
+export interface BenefitPaidRow {
+  /** null: help paid to people who are not members (ผู้ด้อยโอกาสที่ไม่ใช่สมาชิก) or without a benefit type */
+  benefitCode: string;
+  name: string;
+  nameEn: string;
+  personsInPeriod: number;
+  amountInPeriod: number;
+  personsSinceFounding: number;
+  amountSinceFounding: number;
+}
+
+/**
+ * สวัสดิการที่จ่าย by benefit type: persons and baht paid from `from` to `to` and since founding up to `asOf`, from the
+ * benefit lines of the journal (a voided voucher's reversal carries the same code and nets it out). A person counts
+ * once per type however many times paid, and not at all when what they were paid nets to nothing.
+ */
+export function benefitsPaidByType(app: AppContext, from: string, to: string, asOf: string): BenefitPaidRow[] {
+  const rows = statementOf(
+    app,
+    `SELECT l.benefit_code AS code, m.person_id AS personId, l.membership_id AS membershipId,
+            sum(l.amount_satang) AS ever, sum(CASE WHEN e.entry_date >= ? AND e.entry_date <= ? THEN l.amount_satang ELSE 0 END) AS inPeriod
+     FROM welfare_journal_lines l
+     JOIN welfare_journal_entries e ON e.id = l.entry_id
+     JOIN welfare_accounts a ON a.id = l.account_id AND a.kind = 'expense'
+     LEFT JOIN welfare_memberships m ON m.id = l.membership_id
+     WHERE l.benefit_code IS NOT NULL AND e.entry_date <= ?
+     GROUP BY l.benefit_code, coalesce(m.person_id, -l.entry_id)`,
+  ).all(from, to, asOf) as { code: string; personId: number | null; ever: number; inPeriod: number }[];
+  const names = benefitNames(app);
+  const byCode = new Map<string, BenefitPaidRow>();
+  for (const row of rows) {
+    let benefit = byCode.get(row.code);
+    if (!benefit) {
+      const name = names.get(row.code) ?? { th: row.code, en: row.code };
+      benefit = { benefitCode: row.code, name: name.th, nameEn: name.en, personsInPeriod: 0, amountInPeriod: 0, personsSinceFounding: 0, amountSinceFounding: 0 };
+      byCode.set(row.code, benefit);
+    }
+    benefit.amountInPeriod += row.inPeriod;
+    benefit.amountSinceFounding += row.ever;
+    if (row.inPeriod > 0) benefit.personsInPeriod += 1;
+    if (row.ever > 0) benefit.personsSinceFounding += 1;
+  }
+  // in the regulation's order, then any code no longer in it
+  const order = [...names.keys()];
+  return [...byCode.values()].sort((a, b) => {
+    const ia = order.indexOf(a.benefitCode);
+    const ib = order.indexOf(b.benefitCode);
+    return (ia < 0 ? order.length : ia) - (ib < 0 ? order.length : ib) || a.benefitCode.localeCompare(b.benefitCode);
+  });
+}
+
+export interface SourceRow {
+  reportLine: string;
+  name: string;
+  amount: number;
+}
+
+/**
+ * เงินกองทุนแยกตามแหล่งที่มา since founding up to `asOf`: each source of income (the status form's §4 lines), and
+ * the capital the books started with; the total; the share of it that is members' own contributions (basis points,
+ * 10000 = all); the CODI matching rounds with their approval dates; and what the fund holds now.
+ */
+export function fundBySource(app: AppContext, asOf: string) {
+  const accounts = accountsOf(app);
+  const balances = balancesBetween(app, null, asOf);
+  const bySource = new Map<string, SourceRow>();
+  for (const account of accounts) {
+    if (account.kind !== 'income' && account.kind !== 'equity') continue;
+    const amount = -(balances.get(account.id) ?? 0);
+    const key = account.kind === 'equity' ? 'equity' : account.reportLine;
+    const row = bySource.get(key);
+    if (row) row.amount += amount;
+    else if (account.active || amount !== 0) bySource.set(key, { reportLine: key, name: account.kind === 'equity' ? 'ทุนกองทุน (ยอดยกมา)' : account.name, amount });
+  }
+  const rank = (line: string) => (line === 'equity' ? SOURCE_ORDER.length + 1 : SOURCE_ORDER.includes(line) ? SOURCE_ORDER.indexOf(line) : SOURCE_ORDER.length);
+  const rows = [...bySource.values()].filter((row) => row.reportLine !== 'equity' || row.amount !== 0).sort((a, b) => rank(a.reportLine) - rank(b.reportLine));
+  const total = rows.reduce((sum, row) => sum + row.amount, 0);
+  const membersOwn = rows.filter((row) => MEMBERS_OWN_LINES.includes(row.reportLine)).reduce((sum, row) => sum + row.amount, 0);
+  const rounds = statementOf(
+    app,
+    `SELECT codi_round AS round, codi_round_approval_date AS approvalDate, income_date AS receivedOn, amount_satang AS amount
+     FROM welfare_income_records WHERE codi_round IS NOT NULL AND voided_on IS NULL AND income_date <= ? ORDER BY codi_round, income_date`,
+  ).all(asOf) as { round: number; approvalDate: string; receivedOn: string; amount: number }[];
+  const held = accounts.filter((account) => account.kind === 'asset').reduce((sum, account) => sum + (balances.get(account.id) ?? 0), 0);
+  return {
+    asOf,
+    rows,
+    total,
+    membersOwnSatang: membersOwn,
+    membersOwnShareBasisPoints: total > 0 ? Math.round((membersOwn * 10000) / total) : 0,
+    codiRounds: rounds,
+    /** money and investments held on `asOf` */
+    heldSatang: held,
+  };
+}
+
+export type FundBySource = ReturnType<typeof fundBySource>;
+
+export interface MemberCount {
+  cumulative: number;
+  current: number;
+}
+
+/**
+ * Members by category and by village on `asOf`: สมาชิกสะสม (every person who has been a member since founding) and
+ * สมาชิกปัจจุบัน (members that day: joined on or before it and not ended before it — as the member list counts
+ * them). A person who left and joined again counts once, under their latest membership's category; a person is
+ * counted in the village the register has them in now.
+ */
+export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
+  const rows = statementOf(
+    app,
+    `SELECT m.category, p.village_id AS villageId, v.number AS villageNumber, v.name AS villageName,
+            max(CASE WHEN m.end_date IS NULL OR m.end_date >= ? THEN 1 ELSE 0 END) AS current
+     FROM welfare_memberships m
+     JOIN people p ON p.id = m.person_id
+     LEFT JOIN villages v ON v.id = p.village_id
+     WHERE m.start_date <= ?
+       AND m.start_date = (SELECT max(later.start_date) FROM welfare_memberships later WHERE later.person_id = m.person_id AND later.start_date <= ?)
+     GROUP BY m.person_id`,
+  ).all(asOf, asOf, asOf) as { category: string; villageId: number | null; villageNumber: number | null; villageName: string | null; current: number }[];
+  const categoryNames = new Map<string, string>(presetMemberCategories.map((category) => [category.code, category.th]));
+  for (const version of regulationVersions(app)) for (const category of version.memberCategories ?? []) categoryNames.set(category.code, category.th);
+  const byCategory = new Map<string, { category: string; name: string; cumulative: number; current: number }>();
+  for (const [code, name] of categoryNames) byCategory.set(code, { category: code, name, cumulative: 0, current: 0 });
+  const villages = statementOf(app, 'SELECT id, number, name FROM villages ORDER BY position, number').all() as { id: number; number: number; name: string }[];
+  const byVillage = new Map<number | null, { villageId: number | null; name: string; cumulative: number; current: number }>();
+  for (const village of villages) byVillage.set(village.id, { villageId: village.id, name: `หมู่ ${village.number} ${village.name}`, cumulative: 0, current: 0 });
+  let cumulative = 0;
+  let current = 0;
+  for (const row of rows) {
+    const category = byCategory.get(row.category) ?? { category: row.category, name: row.category, cumulative: 0, current: 0 };
+    byCategory.set(row.category, category);
+    let village = byVillage.get(row.villageId);
+    if (!village) {
+      village = { villageId: row.villageId, name: row.villageId === null ? 'ไม่ระบุหมู่บ้าน' : `หมู่ ${row.villageNumber ?? ''} ${row.villageName ?? ''}`.trim(), cumulative: 0, current: 0 };
+      byVillage.set(row.villageId, village);
+    }
+    for (const counted of [category, village]) {
+      counted.cumulative += 1;
+      counted.current += row.current;
+    }
+    cumulative += 1;
+    current += row.current;
+  }
+  return { asOf, byCategory: [...byCategory.values()], byVillage: [...byVillage.values()], cumulative, current };
+}
+
+export type MembersByCategoryAndVillage = ReturnType<typeof membersByCategoryAndVillage>;
