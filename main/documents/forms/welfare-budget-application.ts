@@ -10,7 +10,7 @@ import { checkBox, dataTable, signatureRow } from '../blocks';
 import { bahtTextInBrackets, formatSatang, formatThaiDateLong } from '../format';
 import { defineForm } from './types';
 import { isoDate } from './welfare-parts';
-import { committeeMember, widthsWithAmounts } from './welfare-status-form';
+import { committeeMember, headerWithFirstRow, keptTogether, widthsWithAmounts } from './welfare-status-form';
 
 const count = z.number().int().min(0);
 
@@ -125,9 +125,9 @@ export const welfareBudgetApplicationForm = defineForm({
     const others = data.committee.filter((member) => member !== chair).slice(0, 4);
     const criterion = (key: string) => data.criteria.filter((entry) => entry.item === key);
     const unit = data.localGovernmentKind === 'municipality' ? 'ชุมชน' : 'หมู่บ้าน';
-    const criteriaWidths = widthsWithAmounts(style, [1, 6, 8, 2]);
-    const roundsWidths = widthsWithAmounts(style, [1.6, 4, true, true]);
-    const benefitWidths = widthsWithAmounts(style, [1, 7, 2.4, true]);
+    const criteriaWidths = widthsWithAmounts(style, [1.5, 6, 8, 2.4]);
+    const roundsWidths = widthsWithAmounts(style, [2.2, 4, true, true]);
+    const benefitWidths = widthsWithAmounts(style, [1.5, 7, 2.6, true]);
     const marks = (key: string): Content[] => criterion(key).map((entry): Content => ({ text: [`${entry.label}: ${entry.detail} `, { text: `(${metText(entry.met)})`, bold: true }], margin: [20, 0, 0, 0] }));
     const content: Content[] = [
       { text: 'แบบเสนอเพื่อรับการสนับสนุนกองทุนสวัสดิการชุมชน', style: 'title' },
@@ -146,7 +146,7 @@ export const welfareBudgetApplicationForm = defineForm({
       heading('4. หลักเกณฑ์การสนับสนุน'),
       { text: '4.1 กองทุนดำเนินการจัดสวัสดิการมาแล้วไม่น้อยกว่า 1 ปี', bold: true, margin: [10, 0, 0, 0] },
       line('ก่อตั้งเมื่อวันที่', data.foundingDate === null ? '.'.repeat(40) : formatThaiDateLong(data.foundingDate)),
-      { columns: [checkBox('พอช. รับรอง', false), checkBox('จดทะเบียนองค์กรสาธารณประโยชน์/องค์กรสวัสดิการชุมชน', false), checkBox('คณะกรรมการระดับจังหวัดรับรอง', false)], columnGap: 8, margin: [20, 0, 0, 0], style: 'table' },
+      { stack: [checkBox('สถาบันพัฒนาองค์กรชุมชน (พอช.) รับรอง', false), checkBox('จดทะเบียนเป็นองค์กรสาธารณประโยชน์/องค์กรสวัสดิการชุมชน', false), checkBox('คณะกรรมการระดับจังหวัดรับรอง (กองทุนที่ก่อตั้งตั้งแต่ 1 ตุลาคม 2553)', false)], margin: [20, 0, 0, 0], style: 'table' },
       line('จำนวนสมาชิกปัจจุบัน', `${data.currentMembers.toLocaleString('en-US')} คน`),
       line('การส่งเงินสมทบของสมาชิก', data.contributionMode || '.'.repeat(40)),
       ...marks('4.1'),
@@ -154,15 +154,14 @@ export const welfareBudgetApplicationForm = defineForm({
       { text: '4.2 สมาชิกและรอบการขอรับการสนับสนุน', bold: true, margin: [10, 4, 0, 0] },
       line(`สมาชิกที่เป็นสมาชิกครบ 1 ปี ณ วันที่ ${formatThaiDateLong(data.cutoff)}`, `${data.completedOneYear.toLocaleString('en-US')} คน`),
       line('ขอรับการสนับสนุน', data.round === 1 ? 'รอบแรก' : `รอบที่ ${data.round}`),
-      { text: '', margin: [0, 2, 0, 0] },
-      dataTable({
+      keptTogether({ text: '', margin: [0, 2, 0, 0] }, dataTable({
         widths: roundsWidths,
         header: [['รอบ', 'วันที่คณะอนุกรรมการ/คณะทำงานฯ อนุมัติ', 'งบสมทบ (บาท)', 'เงินสมทบสมาชิก (บาท)']],
         body: [
           ...data.rounds.map((round): TableCell[] => [roundName(round.round), round.approvalDate ? formatThaiDateLong(round.approvalDate) : '-', { text: formatSatang(round.amountSatang), alignment: 'right' }, { text: formatSatang(round.memberContributionsSatang), alignment: 'right' }]),
           [{ text: `รอบที่ ${data.round} (ครั้งนี้)`, bold: true }, { text: 'ขอรับการสนับสนุน', bold: true }, { text: formatSatang(data.requestedSatang), bold: true, alignment: 'right' }, { text: formatSatang(data.memberContributionsThisYear), bold: true, alignment: 'right' }],
         ],
-      }),
+      }), data.rounds.length),
       ...marks('4.2'),
       line(`${unit}ที่มีสมาชิก`, `${data.villagesTakingPart.toLocaleString('en-US')} จาก ${data.villagesTotal.toLocaleString('en-US')} ${unit}`),
 
@@ -173,38 +172,40 @@ export const welfareBudgetApplicationForm = defineForm({
       { text: '4.4 การบริหารจัดการ', bold: true, margin: [10, 4, 0, 0] },
       ...marks('4.4'),
 
-      { text: '4.5 การจัดสวัสดิการพื้นฐานไม่น้อยกว่า 3 ประเภท', bold: true, margin: [10, 4, 0, 0] },
-      dataTable({
+      keptTogether({ text: '4.5 การจัดสวัสดิการพื้นฐานไม่น้อยกว่า 3 ประเภท', bold: true, margin: [10, 4, 0, 0] }, dataTable({
         widths: benefitWidths,
         header: [['ลำดับ', 'ประเภทสวัสดิการ', 'จำนวน (ราย)', 'เป็นเงิน (บาท)']],
         body:
           data.benefits.length === 0
             ? [[{ text: 'ยังไม่มีการจ่ายสวัสดิการ', colSpan: 4, alignment: 'center' } as TableCell, {}, {}, {}]]
             : data.benefits.map((row, index): TableCell[] => [{ text: String(index + 1), alignment: 'center' }, row.name, { text: row.persons.toLocaleString('en-US'), alignment: 'right' }, { text: formatSatang(row.amountSatang), alignment: 'right' }]),
-      }),
+      }), data.benefits.length),
       ...marks('4.5'),
       { text: '4.6 สวัสดิการที่ไม่ใช่ตัวเงินและการเชื่อมโยงกับงานอื่น', bold: true, margin: [10, 4, 0, 0] },
       { text: '.'.repeat(120), margin: [20, 0, 0, 0] },
 
-      { text: 'สรุปผลการตรวจสอบหลักเกณฑ์จากข้อมูลในระบบ', bold: true, margin: [0, 6, 0, 2] },
-      dataTable({
+      keptTogether({ text: 'สรุปผลการตรวจสอบหลักเกณฑ์จากข้อมูลในระบบ', bold: true, margin: [0, 6, 0, 2] }, dataTable({
         widths: criteriaWidths,
         header: [['ข้อ', 'หลักเกณฑ์', 'ข้อมูล', 'ผล']],
         body: data.criteria.map((entry): TableCell[] => [{ text: entry.item, alignment: 'center' }, entry.label, entry.detail, { text: metText(entry.met), bold: true, alignment: 'center' }]),
-      }),
+      }), data.criteria.length),
 
-      heading('5. จำนวนเงินที่ขอรับการสนับสนุน'),
-      line('เป็นเงิน', `${formatSatang(data.requestedSatang)} บาท ${bahtTextInBrackets(data.requestedSatang)}`),
-      ...(data.suggestion ? [{ text: `(คำนวณจากสมาชิกครบ 1 ปี: ${data.suggestion})`, style: 'table', margin: [20, 0, 0, 0] } as Content] : []),
+      keptTogether(
+        heading('5. จำนวนเงินที่ขอรับการสนับสนุน'),
+        { stack: [line('เป็นเงิน', `${formatSatang(data.requestedSatang)} บาท ${bahtTextInBrackets(data.requestedSatang)}`), ...(data.suggestion ? [{ text: `(คำนวณจากสมาชิกครบ 1 ปี: ${data.suggestion})`, style: 'table', margin: [20, 0, 0, 0] } as Content] : [])] },
+        0,
+      ),
       heading('6. จุดเด่นของกองทุน'),
       ...words(data.highlights),
       heading('7. แผนการใช้เงินและความยั่งยืนของกองทุน'),
       ...words(data.sustainability),
       heading('8. ลงนาม'),
-      signatureRow([{ name: chair?.name, position: 'ประธานกองทุน' }, { name: others[0]?.name, position: others[0]?.position || 'กรรมการ' }, { name: others[1]?.name, position: others[1]?.position || 'กรรมการ' }], 16),
-      signatureRow([{ name: others[2]?.name, position: others[2]?.position || 'กรรมการ' }, { name: others[3]?.name, position: others[3]?.position || 'กรรมการ' }, { position: data.localGovernmentKind === 'municipality' ? 'นายกเทศมนตรี/รองนายกเทศมนตรี' : 'นายก อบต./รองนายก อบต.', role: 'ผู้บริหาร อปท.' }], 16),
+      // two to a row: a name of three long parts fits its column without wrapping
+      signatureRow([{ name: chair?.name, position: 'ประธานกองทุน' }, { name: others[0]?.name, position: others[0]?.position || 'กรรมการ' }], 16),
+      signatureRow([{ name: others[1]?.name, position: others[1]?.position || 'กรรมการ' }, { name: others[2]?.name, position: others[2]?.position || 'กรรมการ' }], 8),
+      signatureRow([{ name: others[3]?.name, position: others[3]?.position || 'กรรมการ' }, { position: data.localGovernmentKind === 'municipality' ? 'นายกเทศมนตรี/รองนายกเทศมนตรี' : 'นายก อบต./รองนายก อบต.', role: 'ผู้บริหาร อปท.' }], 8),
     ];
-    return content;
+    return content.map(headerWithFirstRow);
   },
   fileName: (data) => `แบบเสนอขอรับการสนับสนุน-${data.fiscalYear}`,
 });

@@ -87,26 +87,42 @@ const people = (value: number) => `${value.toLocaleString('en-US')} คน`;
 const baht = (satang: number) => `${formatSatang(satang)} บาท`;
 
 /** Amount columns: wide enough for 99,999,999.99 at the table size. */
-function amountWidth(style: PageStyle): number {
-  return Math.ceil(style.tableSize * 6.2);
+function amountWidth(style: PageStyle, fontSize = style.tableSize): number {
+  return Math.ceil(fontSize * 7.2);
 }
 
 /**
  * Widths across the page with the amount columns (true) as wide as an amount needs and the others sharing the rest
  * by their fractions: they add up to what columnWidths gives, so a table never overruns the margin.
  */
-export function widthsWithAmounts(style: PageStyle, columns: (number | true)[]): number[] {
+export function widthsWithAmounts(style: PageStyle, columns: (number | true)[], fontSize = style.tableSize): number[] {
   const total = columnWidths(style, columns.map(() => 1)).reduce((sum, value) => sum + value, 0);
-  const amount = amountWidth(style);
+  const amount = amountWidth(style, fontSize);
   const rest = total - amount * columns.filter((column) => column === true).length;
   const fractions = columns.reduce<number>((sum, column) => sum + (column === true ? 0 : column), 0);
   return columns.map((column) => (column === true ? amount : Math.floor((rest * column) / fractions)));
 }
 
-function moneyTable(style: PageStyle, rows: { name: string; amountSatang: number }[], total: { label: string; amountSatang: number }): Content {
+/**
+ * A caption and its table on one page when the table is short (a long one would not fit a page anyway, and then
+ * its header row repeats on each page it runs over).
+ */
+export function keptTogether(caption: Content, table: Content, rows: number): Content {
+  return rows <= 20 ? { stack: [caption, table], unbreakable: true } : { stack: [caption, table] };
+}
+
+/** A table whose header row never stands alone at a page's foot: it moves down with the first row. */
+export function headerWithFirstRow(content: Content): Content {
+  const node = content as { table?: Record<string, unknown>; stack?: Content[] };
+  if (node.table) node.table.keepWithHeaderRows = 1;
+  else node.stack?.forEach(headerWithFirstRow);
+  return content;
+}
+
+function moneyTable(style: PageStyle, rows: { name: string; amountSatang: number }[], total: { label: string; amountSatang: number }, what = 'แหล่งที่มาของเงินทุน'): Content {
   return dataTable({
-    widths: widthsWithAmounts(style, [1, 10, true]),
-    header: [['ลำดับ', 'แหล่งที่มาของเงินทุน', 'จำนวนเงิน (บาท)']],
+    widths: widthsWithAmounts(style, [1.6, 10, true]),
+    header: [['ลำดับ', what, 'จำนวนเงิน (บาท)']],
     body: [
       ...rows.map((row, index): TableCell[] => [{ text: String(index + 1), alignment: 'center' }, row.name, { text: formatSatang(row.amountSatang), alignment: 'right' }]),
       [{ text: total.label, colSpan: 2, bold: true, alignment: 'right' }, {}, { text: formatSatang(total.amountSatang), bold: true, alignment: 'right' }],
@@ -124,7 +140,9 @@ function positionTable(data: Data, style: PageStyle): Content {
   const cells = (cell: Cell | undefined): TableCell[] => (cell === undefined ? ['', ''] : [{ text: cell.text, bold: cell.bold }, { text: cell.amount === null ? '' : formatSatang(cell.amount), alignment: 'right' }]);
   const rows = Array.from({ length: Math.max(left.length, right.length) }, (_, index): TableCell[] => [...cells(left[index]), ...cells(right[index])]);
   return dataTable({
-    widths: widthsWithAmounts(style, [1, true, 1, true]),
+    // two sides on a portrait page: a point smaller, so the account names wrap less
+    widths: widthsWithAmounts(style, [1, true, 1, true], style.tableSize - 1),
+    fontSize: style.tableSize - 1,
     header: [['รายการรับ', 'จำนวนเงิน (บาท)', 'รายการจ่าย', 'จำนวนเงิน (บาท)']],
     body: [
       ...rows,
@@ -249,8 +267,8 @@ export const welfareStatusFormForm = defineForm({
     const secretary = data.texts.committee.find((member) => member.position.includes('เลขานุการ'));
     const coordinator = data.texts.committee.find((member) => member.position.includes('ผู้ประสานงาน'));
     const categoryWidths = columnWidths(style, [6, 3, 3]);
-    const committeeWidths = columnWidths(style, [1.2, 5, 3, 3.5, 3.3]);
-    const planWidths = columnWidths(style, [1.2, 4, 4, 4]);
+    const committeeWidths = columnWidths(style, [1.5, 5, 2.8, 3, 3.9]);
+    const planWidths = columnWidths(style, [1.5, 4, 4, 4]);
     const content: Content[] = [
       { text: 'แบบแสดงสถานะกองทุนสวัสดิการชุมชน', style: 'title' },
       { text: office.fundName, style: 'subtitle' },
@@ -274,64 +292,57 @@ export const welfareStatusFormForm = defineForm({
       line('สมาชิกปัจจุบัน (หักผู้เสียชีวิต ลาออก และพ้นสภาพ)', people(data.members.current)),
       line(`สมาชิกที่เป็นสมาชิกครบ 1 ปี ณ วันที่ ${formatThaiDateLong(data.members.cutoff)} (ขอรับการสมทบ)`, people(data.members.completedOneYear)),
       line('หมู่บ้านที่มีสมาชิก', `${data.members.villagesTakingPart.toLocaleString('en-US')} จาก ${data.members.villagesTotal.toLocaleString('en-US')} หมู่บ้าน`),
-      { text: '', margin: [0, 2, 0, 0] },
-      dataTable({
+      keptTogether({ text: '', margin: [0, 2, 0, 0] }, dataTable({
         widths: categoryWidths,
         header: [['ประเภทสมาชิก', 'สมาชิกสะสม (คน)', 'สมาชิกปัจจุบัน (คน)']],
         body: [
           ...data.members.byCategory.map((row): TableCell[] => [row.name, { text: row.cumulative.toLocaleString('en-US'), alignment: 'right' }, { text: row.current.toLocaleString('en-US'), alignment: 'right' }]),
           [{ text: 'รวม', bold: true, alignment: 'right' }, { text: data.members.cumulative.toLocaleString('en-US'), bold: true, alignment: 'right' }, { text: data.members.current.toLocaleString('en-US'), bold: true, alignment: 'right' }],
         ],
-      }),
+      }), data.members.byCategory.length),
 
       heading('4. เงินกองทุน'),
       line('เงินกองทุนสะสมตั้งแต่ก่อตั้ง', baht(data.money.totalSatang)),
       line(`เงินคงเหลือ ณ วันที่ ${formatThaiDateLong(data.asOf)}`, baht(data.money.heldSatang)),
       line('สัดส่วนเงินสมทบของสมาชิกเอง', `ร้อยละ ${(data.money.membersOwnShareBasisPoints / 100).toFixed(2)}`),
-      { text: 'แหล่งที่มาของเงินทุนตั้งแต่ก่อตั้ง', margin: [20, 2, 0, 2] },
-      moneyTable(style, data.money.rows, { label: 'รวม', amountSatang: data.money.totalSatang }),
-      { text: 'งบสมทบจากรัฐบาลผ่าน พอช. แยกตามรอบ', margin: [20, 4, 0, 2] },
+      keptTogether({ text: 'แหล่งที่มาของเงินทุนตั้งแต่ก่อตั้ง', margin: [20, 2, 0, 2] }, moneyTable(style, data.money.rows, { label: 'รวม', amountSatang: data.money.totalSatang }), data.money.rows.length),
       data.money.rounds.length === 0
-        ? { text: 'ยังไม่เคยได้รับงบสมทบจากรัฐบาลผ่าน พอช.', margin: [20, 0, 0, 0] }
-        : moneyTable(
+        ? { text: 'งบสมทบจากรัฐบาลผ่าน พอช.: ยังไม่เคยได้รับ', margin: [20, 4, 0, 0] }
+        : keptTogether({ text: 'งบสมทบจากรัฐบาลผ่าน พอช. แยกตามรอบ', margin: [20, 4, 0, 2] }, moneyTable(
             style,
             data.money.rounds.map((round) => ({ name: `${round.round === null ? 'ไม่ระบุรอบ' : `รอบที่ ${round.round}`}${round.approvalDate ? ` อนุมัติเมื่อ ${formatThaiDateLong(round.approvalDate)}` : ''}`, amountSatang: round.amountSatang })),
             { label: 'รวมทุกรอบ', amountSatang: data.money.rounds.reduce((sum, round) => sum + round.amountSatang, 0) },
-          ),
+            'รอบและวันที่อนุมัติ',
+          ), data.money.rounds.length),
 
-      heading('5. การจัดสวัสดิการสะสมตั้งแต่ก่อตั้ง'),
-      benefitsTable(data, style, 'founding'),
-      heading(`6. การจัดสวัสดิการในปีงบประมาณ ${data.fiscalYear}`),
-      benefitsTable(data, style, 'year'),
+      keptTogether(heading('5. การจัดสวัสดิการสะสมตั้งแต่ก่อตั้ง'), benefitsTable(data, style, 'founding'), data.benefits.length),
+      keptTogether(heading(`6. การจัดสวัสดิการในปีงบประมาณ ${data.fiscalYear}`), benefitsTable(data, style, 'year'), data.benefits.length),
 
       heading('7. กิจกรรมของกองทุนในชุมชน'),
       ...committeeWords(data.texts.activities),
 
-      heading('8. คณะกรรมการกองทุน'),
       data.texts.committee.length === 0
-        ? { text: '.'.repeat(120), margin: [20, 0, 0, 0] }
-        : dataTable({
+        ? { stack: [heading('8. คณะกรรมการกองทุน'), { text: '.'.repeat(120), margin: [20, 0, 0, 0] }] }
+        : keptTogether(heading('8. คณะกรรมการกองทุน'), dataTable({
             widths: committeeWidths,
-            header: [['ลำดับที่', 'ชื่อ-นามสกุล', 'ตำแหน่งในกองทุน', 'ตำแหน่งในชุมชน', 'หมายเลขโทรศัพท์']],
+            header: [['ลำดับ', 'ชื่อ-นามสกุล', 'ตำแหน่งในกองทุน', 'ตำแหน่งในชุมชน', 'หมายเลขโทรศัพท์']],
             body: data.texts.committee.map((member, index): TableCell[] => [{ text: String(index + 1), alignment: 'center' }, member.name, member.position, member.communityRole, member.phone]),
-          }),
+          }), data.texts.committee.length),
 
       heading('9. ระบบการบริหารจัดการ'),
       ...committeeWords(data.texts.management),
 
-      heading(`10. รายงานฐานะการเงิน ณ วันที่ ${formatThaiDateLong(data.asOf)}`),
-      positionTable(data, style),
+      keptTogether(heading(`10. รายงานฐานะการเงิน ณ วันที่ ${formatThaiDateLong(data.asOf)}`), positionTable(data, style), 0),
 
       heading('11. การเชื่อมโยงกับงานอื่น (สภาองค์กรชุมชน แผนชุมชน ฯลฯ)'),
       ...committeeWords(data.texts.links),
       heading('12. การสนับสนุนจากองค์กรปกครองส่วนท้องถิ่นและหน่วยงานอื่น'),
       ...committeeWords(data.texts.support),
-      heading('13. แผนการดำเนินงาน'),
-      dataTable({
+      keptTogether(heading('13. แผนการดำเนินงาน'), dataTable({
         widths: planWidths,
         header: [['ลำดับ', 'แผนงาน/กิจกรรม', 'วิธีการ', 'ผลการดำเนินงาน']],
         body: data.texts.plans.length === 0 ? [[{ text: '', colSpan: 4 } as TableCell, {}, {}, {}]] : data.texts.plans.map((row, index): TableCell[] => [{ text: String(index + 1), alignment: 'center' }, row.plan, row.method, row.result]),
-      }),
+      }), data.texts.plans.length),
       heading('14. ปัญหาและอุปสรรค'),
       ...committeeWords(data.texts.problems),
       heading('15. ข้อเสนอแนะ'),
@@ -340,12 +351,12 @@ export const welfareStatusFormForm = defineForm({
         [
           { name: secretary?.name, position: 'เลขานุการกองทุน', role: 'ผู้รวบรวมข้อมูล' },
           { name: chair?.name, position: 'ประธานกองทุน', role: 'ผู้รับรองข้อมูล' },
-          { position: 'คณะกรรมการสนับสนุนการขับเคลื่อนฯ จังหวัด', role: 'ผู้รับรองข้อมูลระดับจังหวัด' },
         ],
         24,
       ),
+      signatureRow([{ position: 'คณะกรรมการสนับสนุนการขับเคลื่อนฯ จังหวัด', role: 'ผู้รับรองข้อมูลระดับจังหวัด' }], 8),
     ];
-    return content;
+    return content.map(headerWithFirstRow);
   },
   fileName: (data) => `แบบแสดงสถานะกองทุน-${data.fiscalYear}`,
 });
