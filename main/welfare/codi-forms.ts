@@ -188,18 +188,19 @@ export function fiscalYearOfDay(iso: string): number {
 
 /**
  * The rounds of government matching (งบสมทบจากรัฐบาลผ่าน พอช., account 4103) received by `until`, from the other
- * money recorded with its round and CODI's approval date; voided records do not count.
+ * money recorded with its round and CODI's approval date. A record voided by `until` does not count; one voided later
+ * still does, as the books stood that day (the money table beside it, statements.ts fundBySource, reads them so).
  */
 export function codiRounds(app: AppContext, until: string): CodiRound[] {
   const rows = app.sqlite
     .prepare(
       `SELECT r.codi_round AS round, max(r.codi_round_approval_date) AS approvalDate, min(r.income_date) AS receivedOn, sum(r.amount_satang) AS amountSatang
          FROM welfare_income_records r JOIN welfare_accounts a ON a.id = r.source_account_id
-        WHERE a.report_line = 'codiMatching' AND r.voided_on IS NULL AND r.income_date <= ?
+        WHERE a.report_line = 'codiMatching' AND (r.voided_on IS NULL OR r.voided_on > ?) AND r.income_date <= ?
         GROUP BY r.codi_round
         ORDER BY r.codi_round IS NULL, r.codi_round`,
     )
-    .all(until) as Omit<CodiRound, 'memberContributionsSatang' | 'fiscalYear'>[];
+    .all(until, until) as Omit<CodiRound, 'memberContributionsSatang' | 'fiscalYear'>[];
   return rows.map((row) => {
     const fiscalYear = fiscalYearOfDay(row.approvalDate ?? row.receivedOn);
     const year = codiYear(fiscalYear);
