@@ -192,7 +192,8 @@ export function CodiFormsTab() {
 
           <Row gutter={16}>
             <Col xs={24} xl={12}>
-              <Card title={<>{t('welfareCodi.money.title')}{source('money')}</>} style={{ marginBottom: 16 }}>
+              <Card title={t('welfareCodi.money.title')} style={{ marginBottom: 16 }}>
+                <Typography.Paragraph type="secondary">{status.sources.money[lang]}</Typography.Paragraph>
                 <Table
                   size="small"
                   pagination={false}
@@ -224,7 +225,8 @@ export function CodiFormsTab() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <Card title={<>{t('welfareCodi.benefits.title')}{source('benefits')}</>} style={{ marginBottom: 16 }}>
+              <Card title={t('welfareCodi.benefits.title')} style={{ marginBottom: 16 }}>
+                <Typography.Paragraph type="secondary">{status.sources.benefits[lang]}</Typography.Paragraph>
                 <Table
                   size="small"
                   pagination={false}
