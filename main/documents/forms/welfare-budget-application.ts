@@ -10,7 +10,8 @@ import { checkBox, dataTable, signatureRow } from '../blocks';
 import { bahtTextInBrackets, formatSatang, formatThaiDateLong } from '../format';
 import { defineForm } from './types';
 import { isoDate } from './welfare-parts';
-import { committeeMember, headerWithFirstRow, keptTogether, widthsWithAmounts } from './welfare-status-form';
+import { contentWidth } from '../style';
+import { committeeMember, headerWithFirstRow, heading, keepHeadingsWithNext, keptTogether, widthsWithAmounts, writingLines } from './welfare-status-form';
 
 const count = z.number().int().min(0);
 
@@ -40,20 +41,16 @@ export const welfareBudgetApplicationInput = z.object({
 
 export type WelfareBudgetApplicationData = z.input<typeof welfareBudgetApplicationInput>;
 
-function heading(text: string): Content {
-  return { text, bold: true, margin: [0, 8, 0, 2], headlineLevel: 1 } as Content;
-}
-
 function line(label: string, value: string, indent = 20): Content {
   return { text: [`${label} `, { text: value, bold: true }], margin: [indent, 0, 0, 0] };
 }
 
-function words(text: string): Content[] {
+function words(text: string, width: number): Content[] {
   const paragraphs = text
     .split(/\n+/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
-  if (paragraphs.length === 0) return [{ text: '.'.repeat(120), margin: [20, 0, 0, 0] }];
+  if (paragraphs.length === 0) return [writingLines(width)];
   return paragraphs.map((paragraph): Content => ({ text: paragraph, margin: [20, 0, 0, 2] }));
 }
 
@@ -120,6 +117,7 @@ export const welfareBudgetApplicationForm = defineForm({
   input: welfareBudgetApplicationInput,
   sample,
   build: (data, { office, style }) => {
+    const writable = contentWidth(style) - 20;
     const chair = data.committee.find((member) => member.position.includes('ประธาน') && !member.position.includes('รอง'));
     const coordinator = data.committee.find((member) => member.position.includes('ผู้ประสานงาน'));
     const others = data.committee.filter((member) => member !== chair).slice(0, 4);
@@ -182,7 +180,7 @@ export const welfareBudgetApplicationForm = defineForm({
       }), data.benefits.length),
       ...marks('4.5'),
       { text: '4.6 สวัสดิการที่ไม่ใช่ตัวเงินและการเชื่อมโยงกับงานอื่น', bold: true, margin: [10, 4, 0, 0] },
-      { text: '.'.repeat(120), margin: [20, 0, 0, 0] },
+      writingLines(writable),
 
       keptTogether({ text: 'สรุปผลการตรวจสอบหลักเกณฑ์จากข้อมูลในระบบ', bold: true, margin: [0, 6, 0, 2] }, dataTable({
         widths: criteriaWidths,
@@ -196,16 +194,21 @@ export const welfareBudgetApplicationForm = defineForm({
         0,
       ),
       heading('6. จุดเด่นของกองทุน'),
-      ...words(data.highlights),
+      ...words(data.highlights, writable),
       heading('7. แผนการใช้เงินและความยั่งยืนของกองทุน'),
-      ...words(data.sustainability),
+      ...words(data.sustainability, writable),
       heading('8. ลงนาม'),
-      // two to a row: a name of three long parts fits its column without wrapping
-      signatureRow([{ name: chair?.name, position: 'ประธานกองทุน' }, { name: others[0]?.name, position: others[0]?.position || 'กรรมการ' }], 16),
-      signatureRow([{ name: others[1]?.name, position: others[1]?.position || 'กรรมการ' }, { name: others[2]?.name, position: others[2]?.position || 'กรรมการ' }], 8),
-      signatureRow([{ name: others[3]?.name, position: others[3]?.position || 'กรรมการ' }, { position: data.localGovernmentKind === 'municipality' ? 'นายกเทศมนตรี/รองนายกเทศมนตรี' : 'นายก อบต./รองนายก อบต.', role: 'ผู้บริหาร อปท.' }], 8),
+      // two to a row: a name of three long parts fits its column without wrapping; the six stay on one page
+      {
+        stack: [
+          signatureRow([{ name: chair?.name, position: 'ประธานกองทุน' }, { name: others[0]?.name, position: others[0]?.position || 'กรรมการ' }], 16),
+          signatureRow([{ name: others[1]?.name, position: others[1]?.position || 'กรรมการ' }, { name: others[2]?.name, position: others[2]?.position || 'กรรมการ' }], 8),
+          signatureRow([{ name: others[3]?.name, position: others[3]?.position || 'กรรมการ' }, { position: data.localGovernmentKind === 'municipality' ? 'นายกเทศมนตรี/รองนายกเทศมนตรี' : 'นายก อบต./รองนายก อบต.', role: 'ผู้บริหาร อปท.' }], 8),
+        ],
+        unbreakable: true,
+      },
     ];
-    return content.map(headerWithFirstRow);
+    return keepHeadingsWithNext(content).map(headerWithFirstRow);
   },
   fileName: (data) => `แบบเสนอขอรับการสนับสนุน-${data.fiscalYear}`,
 });

@@ -7,7 +7,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { columnWidths, dataTable, signatureRow } from '../blocks';
 import { formatSatang, formatThaiDateLong } from '../format';
-import type { PageStyle } from '../style';
+import { contentWidth, type PageStyle } from '../style';
 import { defineForm } from './types';
 import { isoDate, satangField } from './welfare-parts';
 
@@ -64,18 +64,57 @@ export const welfareStatusFormInput = z.object({
 export type WelfareStatusFormData = z.input<typeof welfareStatusFormInput>;
 type Data = z.output<typeof welfareStatusFormInput>;
 
-/** A numbered section's heading. */
-function heading(text: string): Content {
+/** A numbered section's heading (marked, so that keepHeadingsWithNext() finds it). */
+export function heading(text: string): Content {
   return { text, bold: true, margin: [0, 8, 0, 2], headlineLevel: 1 } as Content;
 }
 
-/** The committee's words, paragraph by paragraph; a dotted line to write on when they wrote nothing. */
-function committeeWords(text: string): Content[] {
+const isHeading = (node: Content) => typeof node === 'object' && node !== null && 'headlineLevel' in node;
+
+/** The plain text of a short content node, or null when it is not plain text. */
+function shortText(node: Content): string | null {
+  if (typeof node === 'string') return node;
+  if (typeof node !== 'object' || node === null || !('text' in node)) return null;
+  const text = node.text;
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.map((part) => (typeof part === 'string' ? part : typeof part === 'object' && part !== null && 'text' in part && typeof part.text === 'string' ? part.text : '')).join('');
+  return null;
+}
+
+/**
+ * A heading never ends a page alone: it shares an unbreakable block with what follows when that is a line or a short
+ * paragraph (a long one may break anyway; pdfmake's headlineLevel needs a pageBreakBefore the engine does not take).
+ */
+export function keepHeadingsWithNext(content: Content[]): Content[] {
+  const kept: Content[] = [];
+  for (let index = 0; index < content.length; index++) {
+    const node = content[index]!;
+    const next = content[index + 1];
+    const text = next === undefined ? null : shortText(next);
+    if (isHeading(node) && next !== undefined && text !== null && text.length <= 400) {
+      kept.push({ stack: [node, next], unbreakable: true });
+      index += 1;
+    } else kept.push(node);
+  }
+  return kept;
+}
+
+/**
+ * Two dotted lines to write on by hand, drawn rather than typed as dots: a line of dots is a "word" the line breaker
+ * may wrap and start a line with.
+ */
+export function writingLines(width: number): Content {
+  const line = (y: number) => ({ type: 'line' as const, x1: 0, y1: y, x2: width, y2: y, lineWidth: 0.6, dash: { length: 1, space: 2.5 } });
+  return { canvas: [line(18), line(40)], margin: [20, 0, 0, 6] };
+}
+
+/** The committee's words, paragraph by paragraph; lines to write on when they wrote nothing. */
+function committeeWords(text: string, width: number): Content[] {
   const paragraphs = text
     .split(/\n+/)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  if (paragraphs.length === 0) return [{ text: '.'.repeat(120), margin: [20, 0, 0, 0] }];
+  if (paragraphs.length === 0) return [writingLines(width)];
   return paragraphs.map((paragraph): Content => ({ text: paragraph, margin: [20, 0, 0, 2] }));
 }
 
@@ -88,7 +127,8 @@ const baht = (satang: number) => `${formatSatang(satang)} บาท`;
 
 /** Amount columns: wide enough for 99,999,999.99 at the table size. */
 function amountWidth(style: PageStyle, fontSize = style.tableSize): number {
-  return Math.ceil(fontSize * 7.2);
+  // "999,999,999.99" in bold Sarabun is about 7.4 em: the largest amount the app holds, whole on one line
+  return Math.ceil(fontSize * 7.8);
 }
 
 /**
@@ -104,11 +144,12 @@ export function widthsWithAmounts(style: PageStyle, columns: (number | true)[], 
 }
 
 /**
- * A caption and its table on one page when the table is short (a long one would not fit a page anyway, and then
- * its header row repeats on each page it runs over).
+ * A caption and its table on one page when the table is short.
  */
 export function keptTogether(caption: Content, table: Content, rows: number): Content {
-  return rows <= 20 ? { stack: [caption, table], unbreakable: true } : { stack: [caption, table] };
+  // eight rows of two lines each and a caption fit a page with room to spare; more may not (a page-tall unbreakable
+  // block is refused by the engine), and then the header row repeats on every page the table runs over
+  return rows <= 8 ? { stack: [caption, table], unbreakable: true } : { stack: [caption, table] };
 }
 
 /** A table whose header row never stands alone at a page's foot: it moves down with the first row. */
@@ -156,12 +197,18 @@ function positionTable(data: Data, style: PageStyle): Content {
   });
 }
 
+/** Rows of §10: the longer side's section titles and lines. */
+function positionRows(data: Data): number {
+  const side = (sections: Data['position']['receiptSide']) => sections.reduce((sum, section) => sum + 1 + section.lines.length, 0);
+  return Math.max(side(data.position.receiptSide), side(data.position.paymentSide));
+}
+
 function benefitsTable(data: Data, style: PageStyle, which: 'founding' | 'year'): Content {
   const rows = data.benefits.map((row) => (which === 'founding' ? { name: row.name, persons: row.personsSinceFounding, amount: row.amountSinceFounding } : { name: row.name, persons: row.personsInYear, amount: row.amountInYear }));
   const totalPersons = rows.reduce((sum, row) => sum + row.persons, 0);
   const totalAmount = rows.reduce((sum, row) => sum + row.amount, 0);
   return dataTable({
-    widths: widthsWithAmounts(style, [1.2, 8, 2.2, true]),
+    widths: widthsWithAmounts(style, [1.7, 8, 2.2, true]),
     header: [['ลำดับ', 'ประเภทสวัสดิการ', 'จำนวน (คน)', 'จำนวนเงิน (บาท)']],
     body: [
       ...(rows.length === 0 ? [[{ text: 'ยังไม่มีการจ่ายสวัสดิการ', colSpan: 4, alignment: 'center' } as TableCell, {}, {}, {}]] : []),
@@ -263,6 +310,7 @@ export const welfareStatusFormForm = defineForm({
   input: welfareStatusFormInput,
   sample,
   build: (data, { office, style }) => {
+    const writable = contentWidth(style) - 20;
     const chair = data.texts.committee.find((member) => member.position.includes('ประธาน') && !member.position.includes('รอง'));
     const secretary = data.texts.committee.find((member) => member.position.includes('เลขานุการ'));
     const coordinator = data.texts.committee.find((member) => member.position.includes('ผู้ประสานงาน'));
@@ -284,7 +332,7 @@ export const welfareStatusFormForm = defineForm({
       heading('2. การก่อตั้งและวัตถุประสงค์'),
       line('วันที่ก่อตั้งกองทุน', data.foundingDate === null ? '.'.repeat(40) : formatThaiDateLong(data.foundingDate)),
       { text: 'วัตถุประสงค์ของกองทุน', margin: [20, 2, 0, 0] },
-      ...committeeWords(data.texts.objectives),
+      ...committeeWords(data.texts.objectives, writable),
 
       heading('3. สมาชิก'),
       line('จำนวนประชากรในชุมชน', data.members.population ? `${data.members.population} คน` : '.'.repeat(30)),
@@ -319,10 +367,10 @@ export const welfareStatusFormForm = defineForm({
       keptTogether(heading(`6. การจัดสวัสดิการในปีงบประมาณ ${data.fiscalYear}`), benefitsTable(data, style, 'year'), data.benefits.length),
 
       heading('7. กิจกรรมของกองทุนในชุมชน'),
-      ...committeeWords(data.texts.activities),
+      ...committeeWords(data.texts.activities, writable),
 
       data.texts.committee.length === 0
-        ? { stack: [heading('8. คณะกรรมการกองทุน'), { text: '.'.repeat(120), margin: [20, 0, 0, 0] }] }
+        ? { stack: [heading('8. คณะกรรมการกองทุน'), writingLines(writable)] }
         : keptTogether(heading('8. คณะกรรมการกองทุน'), dataTable({
             widths: committeeWidths,
             header: [['ลำดับ', 'ชื่อ-นามสกุล', 'ตำแหน่งในกองทุน', 'ตำแหน่งในชุมชน', 'หมายเลขโทรศัพท์']],
@@ -330,33 +378,39 @@ export const welfareStatusFormForm = defineForm({
           }), data.texts.committee.length),
 
       heading('9. ระบบการบริหารจัดการ'),
-      ...committeeWords(data.texts.management),
+      ...committeeWords(data.texts.management, writable),
 
-      keptTogether(heading(`10. รายงานฐานะการเงิน ณ วันที่ ${formatThaiDateLong(data.asOf)}`), positionTable(data, style), 0),
+      keptTogether(heading(`10. รายงานฐานะการเงิน ณ วันที่ ${formatThaiDateLong(data.asOf)}`), positionTable(data, style), positionRows(data)),
 
       heading('11. การเชื่อมโยงกับงานอื่น (สภาองค์กรชุมชน แผนชุมชน ฯลฯ)'),
-      ...committeeWords(data.texts.links),
+      ...committeeWords(data.texts.links, writable),
       heading('12. การสนับสนุนจากองค์กรปกครองส่วนท้องถิ่นและหน่วยงานอื่น'),
-      ...committeeWords(data.texts.support),
+      ...committeeWords(data.texts.support, writable),
       keptTogether(heading('13. แผนการดำเนินงาน'), dataTable({
         widths: planWidths,
         header: [['ลำดับ', 'แผนงาน/กิจกรรม', 'วิธีการ', 'ผลการดำเนินงาน']],
         body: data.texts.plans.length === 0 ? [[{ text: '', colSpan: 4 } as TableCell, {}, {}, {}]] : data.texts.plans.map((row, index): TableCell[] => [{ text: String(index + 1), alignment: 'center' }, row.plan, row.method, row.result]),
       }), data.texts.plans.length),
       heading('14. ปัญหาและอุปสรรค'),
-      ...committeeWords(data.texts.problems),
+      ...committeeWords(data.texts.problems, writable),
       heading('15. ข้อเสนอแนะ'),
-      ...committeeWords(data.texts.suggestions),
-      signatureRow(
-        [
-          { name: secretary?.name, position: 'เลขานุการกองทุน', role: 'ผู้รวบรวมข้อมูล' },
-          { name: chair?.name, position: 'ประธานกองทุน', role: 'ผู้รับรองข้อมูล' },
+      ...committeeWords(data.texts.suggestions, writable),
+      // the three who sign stay on one page together
+      {
+        stack: [
+          signatureRow(
+            [
+              { name: secretary?.name, position: 'เลขานุการกองทุน', role: 'ผู้รวบรวมข้อมูล' },
+              { name: chair?.name, position: 'ประธานกองทุน', role: 'ผู้รับรองข้อมูล' },
+            ],
+            24,
+          ),
+          signatureRow([{ position: 'คณะกรรมการสนับสนุนการขับเคลื่อนฯ จังหวัด', role: 'ผู้รับรองข้อมูลระดับจังหวัด' }], 8),
         ],
-        24,
-      ),
-      signatureRow([{ position: 'คณะกรรมการสนับสนุนการขับเคลื่อนฯ จังหวัด', role: 'ผู้รับรองข้อมูลระดับจังหวัด' }], 8),
+        unbreakable: true,
+      },
     ];
-    return content.map(headerWithFirstRow);
+    return keepHeadingsWithNext(content).map(headerWithFirstRow);
   },
   fileName: (data) => `แบบแสดงสถานะกองทุน-${data.fiscalYear}`,
 });
