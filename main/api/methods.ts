@@ -10,8 +10,9 @@ import { welfareMethods } from '../welfare/methods';
 import { welfareMoneyMethods } from '../welfare/money-methods';
 import { welfarePrintMethods } from '../welfare/print-methods';
 import { welfareReportMethods } from '../welfare/report-methods';
+import { welfareStatementMethods } from '../welfare/statements-methods';
 import { welfareCodiMethods } from '../welfare/codi-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareCodiMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareCodiMethods, ...welfareMoneyMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

@@ -62,6 +62,11 @@ function cellValue(column: WriteColumn, value: string | number | null | undefine
 }
 
 export async function writeSpreadsheet(spec: WriteSpec): Promise<Buffer> {
+  return writeWorkbook([spec]);
+}
+
+/** Several lists in one workbook, a sheet each (a statement's sections), written as writeSpreadsheet writes one. */
+export async function writeWorkbook(specs: readonly WriteSpec[]): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -69,8 +74,14 @@ export async function writeSpreadsheet(spec: WriteSpec): Promise<Buffer> {
     output.on('end', resolve);
     output.on('error', reject);
   });
-
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  for (const spec of specs) addSheet(workbook, spec);
+  await workbook.commit();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+function addSheet(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, spec: WriteSpec): void {
   const headerRow = spec.title ? 2 : 1;
   const sheet = workbook.addWorksheet(spec.sheetName.slice(0, 31), {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
@@ -115,7 +126,4 @@ export async function writeSpreadsheet(spec: WriteSpec): Promise<Buffer> {
     added.commit();
   }
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
 }

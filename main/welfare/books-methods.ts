@@ -29,6 +29,21 @@ function asApiError(error: unknown, field: string): never {
   throw error;
 }
 
+/**
+ * Closes the books up to `lockDate` (nothing may be posted on or before it): later than any earlier close, and no
+ * later than yesterday. The period lock and the year's close (main/welfare/statements-methods.ts) both go through here.
+ */
+export function lockBooks(app: AppContext, lockDate: string, field: string) {
+  ensureBooks(app);
+  const before = bookSettings(app)!;
+  if (before.lockDate !== null && lockDate <= before.lockDate) {
+    throw new ApiError('INVALID_INPUT', `ปิดบัญชีถึงวันที่ ${dateTh(before.lockDate)} อยู่แล้ว วันที่ปิดใหม่ต้องอยู่หลังจากนั้น (การเปิดงวดย้อนหลังต้องให้ผู้ดูแลระบบทำพร้อมเหตุผล)`, `The books are closed up to ${dateEn(before.lockDate)}; a new lock date must be later (reopening needs an administrator and a reason)`, field);
+  }
+  if (lockDate >= localIsoDate(app.now())) throw new ApiError('INVALID_INPUT', 'ปิดบัญชีได้ถึงเมื่อวานเป็นอย่างช้า', 'The books can be closed up to yesterday at the latest', field);
+  const after = app.db.update(welfareBooks).set({ lockDate, updatedAt: app.now().toISOString() }).where(eq(welfareBooks.id, 1)).returning().get()!;
+  return { before, after };
+}
+
 export const welfareBooksMethods = [
   defineRead({
     name: 'welfare.books.get',
@@ -300,13 +315,7 @@ export const welfareBooksMethods = [
     input: z.object({ lockDate: isoDateField('วันที่ปิดบัญชี', 'Lock date') }),
     access: treasurers,
     handler: ({ app, input }) => {
-      ensureBooks(app);
-      const before = bookSettings(app)!;
-      if (before.lockDate !== null && input.lockDate <= before.lockDate) {
-        throw new ApiError('INVALID_INPUT', `ปิดบัญชีถึงวันที่ ${dateTh(before.lockDate)} อยู่แล้ว วันที่ปิดใหม่ต้องอยู่หลังจากนั้น (การเปิดงวดย้อนหลังต้องให้ผู้ดูแลระบบทำพร้อมเหตุผล)`, `The books are closed up to ${dateEn(before.lockDate)}; a new lock date must be later (reopening needs an administrator and a reason)`, 'lockDate');
-      }
-      if (input.lockDate >= localIsoDate(app.now())) throw new ApiError('INVALID_INPUT', 'ปิดบัญชีได้ถึงเมื่อวานเป็นอย่างช้า', 'The books can be closed up to yesterday at the latest', 'lockDate');
-      const after = app.db.update(welfareBooks).set({ lockDate: input.lockDate, updatedAt: app.now().toISOString() }).where(eq(welfareBooks.id, 1)).returning().get()!;
+      const { before, after } = lockBooks(app, input.lockDate, 'lockDate');
       return { result: after, audit: { entity: 'books', entityId: 1, before, after } };
     },
   }),

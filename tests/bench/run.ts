@@ -5,7 +5,7 @@ import os from 'node:os';
 import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
 import { benchPeople } from './people';
-import { benchWelfare, benchWelfareCodi } from './welfare';
+import { benchWelfare, benchWelfareCodi, benchWelfareStatements } from './welfare';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
 
@@ -14,6 +14,7 @@ const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'router', run: benchRouter },
   { name: 'people', run: benchPeople },
   { name: 'welfare', run: benchWelfare },
+  { name: 'welfare-statements', run: benchWelfareStatements },
   { name: 'welfare-codi', run: benchWelfareCodi },
   { name: 'documents', run: benchDocuments },
 ];

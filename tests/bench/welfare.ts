@@ -8,6 +8,7 @@ import { createApp, type App } from '../../main/app';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { oneYearMembers } from '../../main/welfare/codi-forms';
+import { balancesUpTo, benefitsPaidByType, financialPosition, fundBySource, membersByCategoryAndVillage, receiptsAndPayments } from '../../main/welfare/statements';
 import { formatMs, makeTempDir, measurePair, pairRow, type BenchRow } from './measure';
 
 async function callOk<T>(app: App, session: ClientSession, method: string, input: unknown): Promise<T> {
@@ -98,28 +99,76 @@ function timeOnce(work: () => unknown): number {
   return performance.now() - begun;
 }
 
+/** The large fund: every person of the large sample a member since 2017, ten years of contributions, 50,000 benefits paid. */
+async function largeFund(app: App) {
+  const data = generateSampleTambon({ size: 'large' });
+  const { adminSession } = await loadSampleTambon(app, data);
+  const preset = await callOk<{ contributions: { arrears: { limit: number | null } }; benefitTypes: { code: string; payment: { kind: string }; evidence: { code: string }[] }[] }>(app, adminSession, 'welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
+  // The preset's arrears rule stands (three missed in a row): lapses are looked for before every save.
+  await callOk(app, adminSession, 'welfare.regulation.create', preset);
+  await callOk(app, adminSession, 'welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 99_999 });
+  // 20,000 members since 2017: every person of the large sample, through the same table the app writes (a volume
+  // fixture: the year of birth is not looked at).
+  const started = performance.now();
+  const insert = app.database.sqlite.prepare(`INSERT INTO welfare_memberships (person_id, member_number, category, application_date, start_date, created_at, updated_at) VALUES (?, ?, 'general', '${FIRST_YEAR}-01-01', '${FIRST_YEAR}-01-01', '2016-12-01', '2016-12-01') RETURNING id`);
+  const memberIds = app.database.sqlite.transaction(() => data.people.map((person, index) => (insert.get(person.id, String(index + 1).padStart(5, '0')) as { id: number }).id))();
+  const lines = fillBooks(app, memberIds);
+  const perNight = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'perDay')!;
+  const payouts = 50_000;
+  fillPayouts(app, memberIds, perNight.code, payouts);
+  const buildSeconds = (performance.now() - started) / 1000;
+  const fixture = `${memberIds.length.toLocaleString('en-US')} members, ${lines.toLocaleString('en-US')} receipt lines, ${payouts.toLocaleString('en-US')} paid claims with vouchers, built in ${buildSeconds.toFixed(1)} s`;
+
+  return { adminSession, memberIds, perNight, fixture };
+}
+
+/**
+ * The annual statement of fiscal year 2569 through the router (receipts and payments, the financial position on
+ * 30 September, benefits by type, money by source, members by category and village) beside the bare query that
+ * sums the journal's lines by account up to that day.
+ */
+async function annualStatementRow(app: App, session: ClientSession): Promise<BenchRow> {
+  const bare = app.database.sqlite.prepare('SELECT l.account_id, sum(l.amount_satang) FROM welfare_journal_entries e JOIN welfare_journal_lines l ON l.entry_id = e.id WHERE e.entry_date <= ? GROUP BY l.account_id');
+  const annual = await measurePair(
+    () => callOk(app, session, 'welfare.statements.annual', { year: '2569' }),
+    () => bare.all('2026-09-30'),
+    { warmup: 2, samples: 10 },
+  );
+  // where the time goes, one warm run of each part
+  const context = { db: app.database.db, sqlite: app.database.sqlite, now: () => new Date('2026-11-30T09:00:00+07:00') };
+  const balances = balancesUpTo(context, '2026-09-30');
+  const parts = [
+    ['balances to 30 Sep', () => balancesUpTo(context, '2026-09-30')],
+    ['receipts and payments', () => receiptsAndPayments(context, '2025-10-01', '2026-09-30', balances)],
+    ['position', () => financialPosition(context, '2026-09-30', balances)],
+    ['benefits', () => benefitsPaidByType(context, '2025-10-01', '2026-09-30', '2026-09-30')],
+    ['sources', () => fundBySource(context, '2026-09-30', balances)],
+    ['members', () => membersByCategoryAndVillage(context, '2026-09-30')],
+  ] as const;
+  const breakdown = parts.map(([name, work]) => `${name} ${formatMs(timeOnce(work))}`).join(', ');
+  return pairRow('annual statement of fiscal 2569 (receipts and payments, position, benefits, sources, members) vs bare sum of the journal lines by account to 30 Sep', annual, `target < 500 ms; parts: ${breakdown}`);
+}
+
+/** Only the annual statement on the large fund (`npm run bench -- --only welfare-statements`). */
+export async function benchWelfareStatements(): Promise<BenchRow[]> {
+  const temp = makeTempDir('welfare-statements');
+  const app = createApp(path.join(temp.dir, 'tambon-desk.sqlite'), { now: () => new Date('2026-11-30T09:00:00+07:00') });
+  try {
+    const { adminSession, fixture } = await largeFund(app);
+    const row = await annualStatementRow(app, adminSession);
+    return [{ ...row, note: `${row.note}; ${fixture}` }];
+  } finally {
+    app.close();
+    temp.remove();
+  }
+}
+
 export async function benchWelfare(): Promise<BenchRow[]> {
   const temp = makeTempDir('welfare');
   const rows: BenchRow[] = [];
   const app = createApp(path.join(temp.dir, 'tambon-desk.sqlite'), { now: () => new Date('2026-11-30T09:00:00+07:00') });
   try {
-    const data = generateSampleTambon({ size: 'large' });
-    const { adminSession } = await loadSampleTambon(app, data);
-    const preset = await callOk<{ contributions: { arrears: { limit: number | null } }; benefitTypes: { code: string; payment: { kind: string }; evidence: { code: string }[] }[] }>(app, adminSession, 'welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
-    // The preset's arrears rule stands (three missed in a row): lapses are looked for before every save.
-    await callOk(app, adminSession, 'welfare.regulation.create', preset);
-    await callOk(app, adminSession, 'welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 99_999 });
-    // 20,000 members since 2017: every person of the large sample, through the same table the app writes (a volume
-    // fixture: the year of birth is not looked at).
-    const started = performance.now();
-    const insert = app.database.sqlite.prepare(`INSERT INTO welfare_memberships (person_id, member_number, category, application_date, start_date, created_at, updated_at) VALUES (?, ?, 'general', '${FIRST_YEAR}-01-01', '${FIRST_YEAR}-01-01', '2016-12-01', '2016-12-01') RETURNING id`);
-    const memberIds = app.database.sqlite.transaction(() => data.people.map((person, index) => (insert.get(person.id, String(index + 1).padStart(5, '0')) as { id: number }).id))();
-    const lines = fillBooks(app, memberIds);
-    const perNight = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'perDay')!;
-    const payouts = 50_000;
-    fillPayouts(app, memberIds, perNight.code, payouts);
-    const buildSeconds = (performance.now() - started) / 1000;
-    const fixture = `${memberIds.length.toLocaleString('en-US')} members, ${lines.toLocaleString('en-US')} receipt lines, ${payouts.toLocaleString('en-US')} paid claims with vouchers, built in ${buildSeconds.toFixed(1)} s`;
+    const { adminSession, memberIds, perNight, fixture } = await largeFund(app);
 
     // The first look for lapses on a database from before the summaries sums every open membership's lines once.
     const allLines = app.database.sqlite.prepare('SELECT r.membership_id, l.kind, l.period, l.amount_satang, r.receipt_date FROM welfare_receipt_lines l JOIN welfare_receipts r ON r.id = l.receipt_id WHERE r.voided_on IS NULL');
@@ -189,6 +238,7 @@ export async function benchWelfare(): Promise<BenchRow[]> {
       { warmup: 2, samples: 10 },
     );
     rows.push(pairRow('trial balance over every receipt and voucher posted vs bare sum of the journal lines', trial));
+    rows.push(await annualStatementRow(app, adminSession));
 
     // A collection day for 1,000 members: three days running, each one transaction; beside it, the same rows
     // inserted bare (an entry, its two lines, the receipt and its line per payment) in a transaction rolled back.

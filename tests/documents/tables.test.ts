@@ -14,7 +14,9 @@ import { forms } from '../../main/documents/forms/index';
 import { nameListForm, type NameListColumn, nameListColumns } from '../../main/documents/forms/name-list';
 import { personalDataRecordForm } from '../../main/documents/forms/personal-data-record';
 import { welfareApplicationForm } from '../../main/documents/forms/welfare-application';
+import { welfareAnnualStatementForm } from '../../main/documents/forms/welfare-annual-statement';
 import { welfareArrearsForm } from '../../main/documents/forms/welfare-arrears';
+import { welfareMonthlyStatementForm } from '../../main/documents/forms/welfare-monthly-statement';
 import { welfareCashBookForm } from '../../main/documents/forms/welfare-cash-book';
 import { welfarePassbookForm } from '../../main/documents/forms/welfare-passbook';
 import { welfareReceiptForm } from '../../main/documents/forms/welfare-receipt';
@@ -190,6 +192,34 @@ const adversarial: Record<string, () => { name: string; data: unknown; printed: 
     const data = welfareArrearsForm.sample();
     const parsed = welfareArrearsForm.input.parse(data);
     return [{ name: 'arrears', data, printed: parsed.villages.flatMap((village) => village.rows.flatMap((row) => [row.memberNumber, row.name, row.periods, formatSatang(row.owedSatang)])) }];
+  },
+  // the statements: account names as long as a fund writes them, amounts in the tens of millions, a negative line
+  'welfare-monthly-statement': () => {
+    const data = welfareMonthlyStatementForm.sample();
+    const parsed = welfareMonthlyStatementForm.input.parse(data);
+    const { statement } = parsed;
+    return [{ name: 'monthly-statement', data, printed: [...[...statement.receipts, ...statement.payments].flatMap((line) => [line.name, formatSatang(line.amount)]), formatSatang(statement.totalReceipts), formatSatang(statement.totalPayments), formatSatang(statement.opening.total), formatSatang(statement.closing.total), parsed.treasurer] }];
+  },
+  'welfare-annual-statement': () => {
+    const data = welfareAnnualStatementForm.sample();
+    const parsed = welfareAnnualStatementForm.input.parse(data);
+    const sides = [...parsed.position.receiptSide, ...parsed.position.paymentSide].flatMap((section) => [section.title, ...section.lines.flatMap((line) => [line.name, formatSatang(line.amount)])]);
+    return [
+      {
+        name: 'annual-statement',
+        data,
+        printed: [
+          ...parsed.statement.receipts.map((line) => line.name),
+          ...sides,
+          formatSatang(parsed.position.totalReceiptSide),
+          ...parsed.benefits.flatMap((row) => [row.name, formatSatang(row.amountInPeriod), formatSatang(row.amountSinceFounding)]),
+          ...parsed.sources.rows.map((row) => row.name),
+          ...parsed.members.byVillage.map((row) => row.name),
+          parsed.treasurer,
+          parsed.chair,
+        ],
+      },
+    ];
   },
   'welfare-application': () => {
     const data = welfareApplicationForm.sample();

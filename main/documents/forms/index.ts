@@ -5,9 +5,11 @@ import { personalDataRecordForm } from './personal-data-record';
 import { thaiStressForm } from './thai-stress';
 import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
+import { welfareAnnualStatementForm } from './welfare-annual-statement';
 import { welfareArrearsForm } from './welfare-arrears';
 import { welfareBudgetApplicationForm } from './welfare-budget-application';
 import { welfareCashBookForm } from './welfare-cash-book';
+import { welfareMonthlyStatementForm } from './welfare-monthly-statement';
 import { welfarePassbookForm } from './welfare-passbook';
 import { welfareReceiptForm } from './welfare-receipt';
 import { welfareStatusFormForm } from './welfare-status-form';
@@ -25,6 +27,8 @@ export const forms: readonly FormDefinition[] = [
   welfarePassbookForm,
   welfareCashBookForm,
   welfareArrearsForm,
+  welfareMonthlyStatementForm,
+  welfareAnnualStatementForm,
   welfareStatusFormForm,
   welfareBudgetApplicationForm,
   personalDataRecordForm,

@@ -3,8 +3,9 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ArrearsReport } from './ArrearsReport';
 import { CashBookReport } from './CashBookReport';
+import { StatementsReport } from './StatementsReport';
 
-type Report = 'cashBook' | 'arrears';
+type Report = 'cashBook' | 'arrears' | 'statements';
 
 /** รายงาน: the fund's reports from its books, each on screen and printed with the same figures. */
 export function ReportsPanel() {
@@ -18,11 +19,12 @@ export function ReportsPanel() {
         options={[
           { value: 'cashBook', label: t('welfareReports.cashBook.title') },
           { value: 'arrears', label: t('welfareReports.arrears.title') },
+          { value: 'statements', label: t('welfareStatements.title') },
         ]}
         style={{ marginBottom: 16 }}
         data-testid="reports-choice"
       />
-      {report === 'cashBook' ? <CashBookReport /> : <ArrearsReport />}
+      {report === 'cashBook' ? <CashBookReport /> : report === 'arrears' ? <ArrearsReport /> : <StatementsReport />}
     </div>
   );
 }
