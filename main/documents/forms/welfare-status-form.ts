@@ -7,6 +7,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { columnWidths, dataTable, signatureRow } from '../blocks';
 import { formatSatang, formatThaiDateLong } from '../format';
+import { personName } from '../person-name';
 import { contentWidth, type PageStyle } from '../style';
 import { defineForm } from './types';
 import { isoDate, satangField } from './welfare-parts';
@@ -240,7 +241,7 @@ function sample(): WelfareStatusFormData {
       ],
       villagesTakingPart: 14,
       villagesTotal: 20,
-      villageNames: [],
+      villageNames: ['หมู่ 1 บ้านหนองบัว', 'หมู่ 2 บ้านโนนสะอาด', 'หมู่ 3 บ้านดอนแดง', 'หมู่ 5 บ้านหนองแวง', 'หมู่ 6 บ้านโคกสูง', 'หมู่ 7 บ้านท่าช้าง', 'หมู่ 8 บ้านนาคำ', 'หมู่ 9 บ้านหัวขัว', 'หมู่ 11 บ้านโนนม่วง', 'หมู่ 12 บ้านหนองแสง', 'หมู่ 13 บ้านดงเย็น', 'หมู่ 15 บ้านคำบอน', 'หมู่ 17 บ้านหนองผือ', 'หมู่ 19 บ้านโนนทอง'],
     },
     money: {
       rows: [
@@ -340,6 +341,8 @@ export const welfareStatusFormForm = defineForm({
       line('สมาชิกปัจจุบัน (หักผู้เสียชีวิต ลาออก และพ้นสภาพ)', people(data.members.current)),
       line(`สมาชิกที่เป็นสมาชิกครบ 1 ปี ณ วันที่ ${formatThaiDateLong(data.members.cutoff)} (ขอรับการสมทบ)`, people(data.members.completedOneYear)),
       line('หมู่บ้านที่มีสมาชิก', `${data.members.villagesTakingPart.toLocaleString('en-US')} จาก ${data.members.villagesTotal.toLocaleString('en-US')} หมู่บ้าน`),
+      // each village's name kept whole on its line (the name mechanism: no break mark inside, spaces no-break)
+      ...(data.members.villageNames.length > 0 ? [{ text: data.members.villageNames.flatMap((name, index) => [...(index > 0 ? [', '] : []), personName({ firstName: name })]), style: 'table', margin: [20, 0, 0, 0] } as Content] : []),
       keptTogether({ text: '', margin: [0, 2, 0, 0] }, dataTable({
         widths: categoryWidths,
         header: [['ประเภทสมาชิก', 'สมาชิกสะสม (คน)', 'สมาชิกปัจจุบัน (คน)']],
