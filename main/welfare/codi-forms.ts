@@ -9,7 +9,12 @@ import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import { bilingual } from '../api/validation';
 import { daysInMonth, dayNumberOf, membershipYears, readIsoDate } from './membership-dates';
-import { bahtEn, bahtTh, dateEn, dateTh, grouped } from './wording';
+import { bahtEn, bahtTh, dateEn as dateEnCe, dateTh, grouped } from './wording';
+
+/** "30 September B.E. 2569": the English twin keeps the Buddhist year the screen and the forms use. */
+function dateEn(iso: string): string {
+  return dateEnCe(iso).replace(/(\d{4})$/, (year) => `B.E. ${Number(year) + 543}`);
+}
 
 /** One-baht-a-day: a year's contribution, and so the matching asked per eligible member (DOMAIN.md §2.6 [U]). */
 export const MATCHING_PER_MEMBER_SATANG = 36_500;

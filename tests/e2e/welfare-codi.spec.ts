@@ -119,4 +119,10 @@ test('the CODI forms: figures from the books, the committee writes, both forms p
   expect(body.ok).toBe(true);
   expect(body.value.fileName).toMatch(/^แบบฟอร์ม-พอช-25\d\d\.xlsx$/);
   expect(body.value.rows).toBeGreaterThan(20);
+
+  // the same screen in English: criteria and sources in the screen's language
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByTestId('codi-criterion-categories')).toContainText('Not met');
+  await expect(page.getByTestId('codi-forms')).toContainText('Member register');
+  await screenshot(page, 'codi-forms-en');
 });

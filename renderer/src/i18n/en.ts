@@ -1290,6 +1290,7 @@ const en: Messages = {
     lockAdminOnly: 'Only an administrator changes this',
   },
   welfareCodi: {
+    baht: 'baht',
     tab: 'CODI forms',
     fiscalYear: 'Fiscal year (B.E.)',
     fiscalYearShort: 'Fiscal year',

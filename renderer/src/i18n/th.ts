@@ -1291,6 +1291,7 @@ const th = {
     lockAdminOnly: 'ผู้ดูแลระบบเท่านั้นที่เปลี่ยนระยะเวลานี้ได้',
   },
   welfareCodi: {
+    baht: 'บาท',
     tab: 'แบบฟอร์ม พอช.',
     fiscalYear: 'ปีงบประมาณ (พ.ศ.)',
     fiscalYearShort: 'ปีงบประมาณ',

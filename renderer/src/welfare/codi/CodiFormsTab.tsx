@@ -29,7 +29,7 @@ const figure = (text: string, testId?: string) => (
     {text}
   </span>
 );
-const baht = (satang: number, testId?: string) => figure(`${formatSatang(satang)} บาท`, testId);
+
 const persons = (count: number, testId?: string) => figure(count.toLocaleString('en-US'), testId);
 
 /**
@@ -49,6 +49,7 @@ export function CodiFormsTab() {
   const [busy, setBusy] = useState<string | null>(null);
   const data = loaded?.fiscalYear === fiscalYear ? loaded : null;
   const lang = i18n.language === 'en' ? 'en' : 'th';
+  const baht = (satang: number, testId?: string) => figure(`${formatSatang(satang)} ${t('welfareCodi.baht')}`, testId);
 
   const load = useCallback(
     (year: number) => {
