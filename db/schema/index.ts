@@ -7,3 +7,4 @@ export * from './welfare-paid';
 export * from './access';
 export * from './trust';
 export * from './welfare-history';
+export * from './welfare-codi';

@@ -14,7 +14,8 @@ import { welfarePrintMethods } from '../welfare/print-methods';
 import { welfareReportMethods } from '../welfare/report-methods';
 import { welfareStatementMethods } from '../welfare/statements-methods';
 import { welfareHistoryMethods } from '../welfare/history-methods';
+import { welfareCodiMethods } from '../welfare/codi-methods';
 import { methodTable } from './router';
 
 /** Every method the UI can call, keyed by name: the one contract both transports serve. */
-export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareMoneyMethods, ...welfareHistoryMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);
+export const methods = methodTable([...officeMethods, ...peopleMethods, ...peopleAnonymiseMethods, ...peopleImportMethods, ...peopleExportMethods, ...welfareMethods, ...welfareBooksMethods, ...welfareClaimsMethods, ...welfarePrintMethods, ...welfareReportMethods, ...welfareStatementMethods, ...welfareCodiMethods, ...welfareMoneyMethods, ...welfareHistoryMethods, ...welfareDashboardMethods, ...documentMethods, ...backupMethods, ...historyMethods]);

@@ -20,6 +20,8 @@ export const entityNames: Record<string, [string, string]> = {
   bankReconciliation: ['การกระทบยอดบัญชี', 'Bank reconciliation'],
   books: ['บัญชีกองทุน', 'Fund books'],
   regulation: ['ระเบียบกองทุน', 'Fund regulation'],
+  codiTexts: ['ข้อความในแบบฟอร์ม พอช.', 'Texts of the CODI forms'],
+  codiSettings: ['ตั้งค่าแบบฟอร์ม พอช.', 'CODI form settings'],
   office: ['ข้อมูลสำนักงาน', 'Office'],
   user: ['ผู้ใช้', 'User'],
   session: ['การเข้าสู่ระบบ', 'Sign-in'],

@@ -5,7 +5,7 @@ import os from 'node:os';
 import { benchDatabase } from './database';
 import { benchDocuments } from './documents';
 import { benchPeople } from './people';
-import { benchWelfare, benchWelfareStatements } from './welfare';
+import { benchWelfare, benchWelfareCodi, benchWelfareStatements } from './welfare';
 import { benchWelfareHistory } from './welfare-history';
 import { skippedRow, type BenchRow } from './measure';
 import { benchRouter } from './router';
@@ -17,6 +17,7 @@ const modules: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'welfare', run: benchWelfare },
   { name: 'welfare-statements', run: benchWelfareStatements },
   { name: 'welfare-history', run: benchWelfareHistory },
+  { name: 'welfare-codi', run: benchWelfareCodi },
   { name: 'documents', run: benchDocuments },
 ];
 

@@ -10,6 +10,7 @@ import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { arrearsList } from '../../main/welfare/report-methods';
 import { welfareDashboard } from '../../main/welfare/dashboard';
+import { oneYearMembers } from '../../main/welfare/codi-forms';
 import { balancesUpTo, benefitsPaidByType, financialPosition, fundBySource, membersByCategoryAndVillage, receiptsAndPayments } from '../../main/welfare/statements';
 import { formatMs, makeTempDir, measurePair, pairRow, skippedRow, type BenchRow } from './measure';
 
@@ -325,6 +326,63 @@ export async function benchWelfare(): Promise<BenchRow[]> {
     bare.sort((a, b) => a - b);
     savesCpu.sort((a, b) => a - b);
     rows.push({ name: 'collection-day save of 1,000 payments (one transaction, lapses looked for, receipts numbered, books posted, summaries kept) vs the same rows inserted bare', app: formatMs(saves[1]!), baseline: formatMs(bare[1]!), ratio: `${(saves[1]! / bare[1]!).toFixed(2)}×`, note: `target < 1 s; median of 3 saves: ${saves.map((ms) => formatMs(ms)).join(', ')}; CPU median ${formatMs(savesCpu[1]!)}` });
+  } finally {
+    app.close();
+    temp.remove();
+  }
+  return rows;
+}
+
+/**
+ * CODI's status form and application (issue 10) on the same large fund — members, money by source, rounds, benefits,
+ * the financial position, the one-year count and the criteria — beside the bare query the heaviest of them is: the
+ * journal summed by account up to the form's date. Target: the status form's data < 1 s.
+ * `npm run bench -- --only welfare-codi` runs only this (it builds the fund again).
+ */
+export async function benchWelfareCodi(): Promise<BenchRow[]> {
+  const temp = makeTempDir('welfare-codi');
+  const rows: BenchRow[] = [];
+  const app = createApp(path.join(temp.dir, 'tambon-desk.sqlite'), { now: () => new Date('2026-11-30T09:00:00+07:00') });
+  try {
+    const data = generateSampleTambon({ size: 'large' });
+    const { adminSession } = await loadSampleTambon(app, data);
+    const preset = await callOk<{ benefitTypes: { code: string; payment: { kind: string } }[] }>(app, adminSession, 'welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
+    await callOk(app, adminSession, 'welfare.regulation.create', preset);
+    await callOk(app, adminSession, 'welfare.receiptBooks.create', { bookNumber: '1', firstNumber: 1, lastNumber: 99_999 });
+    const insert = app.database.sqlite.prepare(`INSERT INTO welfare_memberships (person_id, member_number, category, application_date, start_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2016-12-01', '2016-12-01') RETURNING id`);
+    // joined over the ten years, in the preset's categories: the one-year count has edges to look at
+    const categories = ['general', 'youth', 'elderly', 'disadvantaged', 'disabled', 'orphan'];
+    const memberIds = app.database.sqlite.transaction(() =>
+      data.people.map((person, index) => {
+        const start = new Date(Date.UTC(FIRST_YEAR, 0, 1) + ((index * 7919) % (9 * 365)) * 86_400_000).toISOString().slice(0, 10);
+        return (insert.get(person.id, String(index + 1).padStart(5, '0'), categories[index % categories.length], start, start) as { id: number }).id;
+      }),
+    )();
+    const lines = fillBooks(app, memberIds);
+    const perNight = preset.benefitTypes.find((benefit) => benefit.payment.kind === 'perDay')!;
+    fillPayouts(app, memberIds, perNight.code, 50_000);
+    const fixture = `${memberIds.length.toLocaleString('en-US')} members, ${lines.toLocaleString('en-US')} receipt lines, 50,000 paid claims`;
+    const asOf = '2026-09-30';
+    const bareJournal = app.database.sqlite.prepare('SELECT l.account_id, sum(l.amount_satang) FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id WHERE e.entry_date <= ? GROUP BY l.account_id');
+    const status = await measurePair(
+      () => callOk(app, adminSession, 'welfare.codi.statusForm', { fiscalYear: 2569 }),
+      () => bareJournal.all(asOf),
+      { samples: 5, warmup: 1 },
+    );
+    rows.push(pairRow('CODI status form data, ปีงบประมาณ 2569 (router) vs bare sum of the journal by account to 30 Sep', status, `target < 1 s; ${fixture}`));
+    const request = await measurePair(
+      () => callOk(app, adminSession, 'welfare.codi.application', { fiscalYear: 2569 }),
+      () => bareJournal.all(asOf),
+      { samples: 5, warmup: 1 },
+    );
+    rows.push(pairRow('CODI matching-budget application data (router: criteria, rounds, one-year count) vs the same bare sum', request));
+    const bareMemberships = app.database.sqlite.prepare('SELECT person_id, start_date, end_date FROM welfare_memberships WHERE start_date <= ?');
+    const oneYear = await measurePair(
+      () => oneYearMembers({ db: app.database.db, sqlite: app.database.sqlite, now: () => new Date() }, asOf),
+      () => bareMemberships.all(asOf),
+      { samples: 9, warmup: 2 },
+    );
+    rows.push(pairRow('members of one year by 30 September (membership history) vs bare read of the memberships', oneYear));
   } finally {
     app.close();
     temp.remove();

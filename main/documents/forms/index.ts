@@ -7,10 +7,12 @@ import type { FormDefinition } from './types';
 import { welfareApplicationForm } from './welfare-application';
 import { welfareAnnualStatementForm } from './welfare-annual-statement';
 import { welfareArrearsForm } from './welfare-arrears';
+import { welfareBudgetApplicationForm } from './welfare-budget-application';
 import { welfareCashBookForm } from './welfare-cash-book';
 import { welfareMonthlyStatementForm } from './welfare-monthly-statement';
 import { welfarePassbookForm } from './welfare-passbook';
 import { welfareReceiptForm } from './welfare-receipt';
+import { welfareStatusFormForm } from './welfare-status-form';
 import { welfareVoucherForm } from './welfare-voucher';
 
 export type { DocumentNotice, FormContext, FormDefinition } from './types';
@@ -27,6 +29,8 @@ export const forms: readonly FormDefinition[] = [
   welfareArrearsForm,
   welfareMonthlyStatementForm,
   welfareAnnualStatementForm,
+  welfareStatusFormForm,
+  welfareBudgetApplicationForm,
   personalDataRecordForm,
 ] as unknown as readonly FormDefinition[];
 

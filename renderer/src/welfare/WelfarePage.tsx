@@ -9,6 +9,7 @@ import { RegulationTab } from './RegulationTab';
 import { useWelfareMoneyTabItems } from './books/WelfareMoneyTabs';
 import { ClaimsTab } from './claims/ClaimsTab';
 import { WelfareDashboard } from './dashboard/WelfareDashboard';
+import { CodiFormsTab } from './codi/CodiFormsTab';
 
 /**
  * "#/welfare" the members, "#/welfare/regulation" the regulation's versions, "#/welfare/regulation/new[/<fromId>]"
@@ -29,7 +30,7 @@ export function WelfarePage() {
   const membershipId = Number(second);
   if (first === 'members' && Number.isInteger(membershipId) && membershipId > 0) return <MemberPage key={membershipId} membershipId={membershipId} />;
 
-  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' || first === 'claims' || first === 'reports' || first === 'dashboard' ? first : 'members';
+  const tab = first === 'regulation' || first === 'collection' || first === 'receipts' || first === 'bank' || first === 'books' || first === 'claims' || first === 'reports' || first === 'dashboard' || first === 'codi' ? first : 'members';
   return (
     <>
       <Typography.Title level={2} style={{ marginTop: 0 }}>
@@ -45,6 +46,7 @@ export function WelfarePage() {
           { key: 'regulation', label: <span data-testid="welfare-tab-regulation">{t('welfare.tabs.regulation')}</span>, children: tab === 'regulation' && <RegulationTab /> },
           ...moneyTabs,
           { key: 'claims', label: <span data-testid="welfare-tab-claims">{t('welfareClaims.tab')}</span>, children: tab === 'claims' && <ClaimsTab /> },
+          { key: 'codi', label: <span data-testid="welfare-tab-codi">{t('welfareCodi.tab')}</span>, children: tab === 'codi' && <CodiFormsTab /> },
         ]}
       />
     </>

@@ -48,4 +48,23 @@ CREATE TABLE `welfare_history_receipts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `welfare_history_receipts_paper` ON `welfare_history_receipts` (`paper_book`,`paper_number`) WHERE "welfare_history_receipts"."paper_number" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX `welfare_history_receipts_import` ON `welfare_history_receipts` (`import_id`);
+CREATE INDEX `welfare_history_receipts_import` ON `welfare_history_receipts` (`import_id`);--> statement-breakpoint
+CREATE TABLE `welfare_codi_settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`local_government_kind` text DEFAULT 'subdistrict' NOT NULL,
+	`village_threshold_basis_points` integer,
+	`founded_on` text,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `welfare_codi_year_texts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`fiscal_year` integer NOT NULL,
+	`section_key` text NOT NULL,
+	`text` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`updated_by` integer,
+	FOREIGN KEY (`updated_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `welfare_codi_year_texts_section` ON `welfare_codi_year_texts` (`fiscal_year`,`section_key`);
