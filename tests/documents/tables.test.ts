@@ -23,6 +23,8 @@ import { welfareReceiptForm } from '../../main/documents/forms/welfare-receipt';
 import { welfareVoucherForm } from '../../main/documents/forms/welfare-voucher';
 import { formatSatang } from '../../main/documents/format';
 import { SAMPLE_LOGO, sampleOffice } from '../../main/documents/forms/samples';
+import { welfareBudgetApplicationForm } from '../../main/documents/forms/welfare-budget-application';
+import { welfareStatusFormForm } from '../../main/documents/forms/welfare-status-form';
 import { NARROW_TABLE_ROWS, STRESS_WORDS, unspacedThai } from '../../main/documents/forms/thai-stress';
 import { renderDocument } from '../../main/documents/render';
 import { defaultTextStyle, namedStyles, pageMargins, pageStyle } from '../../main/documents/style';
@@ -225,6 +227,19 @@ const adversarial: Record<string, () => { name: string; data: unknown; printed: 
     const data = welfareApplicationForm.sample();
     const parsed = welfareApplicationForm.input.parse(data);
     return [{ name: 'application', data, printed: [personName(parsed.applicant), formatCitizenId(parsed.applicant.citizenId), ...parsed.beneficiaries.map((beneficiary) => personName(beneficiary))] }];
+  },
+  // CODI's two forms: their samples' texts, sources, benefit types, the position's two sides and the committee
+  'welfare-status-form': () => {
+    const data = welfareStatusFormForm.sample();
+    const parsed = welfareStatusFormForm.input.parse(data);
+    const sides = [...parsed.position.receiptSide, ...parsed.position.paymentSide].flatMap((section) => [section.title, ...section.lines.flatMap((line) => [line.name, formatSatang(line.amountSatang)])]);
+    const texts = [parsed.texts.objectives, parsed.texts.activities, parsed.texts.problems, parsed.texts.suggestions].filter(Boolean);
+    return [{ name: 'status-form', data, printed: [...parsed.money.rows.flatMap((row) => [row.name, formatSatang(row.amountSatang)]), ...parsed.benefits.map((row) => row.name), ...sides, ...texts, ...parsed.texts.committee.map((member) => member.name)] }];
+  },
+  'welfare-budget-application': () => {
+    const data = welfareBudgetApplicationForm.sample();
+    const parsed = welfareBudgetApplicationForm.input.parse(data);
+    return [{ name: 'budget-application', data, printed: [...parsed.rounds.map((round) => formatSatang(round.amountSatang)), ...parsed.benefits.map((row) => row.name), ...parsed.criteria.map((criterion) => criterion.detail), parsed.highlights, parsed.sustainability, ...parsed.committee.map((member) => member.name)].filter(Boolean) }];
   },
   // the access request: its sample, then a long unspaced note in the register and a log of a hundred lines
   'personal-data-record': () => {
