@@ -6,6 +6,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
 import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
+import { saveScreenshot } from './evidence';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -44,11 +45,6 @@ async function pick(page: Page, scope: ReturnType<Page['getByTestId']>, label: s
   await page.keyboard.press('Enter');
 }
 
-async function shot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
 test('CODI round 1 into the bank, a cash donation with its receipt, the cash deposited, the month reconciled to zero', async ({ page }) => {
   const today = isoDaysAgo(0);
   await page.goto(app.url);
@@ -58,7 +54,7 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   // Nothing posted yet, but the books opened with the regulation: no set-up step is asked for.
   await expect(page.getByTestId('bank-section-accounts')).toBeVisible();
   await expect(page.getByTestId('bank-set-up')).toHaveCount(0);
-  await shot(page, 'start');
+  await saveScreenshot(page, shots, 'start');
 
   // The preset bank account is named after the fund's bank.
   await page.getByTestId('bank-section-accounts').click();
@@ -71,7 +67,7 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   await page.getByTestId('account-bank').fill('ธนาคารออมสิน สาขาบ้านไผ่ 0200-1234567-8');
   await page.getByTestId('account-add').click();
   await expect(page.getByTestId('bank-accounts')).toContainText('1103');
-  await shot(page, 'accounts');
+  await saveScreenshot(page, shots, 'accounts');
 
   // A receipt book, for the donation below.
   await page.getByRole('tab', { name: 'บัญชี', exact: true }).click();
@@ -118,7 +114,7 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   const [printed] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.receipts.print')), page.getByTestId('income-print').click()]);
   expect(await printed.json()).toMatchObject({ ok: true, value: { pages: 1 } });
   await expect(page.getByTestId('income-total')).toHaveText('รวม 1,239,567.50 บาท');
-  await shot(page, 'income');
+  await saveScreenshot(page, shots, 'income');
 
   // The cash goes to the bank; more than the cash on hand is refused with both figures.
   await page.getByTestId('bank-section-transfer').click();
@@ -133,7 +129,7 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   await transfer.getByTestId('transfer-save').click();
   await page.getByTestId('transfer-confirm').click();
   await expect(page.getByTestId('transfer-list')).toContainText('นำเงินสดฝากเข้าบัญชี เงินฝาก ธ.ก.ส. (ธ.ก.ส. สาขาบ้านไผ่ 020-1-23456-7)');
-  await shot(page, 'transfer');
+  await saveScreenshot(page, shots, 'transfer');
 
   // This month's bank book shows the CODI round; the cash deposit is still in transit.
   await page.getByTestId('bank-section-reconcile').click();
@@ -153,9 +149,9 @@ test('CODI round 1 into the bank, a cash donation with its receipt, the cash dep
   await expect(reconcile.getByTestId('reconcile-result')).toContainText('กระทบยอดตรงกัน');
   await page.keyboard.press('Control+s');
   await expect(reconcile.getByTestId('reconcile-saved')).toContainText('ต่างกัน 0.00 บาท');
-  await shot(page, 'reconciliation');
+  await saveScreenshot(page, shots, 'reconciliation');
   // The English twin of the screen, for a look.
   await page.getByText('English', { exact: true }).click();
   await expect(reconcile).toContainText('Reconciled: the figures agree');
-  await shot(page, 'reconciliation-en');
+  await saveScreenshot(page, shots, 'reconciliation-en');
 });

@@ -3,10 +3,11 @@
 // application — the printed figures are the screen's — and exports the figures for CODI's web system.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { comparable } from '../documents/pdf-tools';
 import { apiValue, freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { savePrintedPdf, saveScreenshot } from './evidence';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -52,23 +53,6 @@ test.afterEach(async () => {
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function printedText(response: { json(): Promise<unknown> }, name: string): Promise<string> {
-  const body = (await response.json()) as { ok: boolean; value: { pdfBase64: string; pages: number } };
-  expect(body.ok).toBe(true);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from(body.value.pdfBase64, 'base64'));
-  let text = '';
-  for (let page = 1; page <= body.value.pages; page++) text += comparable(await pdfText(file, page));
-  return text;
-}
-
 test('the CODI forms: figures from the books, the committee writes, both forms printed with the screen figures, xlsx exported', async ({ page }) => {
   await page.goto(app.url);
   await logIn(page, 'admin', 'tambon1234');
@@ -96,20 +80,20 @@ test('the CODI forms: figures from the books, the committee writes, both forms p
   const saved = await api<{ problems: string; committee: { name: string }[] }>(page.request, 'welfare.codi.texts', { fiscalYear: Number((await page.getByTestId('codi-year').textContent())!.replace(/\D/g, '')) });
   expect(saved.problems).toBe(PROBLEMS);
   expect(saved.committee[0]!.name).toBe('นางกัญญ์ณัฏฐ์ ศรีสุวรรณ์');
-  await screenshot(page, 'codi-forms');
+  await saveScreenshot(page, SCREENSHOTS, 'codi-forms');
 
   const current = (await page.getByTestId('codi-members-current').textContent())!;
   const oneYear = (await page.getByTestId('codi-members-one-year').textContent())!;
   const total = (await page.getByTestId('codi-money-total').textContent())!;
   const [status] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.codi.statusFormPrint')), page.getByTestId('codi-print-status').click()]);
-  const statusText = await printedText(status, 'status-form');
+  const statusText = (await savePrintedPdf(status, SCREENSHOTS, 'status-form')).text;
   for (const expected of ['แบบแสดงสถานะกองทุนสวัสดิการชุมชน', `(หักผู้เสียชีวิต ลาออก และพ้นสภาพ) ${current} คน`, `(ขอรับการสมทบ) ${oneYear} คน`, `เงินกองทุนสะสมตั้งแต่ก่อตั้ง ${total}`, `รวมยอดบัญชีรายรับ ${receiptTotal}`, 'สมาชิกบางส่วนขาดส่งเงินสมทบ', 'นางกัญญ์ณัฏฐ์ ศรีสุวรรณ์']) {
     expect(statusText, expected).toContain(comparable(expected));
   }
 
   const requested = (await page.getByTestId('codi-requested').textContent())!;
   const [request] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.codi.applicationPrint')), page.getByTestId('codi-print-request').click()]);
-  const requestText = await printedText(request, 'application');
+  const requestText = (await savePrintedPdf(request, SCREENSHOTS, 'application')).text;
   for (const expected of ['แบบเสนอเพื่อรับการสนับสนุนกองทุนสวัสดิการชุมชน', 'ขอรับการสนับสนุน รอบที่ 2', `เป็นเงิน ${requested}`, `${oneYear} คน`, 'ไม่ผ่าน']) {
     expect(requestText, expected).toContain(comparable(expected));
   }
@@ -124,5 +108,5 @@ test('the CODI forms: figures from the books, the committee writes, both forms p
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('codi-criterion-categories')).toContainText('Not met');
   await expect(page.getByTestId('codi-forms')).toContainText('Member register');
-  await screenshot(page, 'codi-forms-en');
+  await saveScreenshot(page, SCREENSHOTS, 'codi-forms-en');
 });

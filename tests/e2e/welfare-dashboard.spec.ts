@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
 import { apiValue, freshDataDir, logIn, startApp, type RunningApp } from './app-process';
+import { saveScreenshot } from './evidence';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -117,12 +118,6 @@ test.afterEach(async () => {
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 /** Words in Latin letters on a Thai screen, other than bank-account style codes (A4, 1102…). */
 async function englishIn(page: Page, testId: string): Promise<string[]> {
   const text = await page.getByTestId(testId).innerText();
@@ -141,7 +136,7 @@ test('the treasurer sees what waits today, and the fund at a glance with its cha
   await expect(page.getByTestId('today-welfare-claims')).toContainText('คำขอรับสวัสดิการรออนุมัติ 1 รายการ');
   await expect(page.getByTestId('today-welfare-months')).toContainText('เดือนที่ยังไม่ได้ปิดบัญชี 4 เดือน');
   expect(await englishIn(page, 'today-welfare')).toEqual([]);
-  await screenshot(page, 'today');
+  await saveScreenshot(page, SCREENSHOTS, 'today');
   await page.getByTestId('today-welfare-claims').getByRole('button').click();
   await expect(page).toHaveURL(/#\/welfare\/claims$/);
   await expect(page.getByTestId('claims-list')).toBeVisible();
@@ -166,7 +161,7 @@ test('the treasurer sees what waits today, and the fund at a glance with its cha
   // a bar per month with money in: 22 months of contributions (two skipped, and 24 months back is before the first)
   await expect(chart.locator('.recharts-bar').first().locator('.recharts-bar-rectangle path')).toHaveCount(22);
   expect(await englishIn(page, 'welfare-dashboard')).toEqual([]);
-  await screenshot(page, 'dashboard');
+  await saveScreenshot(page, SCREENSHOTS, 'dashboard');
 
   // the same figures as a table, to the satang: 24 months and the total
   await page.getByTestId('dashboard-monthly-table-view').click();
@@ -175,7 +170,7 @@ test('the treasurer sees what waits today, and the fund at a glance with its cha
   await expect(table).toContainText('รวม 24 เดือน');
   // six months ago nobody paid: there, as 0.00
   await expect(table.locator('tbody tr.ant-table-row').filter({ hasText: thaiMonthAgo(6) })).toHaveText(`${thaiMonthAgo(6)}0.000.000.00`);
-  await screenshot(page, 'dashboard-table');
+  await saveScreenshot(page, SCREENSHOTS, 'dashboard-table');
 
   // each tile opens its detail
   await page.getByTestId('dashboard-arrears').click();
@@ -203,7 +198,7 @@ test('the viewer sees the dashboard, and the วันนี้ page has no fund
   await expect(page.getByTestId('today-welfare')).toHaveCount(0);
   await page.evaluate(() => (window.location.hash = '#/welfare/dashboard'));
   await expect(page.getByTestId('dashboard-claims-count')).toHaveText('1 รายการ');
-  await screenshot(page, 'dashboard-viewer');
+  await saveScreenshot(page, SCREENSHOTS, 'dashboard-viewer');
 });
 
 test('a new fund, with no member and no books yet, shows what the dashboard will hold and where to begin', async ({ page, request }) => {
@@ -216,7 +211,7 @@ test('a new fund, with no member and no books yet, shows what the dashboard will
   await page.evaluate(() => (window.location.hash = '#/welfare/dashboard'));
   await expect(page.getByTestId('dashboard-empty')).toContainText('กองทุนยังไม่มีข้อมูลให้สรุป');
   expect(await englishIn(page, 'dashboard-empty')).toEqual([]);
-  await screenshot(page, 'dashboard-empty');
+  await saveScreenshot(page, SCREENSHOTS, 'dashboard-empty');
   await page.getByTestId('dashboard-empty').getByRole('button', { name: 'ตั้งระเบียบกองทุน' }).click();
   await expect(page).toHaveURL(/#\/welfare\/regulation$/);
 });

@@ -3,10 +3,11 @@
 // refused in Thai; and the arrears list of หมู่ 1 with the months each member missed, printed too.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { comparable } from '../documents/pdf-tools';
 import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
+import { savePrintedPdf, saveScreenshot } from './evidence';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -65,23 +66,6 @@ test.afterEach(async () => {
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** The PDF a print call returned, as text comparable() reads it. */
-async function printedText(response: { json(): Promise<unknown> }, name: string): Promise<{ text: string; lastPage: string; pages: number }> {
-  const body = (await response.json()) as { ok: boolean; value: { pdfBase64: string; pages: number } };
-  expect(body.ok).toBe(true);
-  // kept beside the screenshots, to be looked at (npm run pdf:png)
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from(body.value.pdfBase64, 'base64'));
-  return { text: comparable(await pdfText(file)), lastPage: comparable(await pdfText(file, body.value.pages)), pages: body.value.pages };
-}
-
 test('the cash book of this month on screen and printed with the same closing balance; the arrears list of หมู่ 1', async ({ page }) => {
   await page.goto(app.url);
   await logIn(page, 'admin', 'tambon1234');
@@ -104,11 +88,11 @@ test('the cash book of this month on screen and printed with the same closing ba
   const baht = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100);
   expect(baht(received) - baht(paid)).toBe(baht(closing));
   expect(paid).toBe('108.75'); // the void 60.00 and the expense 48.75
-  await screenshot(page, 'cash-book');
+  await saveScreenshot(page, SCREENSHOTS, 'cash-book');
 
   // Printed: the same closing balance after ยอดยกไป, the same papers.
   const [printed] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.reports.cashBookPrint')), page.getByTestId('cash-book-print').click()]);
-  const pdf = await printedText(printed, 'cash-book');
+  const pdf = await savePrintedPdf(printed, SCREENSHOTS, 'cash-book');
   expect(pdf.lastPage).toContain(comparable(`ยอดยกไป ${closing}`));
   for (const expected of ['สมุดเงินสด', 'ยอดยกมา', 'ใบเสร็จ 12/451', 'ยกเลิกใบเสร็จ 12/452', 'ใบสำคัญจ่าย 1', 'เหรัญญิก', 'ผู้ตรวจสอบ']) expect(pdf.text, expected).toContain(comparable(expected));
 
@@ -118,7 +102,7 @@ test('the cash book of this month on screen and printed with the same closing ba
   await to.press('Enter');
   await expect(page.getByTestId('cash-book-failure')).toContainText('ช่อง "ถึงวันที่": ถึงวันที่');
   await expect(page.getByTestId('cash-book-failure')).toContainText('อยู่ก่อนตั้งแต่วันที่');
-  await screenshot(page, 'cash-book-refused');
+  await saveScreenshot(page, SCREENSHOTS, 'cash-book-refused');
 
   // The arrears list: the second (her receipt voided) and the third owe, with the months they missed.
   await page.getByTestId('reports-choice').getByText('รายชื่อค้างส่ง').click();
@@ -130,8 +114,8 @@ test('the cash book of this month on screen and printed with the same closing ba
   await expect(page.getByTestId('arrears-missed-0003')).not.toContainText('ครบเกณฑ์พ้นสภาพ');
   await expect(page.getByTestId('arrears-summary')).toContainText('สมาชิกค้างส่ง 2 ราย');
   const villageTotal = (await page.getByTestId('arrears-total-1').textContent())!;
-  await screenshot(page, 'arrears');
+  await saveScreenshot(page, SCREENSHOTS, 'arrears');
   const [arrears] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.reports.arrearsPrint')), page.getByTestId('arrears-print').click()]);
-  const list = await printedText(arrears, 'arrears');
+  const list = await savePrintedPdf(arrears, SCREENSHOTS, 'arrears');
   for (const expected of ['รายชื่อสมาชิกค้างส่งเงินสมทบ', 'ฐิติพงศ์', 'ขาดส่งเงินสมทบ 6 งวด', `เป็นเงิน ${villageTotal} บาท`]) expect(list.text, expected).toContain(comparable(expected));
 });

@@ -4,10 +4,11 @@
 // totals. The data goes in over the API as in the other welfare specs; the screens are looked at in screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { generateSampleTambon } from '../../main/sample/sample-tambon';
-import { comparable, pdfText } from '../documents/pdf-tools';
+import { comparable } from '../documents/pdf-tools';
 import { freshDataDir, logIn, startApp, type RunningApp, apiValue } from './app-process';
+import { savePrintedPdf, saveScreenshot } from './evidence';
 
 let app: RunningApp;
 const sample = generateSampleTambon({ size: 'small' });
@@ -64,21 +65,6 @@ test.afterEach(async () => {
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function printedText(response: { json(): Promise<unknown> }, name: string): Promise<string> {
-  const body = (await response.json()) as { ok: boolean; value: { pdfBase64: string } };
-  expect(body.ok).toBe(true);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.pdf`);
-  fs.writeFileSync(file, Buffer.from(body.value.pdfBase64, 'base64'));
-  return comparable(await pdfText(file));
-}
-
 test('this month and last year: totals on screen, drilled down, printed with the same figures, and the year closed', async ({ page }) => {
   await page.goto(app.url);
   await logIn(page, 'admin', 'tambon1234');
@@ -93,19 +79,19 @@ test('this month and last year: totals on screen, drilled down, printed with the
   const opening = (await page.getByTestId('statement-opening').textContent())!;
   const baht = (text: string) => Math.round(Number(text.replace(/,/g, '')) * 100);
   expect(baht(opening) + 3_000 - baht((await page.getByTestId('statement-total-payments').textContent())!)).toBe(baht(closing));
-  await screenshot(page, 'monthly');
+  await saveScreenshot(page, SCREENSHOTS, 'monthly');
   // by keyboard: the total is a button, Enter opens its entries
   await totalReceipts.focus();
   await page.keyboard.press('Enter');
   const entries = page.getByTestId('statement-entries');
   await expect(entries).toContainText('ใบเสร็จ 12/453');
   await expect(page.getByTestId('statement-entries-summary')).toContainText('1 รายการ รวม 30.00 บาท');
-  await screenshot(page, 'monthly-drill-down');
+  await saveScreenshot(page, SCREENSHOTS, 'monthly-drill-down');
   await page.keyboard.press('Escape');
   await expect(entries).toBeHidden();
 
   const [monthly] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.statements.monthlyPrint')), page.getByTestId('statements-print').click()]);
-  const monthlyText = await printedText(monthly, 'monthly');
+  const monthlyText = (await savePrintedPdf(monthly, SCREENSHOTS, 'monthly')).text;
   for (const expected of ['รายงานรับ-จ่ายประจำเดือน', 'รวมรับ 30.00', `รวมยอดยกมา ${opening}`, `รวมยอดยกไป ${closing}`]) expect(monthlyText, expected).toContain(comparable(expected));
 
   // Last fiscal year: the annual statement, its position balanced.
@@ -119,14 +105,14 @@ test('this month and last year: totals on screen, drilled down, printed with the
   const paymentSide = (await page.getByTestId('position-payments-total').textContent())!;
   expect(receiptSide).toBe(paymentSide);
   await expect(page.getByTestId('statement-members-category')).toContainText('บุคคลทั่วไป');
-  await screenshot(page, 'annual');
+  await saveScreenshot(page, SCREENSHOTS, 'annual');
   // a line of the position opens its entries since founding
   await page.getByTestId('position-payments-5203').click();
   await expect(page.getByTestId('statement-entries')).toContainText('ค่าเอกสารและเครื่องเขียนประชุมใหญ่สามัญประจำปี');
   await page.keyboard.press('Escape');
 
   const [annual] = await Promise.all([page.waitForResponse((response) => response.url().includes('/api/welfare.statements.annualPrint')), page.getByTestId('statements-print').click()]);
-  const annualText = await printedText(annual, 'annual');
+  const annualText = (await savePrintedPdf(annual, SCREENSHOTS, 'annual')).text;
   for (const expected of ['งบรับ-จ่ายประจำปี', 'รวมรับ 485.00', 'รวมจ่าย 487.50', `รวมยอดบัญชีรายรับ ${receiptSide} รวมยอดบัญชีรายจ่าย ${paymentSide}`, 'สมาชิกสะสม']) expect(annualText, expected).toContain(comparable(expected));
 
   // Close the year: the confirmation shows the year's totals, then the year reads as closed.
@@ -134,7 +120,7 @@ test('this month and last year: totals on screen, drilled down, printed with the
   const totals = page.getByTestId('statements-close-totals');
   await expect(totals).toContainText('485.00');
   await expect(totals).toContainText('487.50');
-  await screenshot(page, 'close-year-confirm');
+  await saveScreenshot(page, SCREENSHOTS, 'close-year-confirm');
   await page.getByTestId('statements-close-confirm').click();
   await expect(page.getByTestId('statements-closed')).toContainText(`ปิดบัญชีถึงวันที่ 30 กันยายน ${year.be}`);
   await expect(page.getByTestId('statements-close-year')).toBeDisabled();
@@ -145,10 +131,10 @@ test('this month and last year: totals on screen, drilled down, printed with the
   await expect(page.getByTestId('statements-heading')).toContainText(`ปีบัญชี ${year.be + 1}`);
   await page.getByTestId('statements-close-year').click();
   await expect(page.getByTestId('statements-failure')).toContainText(`ปีบัญชี ${year.be + 1} ยังไม่สิ้นสุด`);
-  await screenshot(page, 'close-year-refused');
+  await saveScreenshot(page, SCREENSHOTS, 'close-year-refused');
 
   // The same screen in English: the period named in English, the headings translated.
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('statements-heading')).toContainText(`Annual statement Accounting year B.E. ${year.be + 1}`);
-  await screenshot(page, 'annual-en');
+  await saveScreenshot(page, SCREENSHOTS, 'annual-en');
 });
