@@ -8,8 +8,8 @@ import { isoDateField } from '../api/validation';
 import { localIsoDate } from '../dates';
 import { bookSettings, statementOf } from './books';
 import { formatPeriod } from './contributions';
-import { arrearsList } from './report-methods';
-import { fundBySource, membersByCategoryAndVillage } from './statements';
+import { arrearsFigures } from './report-methods';
+import { balancesUpTo, fundBySource, membersByCategoryAndVillage } from './statements';
 
 /** How many months the chart of money in and out shows, the month of the day itself last. */
 export const DASHBOARD_MONTHS = 24;
@@ -35,24 +35,19 @@ function daysBefore(isoDate: string, days: number): string {
   return moment.toISOString().slice(0, 10);
 }
 
-/** Each cash and bank account's balance on `asOf`: cash on hand first, then each bank account (a closed one only while it holds money). */
-function moneyBalances(app: AppContext, asOf: string) {
-  // Nothing dated after the day (the usual case: today): each account's lines are summed from the covering index
-  // (account_id, entry_id, amount_satang) without reading an entry; otherwise the entries' dates decide.
-  const latest = (statementOf(app, 'SELECT max(entry_date) AS day FROM welfare_journal_entries').get() as { day: string | null }).day;
-  const sumOfLines =
-    latest === null || latest <= asOf
-      ? 'SELECT sum(l.amount_satang) FROM welfare_journal_lines l WHERE l.account_id = a.id'
-      : 'SELECT sum(l.amount_satang) FROM welfare_journal_lines l JOIN welfare_journal_entries e ON e.id = l.entry_id WHERE l.account_id = a.id AND e.entry_date <= :asOf';
-  const accounts = statementOf(
-    app,
-    `SELECT * FROM (
-       SELECT a.id AS accountId, a.code, a.name_th AS nameTh, a.name_en AS nameEn, a.report_line AS reportLine, a.bank_account AS bankAccount, a.active,
-              coalesce((${sumOfLines}), 0) AS amount, a.position
-       FROM welfare_accounts a WHERE a.report_line IN ('cash', 'bank'))
-     WHERE active = 1 OR amount <> 0
-     ORDER BY reportLine = 'bank', position, code`,
-  ).all(latest === null || latest <= asOf ? {} : { asOf }) as { accountId: number; code: string; nameTh: string; nameEn: string; reportLine: string; bankAccount: string; amount: number }[];
+/** Each cash and bank account's balance on `asOf` (`balances`: every account's, statements.ts balancesUpTo): cash on hand first, then each bank account (a closed one only while it holds money). */
+function moneyBalances(app: AppContext, balances: Map<number, number>) {
+  // the fields in the order the former query gave them (active and position included), so the answer is unchanged
+  const accounts = (
+    statementOf(
+      app,
+      `SELECT id AS accountId, code, name_th AS nameTh, name_en AS nameEn, report_line AS reportLine, bank_account AS bankAccount, active, 0 AS amount, position
+       FROM welfare_accounts WHERE report_line IN ('cash', 'bank') ORDER BY report_line = 'bank', position, code`,
+    ).all() as { accountId: number; code: string; nameTh: string; nameEn: string; reportLine: string; bankAccount: string; active: number; amount: number }[]
+  ).filter((account) => {
+    account.amount = balances.get(account.accountId) ?? 0;
+    return account.active === 1 || account.amount !== 0;
+  });
   return { accounts, total: accounts.reduce((sum, account) => sum + account.amount, 0) };
 }
 
@@ -134,18 +129,11 @@ function openMonths(app: AppContext, asOf: string) {
   return { lockDate, months: months.map((month) => ({ month, label: formatPeriod(month, 1) })) };
 }
 
-/** The arrears list's figures per village (main/welfare/report-methods.ts arrearsList); null until the fund has a regulation. */
+/** The arrears list's figures per village (main/welfare/report-methods.ts arrearsFigures); null until the fund has a regulation. */
 function arrearsByVillage(app: AppContext, asOf: string) {
   const hasRegulation = statementOf(app, 'SELECT 1 FROM welfare_regulation_versions WHERE effective_from <= ? LIMIT 1').get(asOf) !== undefined;
   if (!hasRegulation) return null;
-  const list = arrearsList(app, null, asOf);
-  return {
-    arrearsLimit: list.arrearsLimit,
-    villages: list.villages.map((village) => ({ villageId: village.villageId, number: village.number, name: village.name, memberCount: village.rows.length, atLimitCount: village.rows.filter((row) => row.atLimit).length, owedSatang: village.totalOwedSatang })),
-    memberCount: list.memberCount,
-    atLimitCount: list.atLimitCount,
-    totalOwedSatang: list.totalOwedSatang,
-  };
+  return arrearsFigures(app, asOf);
 }
 
 /** Claims entered and waiting for the committee's approval. */
@@ -164,8 +152,10 @@ function newLapses(app: AppContext, asOf: string) {
 /** Everything the dashboard shows on `asOf`. */
 export function welfareDashboard(app: AppContext, asOf: string) {
   const members = membersAt(app, asOf);
-  const balances = moneyBalances(app, asOf);
-  const sources = fundBySource(app, asOf);
+  // every account's balance once, for the money held and the sources alike
+  const accountBalances = balancesUpTo(app, asOf);
+  const balances = moneyBalances(app, accountBalances);
+  const sources = fundBySource(app, asOf, accountBalances);
   const monthly = monthlyMoney(app, asOf);
   const months = openMonths(app, asOf);
   const claims = claimsWaiting(app);

@@ -12,7 +12,7 @@ import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../do
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
 import { printFromRecords } from '../documents/methods';
 import { fullName } from '../people/register';
-import { collectionSheet } from './collection';
+import { collectionRows, owedByVillage } from './collection';
 import { regulationOn } from './methods';
 import { dateEn, dateTh } from './wording';
 
@@ -176,12 +176,55 @@ function periodsOwed(lines: { kind: 'entrance-fee' | 'contribution'; label: stri
   return { text: parts.join(', '), count: periods.length };
 }
 
+/** A member is on the arrears list when they owe something or have missed a period (a credit may offset the sum). */
+function isInArrears(due: { owedSatang: number; missedCount: number }): boolean {
+  return due.owedSatang > 0 || due.missedCount > 0;
+}
+
+/** Missed as many periods as the regulation's arrears limit allows, or more (null: the fund sets no limit). */
+function isAtLimit(limit: number | null, missedCount: number): boolean {
+  return limit !== null && missedCount >= limit;
+}
+
+/**
+ * The arrears list's figures without its names and periods (the dashboard's tile): per village (every village with
+ * someone in arrears, in the list's order) how many members are in arrears, how many are at the limit and what they
+ * owe, and the totals — counted from the same owed() figures as arrearsList, whose rows it would count.
+ */
+export function arrearsFigures(app: AppContext, asOf: string) {
+  const regulation = regulationOn(app, asOf, 'asOf');
+  const limit = regulation.contributions.arrears.limit;
+  const chosen = app.db.select().from(villages).orderBy(asc(villages.position), asc(villages.number)).all();
+  const owing = owedByVillage(app, null, asOf, regulation);
+  const sections = chosen.map((village) => {
+    let memberCount = 0;
+    let atLimitCount = 0;
+    let owedSatang = 0;
+    for (const { due } of owing.get(village.id) ?? []) {
+      if (!isInArrears({ owedSatang: due.totalSatang, missedCount: due.missedCount })) continue;
+      memberCount += 1;
+      if (isAtLimit(limit, due.missedCount)) atLimitCount += 1;
+      owedSatang += due.totalSatang;
+    }
+    return { villageId: village.id, number: village.number, name: village.name, memberCount, atLimitCount, owedSatang };
+  });
+  const shown = sections.filter((section) => section.memberCount > 0);
+  return {
+    arrearsLimit: limit,
+    villages: shown,
+    memberCount: shown.reduce((sum, section) => sum + section.memberCount, 0),
+    atLimitCount: shown.reduce((sum, section) => sum + section.atLimitCount, 0),
+    totalOwedSatang: shown.reduce((sum, section) => sum + section.owedSatang, 0),
+  };
+}
+
 /**
  * The members in arrears on `asOf`, village by village (one village, or every village with someone in arrears),
  * each with the periods owed, the periods missed against the fund's arrears limit and the amount owed.
  */
 export function arrearsList(app: AppContext, villageId: number | null, asOf: string) {
-  const limit = regulationOn(app, asOf, 'asOf').contributions.arrears.limit;
+  const regulation = regulationOn(app, asOf, 'asOf');
+  const limit = regulation.contributions.arrears.limit;
   const chosen = app.db
     .select()
     .from(villages)
@@ -189,10 +232,11 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
     .orderBy(asc(villages.position), asc(villages.number))
     .all();
   if (villageId !== null && chosen.length === 0) throw new ApiError('NOT_FOUND', 'ไม่พบหมู่บ้านที่เลือก', 'The village chosen was not found', 'villageId');
+  // every village's sheet rows in one read (the regulation, the members and their paid summaries once)
+  const sheets = collectionRows(app, villageId, asOf, regulation);
   const sections = chosen.map((village) => {
-    const sheet = collectionSheet(app, village.id, asOf);
-    const rows = sheet.rows
-      .filter((row) => row.owedSatang > 0 || row.missedCount > 0)
+    const rows = (sheets.get(village.id) ?? [])
+      .filter((row) => isInArrears(row))
       .map((row) => {
         const owed = periodsOwed(row.lines);
         return {
@@ -202,7 +246,7 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
           periods: owed.text,
           periodCount: owed.count,
           missedCount: row.missedCount,
-          atLimit: limit !== null && row.missedCount >= limit,
+          atLimit: isAtLimit(limit, row.missedCount),
           owedSatang: row.owedSatang,
         };
       });

@@ -162,7 +162,31 @@ export function accountingPeriod(app: AppContext, kind: 'month' | 'year', key: s
  * annual statement's receipts and payments, position and sources) may pass it on instead of summing again.
  */
 export function balancesUpTo(app: AppContext, asOf: string): Map<number, number> {
-  // the lines' covering index (account, entry, amount) read in full, each entry's date by its key
+  // Usually few entries are dated after the day (a statement of this year or today): then every line is summed from
+  // the lines' covering index (account, entry, amount) without reading an entry, and the lines of the entries dated
+  // after the day, found by the entry-date index, are taken off again — about three times less work than looking up
+  // every line's entry. When most of the journal is after the day (a statement of an early year), the lines of the
+  // entries up to the day are summed directly. Counting stops at half the journal, so the choice costs little.
+  const entries = (statementOf(app, 'SELECT coalesce(max(id), 0) AS n FROM welfare_journal_entries').get() as { n: number }).n;
+  const half = Math.ceil(entries / 2);
+  const after = (statementOf(app, 'SELECT count(*) AS n FROM (SELECT 1 FROM welfare_journal_entries WHERE entry_date > ? LIMIT ?)').get(asOf, half) as { n: number }).n;
+  if (after >= half && after > 0) return sumOfLinesUpTo(app, asOf);
+  const balances = new Map((statementOf(app, 'SELECT account_id, sum(amount_satang) FROM welfare_journal_lines GROUP BY account_id').raw().all() as [number, number][]));
+  if (after === 0) return balances;
+  const later = statementOf(
+    app,
+    // the later entries by their date index first, then their lines (SQLite keeps a CROSS JOIN's order)
+    `SELECT l.account_id, sum(l.amount_satang) FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
+     WHERE l.entry_id = e.id AND e.entry_date > ? GROUP BY l.account_id`,
+  )
+    .raw()
+    .all(asOf) as [number, number][];
+  for (const [accountId, amount] of later) balances.set(accountId, balances.get(accountId)! - amount);
+  return balances;
+}
+
+/** Each account's balance at the end of `asOf`, summing the lines of the entries dated up to it (the general way). */
+export function sumOfLinesUpTo(app: AppContext, asOf: string): Map<number, number> {
   const rows = statementOf(
     app,
     `SELECT l.account_id AS accountId, sum(l.amount_satang) AS amount
