@@ -36,12 +36,32 @@ async function main() {
     const t1 = performance.now();
     const cpu1 = process.cpuUsage(cpu0);
     const previewReports = phaseReports.length;
+    const previewPeak = peak;
+    peak = process.memoryUsage().rss;
+    const commitStartRss = peak;
+    if (process.env.CANCEL_AT) {
+      // Cancel in the middle of the streamed write: nothing may be written, and the same preview then posts.
+      const stop = new AbortController();
+      const cancelStarted = performance.now();
+      let cancelledAt = 0;
+      const cancelled = await app.router.call(session as ClientSession, 'welfare.history.commit', { importId: preview.importId }, {
+        signal: stop.signal,
+        progress: (r: { done: number; total: number }) => {
+          if (!stop.signal.aborted && r.done >= r.total * Number(process.env.CANCEL_AT)) {
+            cancelledAt = r.done;
+            stop.abort();
+          }
+        },
+      });
+      const written = app.database.sqlite.prepare('SELECT (SELECT count(*) FROM welfare_journal_entries) + (SELECT count(*) FROM welfare_receipts) + (SELECT count(*) FROM welfare_history_receipts) + (SELECT count(*) FROM welfare_history_imports) AS n').get();
+      console.log('cancel', JSON.stringify({ ok: cancelled.ok, code: cancelled.ok ? null : cancelled.error.code, cancelledAtRow: cancelledAt, afterMs: Math.round(performance.now() - cancelStarted), rowsInBooks: written }));
+    }
     const commit = await call('welfare.history.commit', { importId: preview.importId });
     const t2 = performance.now();
     const cpu2 = process.cpuUsage(cpu0);
     clearInterval(sampler);
     const ms = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1000).toFixed(0);
-    console.log(JSON.stringify({ round, previewMs: Math.round(t1 - t0), commitMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), cpuPreviewMs: ms(cpu1), cpuTotalMs: ms(cpu2), writeMs: commit.writeMs, rows: commit.rowsWritten, peakRssMB: Math.round(peak / 1048576), baseRssMB: Math.round(base / 1048576), progress: { preview: previewReports, commit: phaseReports.length - previewReports } }));
+    console.log(JSON.stringify({ round, previewMs: Math.round(t1 - t0), commitMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), cpuPreviewMs: ms(cpu1), cpuTotalMs: ms(cpu2), writeMs: commit.writeMs, rows: commit.rowsWritten, peakRssMB: Math.round(Math.max(peak, previewPeak) / 1048576), previewPeakMB: Math.round(previewPeak / 1048576), commitStartMB: Math.round(commitStartRss / 1048576), commitPeakMB: Math.round(peak / 1048576), baseRssMB: Math.round(base / 1048576), progress: { preview: previewReports, commit: phaseReports.length - previewReports } }));
     // Every row the import wrote, timestamps aside: the same hash before and after a change means identical results.
     const hash = createHash('sha256');
     for (const table of ['people', 'welfare_memberships', 'welfare_receipt_books', 'welfare_history_imports', 'welfare_journal_entries', 'welfare_journal_lines', 'welfare_receipts', 'welfare_receipt_lines', 'welfare_history_receipts', 'welfare_paid']) {
@@ -52,7 +72,7 @@ async function main() {
       }
       hash.update(`${table}:${rows}`);
     }
-    console.log('rows hash', hash.digest('hex'));
+    if (!process.env.NO_HASH) console.log("rows hash", hash.digest("hex"));
     app.close();
   }
   fs.rmSync(dir, { recursive: true, force: true });
