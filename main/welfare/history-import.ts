@@ -187,8 +187,8 @@ interface Context {
   accounts: { id: number; code: string; nameTh: string; kind: string; reportLine: string; bankAccount: string }[];
   problems: RowProblem[];
   refusedCells: Map<string, CellValue[]>;
-  /** dates already read in this check, by cell value and label */
-  dates: Map<string, DateResult>;
+  /** dates already read in this check: label → cell (a date's time, or 's'/'n' + text or number) → result */
+  dates: Map<string, Map<number | string, DateResult>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -269,12 +269,15 @@ const dateLabel = (label: Message) => ({ label });
  */
 function historyDate(context: Context, cell: CellValue, label: Message, required: boolean): DateResult {
   // Years of payments repeat the same few hundred dates: each distinct cell is read once per check.
-  const key = cell instanceof Date ? `d${cell.getTime()}\u0001${label.th}` : typeof cell === 'string' ? `s${cell}\u0001${label.th}` : typeof cell === 'number' ? `n${cell}\u0001${label.th}` : null;
+  // A date cell is looked up by its time (a number: no text built and hashed per row), text and numbers by a key.
+  const key = cell instanceof Date ? cell.getTime() : typeof cell === 'string' ? `s${cell}` : typeof cell === 'number' ? `n${cell}` : null;
   if (key === null) return readHistoryDate(context, cell, label, required);
-  let result = context.dates.get(key);
+  let known = context.dates.get(label.th);
+  if (known === undefined) context.dates.set(label.th, (known = new Map()));
+  let result = known.get(key);
   if (result === undefined) {
     result = readHistoryDate(context, cell, label, required);
-    context.dates.set(key, result);
+    known.set(key, result);
   }
   return result;
 }
@@ -318,7 +321,8 @@ function cellOf(sheet: SheetPlan, index: number, key: string): CellValue {
   return column === null || column === undefined ? null : (sheet.table.rows[index]![column] ?? null);
 }
 
-const textOf = (sheet: SheetPlan, index: number, key: string) => normaliseText(cellText(cellOf(sheet, index, key)));
+/** cellText() gives text already normalised. */
+const textOf = (sheet: SheetPlan, index: number, key: string) => cellText(cellOf(sheet, index, key));
 
 /** Member numbers compare by their digits' value when they are digits: '0042' and '42' are one member. */
 function memberNumberKey(value: string): string {
@@ -639,7 +643,7 @@ function allocate(context: Context, payments: Payment[], sheetsByName: Map<strin
         const split = allocatePayment(settings, rules, paid, payment.satang, payment.date);
         payment.allocations = split.allocations;
         payment.periodMonths = periodMonthsOf(settings.scheme);
-        paid.push(...split.allocations);
+        for (const allocation of split.allocations) paid.push(allocation);
         kept.push(payment);
       } catch (error) {
         if (!(error instanceof WelfareRuleError)) throw error;
