@@ -8,14 +8,23 @@ export type SqlValue = string | number | null;
  * whole change. Built by a domain (the people import), run by runBulkWrite() in a worker thread or in a test's child
  * process. Plain data, so it crosses to a worker as it is.
  */
+/** Many rows of one statement as one flat list of values, `width` values a row. */
+export interface BulkWriteRun {
+  statement: string;
+  width: number;
+  values: SqlValue[];
+}
+
 export interface BulkWritePlan {
   statements: Record<string, string>;
   steps: { statement: string; params: SqlValue[] }[];
   /**
-   * Many rows of one statement as one flat list of values (`width` values a row), run after the steps, run by run in
-   * order. Hundreds of thousands of rows cross to the worker as a few plain arrays instead of an object each.
+   * Runs of rows, run after the steps, run by run in order. Hundreds of thousands of rows cross to the worker as a
+   * few plain arrays instead of an object each.
    */
-  runs?: { statement: string; width: number; values: SqlValue[] }[];
+  runs?: BulkWriteRun[];
+  /** rows that will come after `runs` in batches (commitInWorker's `batches`), so progress has its total up front */
+  batchedRows?: number;
   actor: { userId: number | null; at: string; method: string };
   audit: AuditEntry;
 }
@@ -27,6 +36,9 @@ export interface BulkWriteResult {
   /** time inside the transaction, from the first row to the commit (what a bare insert of the rows is compared with) */
   writeMs: number;
 }
+
+/** Slots of the Int32Array the main thread and the writing worker share (main/bulk-write.ts). */
+export const SHARED = { cancel: 0, batchesPosted: 1, batchesTaken: 2 } as const;
 
 export class BulkWriteCancelled extends Error {
   constructor() {
@@ -45,11 +57,13 @@ export function runBulkWrite(
   sqlite: Database.Database,
   plan: BulkWritePlan,
   watch: { progress?: (done: number, total: number) => void; cancelled?: () => boolean } = {},
+  /** the next batch of runs after the plan's own, or null when there are no more (a write streamed to the worker) */
+  nextBatch?: () => BulkWriteRun[] | null,
 ): BulkWriteResult {
   const prepared = new Map(Object.entries(plan.statements).map(([name, text]) => [name, sqlite.prepare(text)]));
   const changes: Record<string, number> = Object.fromEntries(Object.keys(plan.statements).map((name) => [name, 0]));
   const runs = plan.runs ?? [];
-  const total = plan.steps.length + runs.reduce((sum, run) => sum + run.values.length / run.width, 0);
+  const total = plan.steps.length + runs.reduce((sum, run) => sum + run.values.length / run.width, 0) + (plan.batchedRows ?? 0);
   const started = performance.now();
   const statementNamed = (name: string) => {
     const statement = prepared.get(name);
@@ -60,7 +74,7 @@ export function runBulkWrite(
   const checkpoint = () => {
     if (done % CHECK_EVERY_ROWS === 0) {
       if (watch.cancelled?.()) throw new BulkWriteCancelled();
-      watch.progress?.(done, total);
+      watch.progress?.(done, Math.max(done, total));
     }
     done++;
   };
@@ -69,17 +83,26 @@ export function runBulkWrite(
       checkpoint();
       changes[step.statement]! += statementNamed(step.statement).run(step.params).changes;
     }
-    for (const run of runs) {
+    const write = (run: BulkWriteRun) => {
       const statement = statementNamed(run.statement);
-      for (let at = 0; at < run.values.length; at += run.width) {
+      const { values, width } = run;
+      if (values.length % width !== 0) throw new Error(`bulk write: ${run.statement} takes ${width} values a row, not ${values.length} in all`);
+      // One array of parameters per run, refilled for each row: a million rows allocate nothing of their own.
+      const params = new Array<SqlValue>(width);
+      let changed = 0;
+      for (let at = 0; at < values.length; at += width) {
         checkpoint();
-        changes[run.statement]! += statement.run(run.values.slice(at, at + run.width)).changes;
+        for (let column = 0; column < width; column++) params[column] = values[at + column]!;
+        changed += statement.run(params).changes;
       }
-    }
+      changes[run.statement]! += changed;
+    };
+    for (const run of runs) write(run);
+    if (nextBatch) for (let batch = nextBatch(); batch !== null; batch = nextBatch()) for (const run of batch) write(run);
     if (watch.cancelled?.()) throw new BulkWriteCancelled();
     const actor: AuditActor = { userId: plan.actor.userId, at: new Date(plan.actor.at), method: plan.actor.method };
     const auditId = appendAudit(sqlite, actor, plan.audit);
-    watch.progress?.(total, total);
+    watch.progress?.(done, done);
     return { changes, auditId };
   }).immediate();
   return { ...result, writeMs: performance.now() - started };

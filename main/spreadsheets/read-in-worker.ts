@@ -1,4 +1,5 @@
 import { startWorker } from '../worker-start';
+import { unpackResult } from './packed-result';
 import { SpreadsheetError, type ReadOptions, type ReadResult } from './read';
 import type { ReadReply, ReadRequest } from './worker';
 
@@ -24,7 +25,7 @@ export function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<R
     const onAbort = () => finish(() => reject(new SpreadsheetError('ยกเลิกการอ่านไฟล์แล้ว', 'Reading the file was cancelled', 'cancelled')));
     signal?.addEventListener('abort', onAbort);
     worker.on('message', (reply: ReadReply) => {
-      if (reply.type === 'done') finish(() => resolve(reply.result));
+      if (reply.type === 'done') finish(() => resolve(unpackResult(reply.packed)));
       else if (reply.type === 'refused') finish(() => reject(new SpreadsheetError(reply.th, reply.en, reply.kind)));
       else finish(() => reject(new Error(reply.message)));
     });

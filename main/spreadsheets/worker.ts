@@ -1,19 +1,23 @@
 // Reads an uploaded spreadsheet in a worker thread with a small heap of its own: a hostile file (a zip bomb,
 // a million rows) can only fill that heap and end the thread, never the app, and the window stays responsive.
 import { parentPort } from 'node:worker_threads';
-import { readSpreadsheet, SpreadsheetError, type ReadOptions, type ReadResult } from './read';
+import { packResult, type PackedResult } from './packed-result';
+import { readSpreadsheet, SpreadsheetError, type ReadOptions } from './read';
 
 export interface ReadRequest {
   bytes: Uint8Array;
   options: Omit<ReadOptions, 'signal'>;
 }
 
-export type ReadReply = { type: 'done'; result: ReadResult } | { type: 'refused'; th: string; en: string; kind: SpreadsheetError['kind'] } | { type: 'failed'; message: string };
+export type ReadReply = { type: 'done'; packed: PackedResult } | { type: 'refused'; th: string; en: string; kind: SpreadsheetError['kind'] } | { type: 'failed'; message: string };
 
 const port = parentPort!;
 port.on('message', (request: ReadRequest) => {
   readSpreadsheet(request.bytes, request.options).then(
-    (result) => port.postMessage({ type: 'done', result } satisfies ReadReply),
+    (result) => {
+      const { packed, transfer } = packResult(result);
+      port.postMessage({ type: 'done', packed } satisfies ReadReply, transfer);
+    },
     (error: unknown) => {
       if (error instanceof SpreadsheetError) port.postMessage({ type: 'refused', th: error.th, en: error.en, kind: error.kind } satisfies ReadReply);
       else port.postMessage({ type: 'failed', message: String((error as Error)?.message ?? error) } satisfies ReadReply);

@@ -5,7 +5,7 @@
 // contribution rules' allocation to periods, the lock date), and the whole import is one bulk plan: balanced
 // entries, receipts marked as history with their paper book and number, all in one transaction or nothing.
 import { createHash, randomUUID } from 'node:crypto';
-import type { BulkWritePlan, SqlValue } from '../../db/bulk-write';
+import type { BulkWritePlan, BulkWriteRun } from '../../db/bulk-write';
 import type { AppContext } from '../api/router';
 import { localIsoDate } from '../dates';
 import { formatSatang } from '../documents/format';
@@ -187,8 +187,8 @@ interface Context {
   accounts: { id: number; code: string; nameTh: string; kind: string; reportLine: string; bankAccount: string }[];
   problems: RowProblem[];
   refusedCells: Map<string, CellValue[]>;
-  /** dates already read in this check, by cell value and label */
-  dates: Map<string, DateResult>;
+  /** dates already read in this check: label → cell (a date's time, or 's'/'n' + text or number) → result */
+  dates: Map<string, Map<number | string, DateResult>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -269,12 +269,15 @@ const dateLabel = (label: Message) => ({ label });
  */
 function historyDate(context: Context, cell: CellValue, label: Message, required: boolean): DateResult {
   // Years of payments repeat the same few hundred dates: each distinct cell is read once per check.
-  const key = cell instanceof Date ? `d${cell.getTime()}\u0001${label.th}` : typeof cell === 'string' ? `s${cell}\u0001${label.th}` : typeof cell === 'number' ? `n${cell}\u0001${label.th}` : null;
+  // A date cell is looked up by its time (a number: no text built and hashed per row), text and numbers by a key.
+  const key = cell instanceof Date ? cell.getTime() : typeof cell === 'string' ? `s${cell}` : typeof cell === 'number' ? `n${cell}` : null;
   if (key === null) return readHistoryDate(context, cell, label, required);
-  let result = context.dates.get(key);
+  let known = context.dates.get(label.th);
+  if (known === undefined) context.dates.set(label.th, (known = new Map()));
+  let result = known.get(key);
   if (result === undefined) {
     result = readHistoryDate(context, cell, label, required);
-    context.dates.set(key, result);
+    known.set(key, result);
   }
   return result;
 }
@@ -318,7 +321,8 @@ function cellOf(sheet: SheetPlan, index: number, key: string): CellValue {
   return column === null || column === undefined ? null : (sheet.table.rows[index]![column] ?? null);
 }
 
-const textOf = (sheet: SheetPlan, index: number, key: string) => normaliseText(cellText(cellOf(sheet, index, key)));
+/** cellText() gives text already normalised. */
+const textOf = (sheet: SheetPlan, index: number, key: string) => cellText(cellOf(sheet, index, key));
 
 /** Member numbers compare by their digits' value when they are digits: '0042' and '42' are one member. */
 function memberNumberKey(value: string): string {
@@ -639,7 +643,7 @@ function allocate(context: Context, payments: Payment[], sheetsByName: Map<strin
         const split = allocatePayment(settings, rules, paid, payment.satang, payment.date);
         payment.allocations = split.allocations;
         payment.periodMonths = periodMonthsOf(settings.scheme);
-        paid.push(...split.allocations);
+        for (const allocation of split.allocations) paid.push(allocation);
         kept.push(payment);
       } catch (error) {
         if (!(error instanceof WelfareRuleError)) throw error;
@@ -845,7 +849,25 @@ export interface HistoryPlanInput {
   actor: BulkWritePlan['actor'];
 }
 
-export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWritePlan {
+/** Payments a batch (about 12,000 rows): built by the main thread while the worker writes the batch before. */
+const PAYMENTS_PER_BATCH = 2000;
+
+type HistoryStatement = keyof typeof historyStatements;
+const widthOf = (name: HistoryStatement) => historyStatements[name].split('?').length - 1;
+const runOf = (name: HistoryStatement): BulkWriteRun => ({ statement: name, width: widthOf(name), values: [] });
+
+export interface HistoryWrite {
+  /** the steps and the rows the rest refers to: people, memberships, the history receipt book, the import */
+  plan: BulkWritePlan;
+  /**
+   * The entries, receipts and the rest, batch by batch in the order the foreign keys need (an entry before its lines,
+   * a receipt before its lines), built lazily as the worker takes them (commitInWorker's `batches`).
+   */
+  batches: Iterable<BulkWriteRun[]>;
+}
+
+/** What the commit writes: the ids are taken now, from the books as they are, so every row can refer to the others. */
+export function historyWrite(app: AppContext, input: HistoryPlanInput): HistoryWrite {
   const { checked, actor } = input;
   const at = actor.at;
   const userId = actor.userId;
@@ -856,19 +878,6 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
     presetAccounts.forEach((account, position) => steps.push({ statement: 'insertAccount', params: [position + 1, account.code, account.nameTh, account.nameEn, account.kind, account.reportLine, position] }));
   }
   steps.push({ statement: 'insertBooks', params: [at] });
-  // Everything else as runs of rows, one per statement, in the order the foreign keys need (parents first).
-  const runs: NonNullable<BulkWritePlan['runs']> = [];
-  const runByName = new Map<string, NonNullable<BulkWritePlan['runs']>[number]>();
-  for (const name of ['insertPersonWithId', 'insertMembership', 'insertReceiptBook', 'insertImport', 'insertEntry', 'insertLine', 'insertReceipt', 'insertReceiptLine', 'insertHistoryReceipt', 'forgetPaidSummary'] as const) {
-    const run = { statement: name, width: historyStatements[name].split('?').length - 1, values: [] as SqlValue[] };
-    runs.push(run);
-    runByName.set(name, run);
-  }
-  const put = (step: { statement: string; params: SqlValue[] }) => {
-    const run = runByName.get(step.statement)!;
-    if (step.params.length !== run.width) throw new Error(`history plan: ${step.statement} takes ${run.width} values, not ${step.params.length}`);
-    for (const value of step.params) run.values.push(value);
-  };
   const accountIdOf = (code: string) => {
     const found = app.sqlite.prepare('SELECT id FROM welfare_accounts WHERE code = ?').get(code) as { id: number } | undefined;
     return found?.id ?? presetAccounts.findIndex((account) => account.code === code) + 1;
@@ -878,7 +887,11 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
   const benefitsAccount = accountIdOf('5101');
   const equityAccount = accountIdOf('3101');
 
-  // People and memberships.
+  // People and memberships, the receipt book and the import: parents of everything else.
+  const people = runOf('insertPersonWithId');
+  const membershipRun = runOf('insertMembership');
+  const bookRun = runOf('insertReceiptBook');
+  const importRun = runOf('insertImport');
   const membershipId = new Map<NewMembership, number>();
   let personId = ids.person;
   let nextMembership = ids.membership;
@@ -886,97 +899,149 @@ export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWrite
     let person = membership.personId;
     if (person === null) {
       person = personId++;
-      put(insertPersonWithIdStep(person, membership.newPerson!, at));
+      for (const value of insertPersonWithIdStep(person, membership.newPerson!, at).params) people.values.push(value);
     }
     const id = nextMembership++;
     membershipId.set(membership, id);
-    put({
-      statement: 'insertMembership',
-      params: [id, person, membership.memberNumber, membership.category, membership.startDate, membership.startDate, 'นำเข้าจากทะเบียนเดิม (กระดาษ/Excel)', membership.endDate, membership.endReason, membership.endDate ? 'นำเข้าจากทะเบียนเดิม' : '', at, at],
-    });
+    membershipRun.values.push(id, person, membership.memberNumber, membership.category, membership.startDate, membership.startDate, 'นำเข้าจากทะเบียนเดิม (กระดาษ/Excel)', membership.endDate, membership.endReason, membership.endDate ? 'นำเข้าจากทะเบียนเดิม' : '', at, at);
   }
   const idOf = (member: NewMembership) => member.existingId ?? membershipId.get(member)!;
 
   const importId = ids.import;
   const bookId = checked.payments.length > 0 ? ids.book : null;
-  if (bookId !== null) put({ statement: 'insertReceiptBook', params: [bookId, `ประวัตินำเข้า ${importId}`, checked.payments.length, at] });
-  put({ statement: 'insertImport', params: [importId, input.fileName, input.sha256, input.options.cutOverDate, bookId, JSON.stringify(checked.totals), at, userId] });
-
-  let entryId = ids.entry;
-  const entry = (date: string, kind: string, description: string, lines: PostingLine[]) => {
-    const id = entryId++;
-    put({ statement: 'insertEntry', params: [id, date, kind, description, at, userId] });
-    for (const line of balancedLines(description, lines)) put({ statement: 'insertLine', params: [id, line.accountId, line.amountSatang, line.membershipId ?? null, line.benefitCode ?? null] });
-    return id;
-  };
-
-  // Contributions: one receipt each, as the collection day writes them, in the history book; paper numbers kept.
-  let receiptId = ids.receipt;
-  checked.payments.forEach((payment, position) => {
-    const member = idOf(payment.member);
-    const paper = payment.paperNumber === null ? 'ไม่มีเลขใบเสร็จ' : `ใบเสร็จเล่มที่ ${payment.paperBook || '-'} เลขที่ ${payment.paperNumber}`;
-    const credits = new Map<number, Satang>();
-    for (const allocation of payment.allocations) {
-      const account = allocation.kind === 'entrance-fee' ? entranceFeeAccount : contributionsAccount;
-      credits.set(account, (credits.get(account) ?? 0) + allocation.satang);
-    }
-    const id = entry(payment.date, 'receipt', `ประวัติ (นำเข้า) ${paper} ${payment.member.name}`, [
-      { accountId: payment.accountId, amountSatang: payment.satang, membershipId: member },
-      ...[...credits].map(([accountId, satang]) => ({ accountId, amountSatang: -satang, membershipId: member })),
-    ]);
-    const receipt = receiptId++;
-    put({ statement: 'insertReceipt', params: [receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, id, at] });
-    payment.allocations.forEach((allocation, index) => {
-      const params: SqlValue[] =
-        allocation.kind === 'entrance-fee'
-          ? [receipt, 'entrance-fee', null, 'ค่าสมัครแรกเข้า', allocation.satang, entranceFeeAccount, index]
-          : [receipt, 'contribution', allocation.period, `เงินสมทบ ${formatPeriod(allocation.period, payment.periodMonths)}`, allocation.satang, contributionsAccount, index];
-      put({ statement: 'insertReceiptLine', params });
-    });
-    put({ statement: 'insertHistoryReceipt', params: [receipt, importId, payment.paperBook, payment.paperNumber] });
-  });
-
-  for (const payout of checked.payouts) {
-    const member = idOf(payout.member);
-    entry(payout.date, 'payout', `ประวัติ (นำเข้า) จ่าย${payout.benefitName}${payout.voucher ? ` ใบสำคัญจ่ายเลขที่ ${payout.voucher}` : ''} ${payout.member.name}`, [
-      { accountId: benefitsAccount, amountSatang: payout.satang, membershipId: member, benefitCode: payout.benefitCode },
-      { accountId: payout.accountId, amountSatang: -payout.satang, membershipId: member },
-    ]);
-  }
+  if (bookId !== null) bookRun.values.push(bookId, `ประวัตินำเข้า ${importId}`, checked.payments.length, at);
+  importRun.values.push(importId, input.fileName, input.sha256, input.options.cutOverDate, bookId, JSON.stringify(checked.totals), at, userId);
 
   const openingLines: PostingLine[] = checked.openings.map((opening) => ({ accountId: opening.accountId, amountSatang: opening.openingSatang }));
   const openingTotal = openingLines.reduce((total, line) => total + line.amountSatang, 0);
-  if (openingLines.some((line) => line.amountSatang !== 0)) {
-    entry(input.options.cutOverDate, 'opening', `ยอดยกมา ณ วันยกยอด ${formatThaiDate(input.options.cutOverDate)} (นำเข้าประวัติ)`, [...openingLines, { accountId: equityAccount, amountSatang: -openingTotal }]);
+  const hasOpening = openingLines.some((line) => line.amountSatang !== 0);
+  const forgotten = [...new Set([...checked.payments.map((p) => p.member), ...checked.payouts.map((p) => p.member)])].filter((member) => member.existingId !== null);
+
+  // Rows the batches will write, for the progress bar: an entry, its debit and one credit per kind of money, the
+  // receipt, a line per allocation and the history mark for each payment.
+  let batchedRows = checked.payouts.length * 3 + forgotten.length + (hasOpening ? 2 + openingLines.filter((line) => line.amountSatang !== 0).length : 0);
+  for (const payment of checked.payments) {
+    const fee = payment.allocations.some((allocation) => allocation.kind === 'entrance-fee');
+    const contribution = payment.allocations.some((allocation) => allocation.kind !== 'entrance-fee');
+    batchedRows += 4 + (fee ? 1 : 0) + (contribution ? 1 : 0) + payment.allocations.length;
   }
 
-  for (const member of new Set([...checked.payments.map((p) => p.member), ...checked.payouts.map((p) => p.member)])) {
-    if (member.existingId !== null) put({ statement: 'forgetPaidSummary', params: [member.existingId] });
+  let entryId = ids.entry;
+  let receiptId = ids.receipt;
+  const periodTexts = new Map<string, string>();
+  const periodText = (period: string, months: number) => {
+    const key = `${period}\u0001${months}`;
+    let text = periodTexts.get(key);
+    if (text === undefined) periodTexts.set(key, (text = `เงินสมทบ ${formatPeriod(period, months)}`));
+    return text;
+  };
+
+  function* batches(): Generator<BulkWriteRun[]> {
+    const { payments } = checked;
+    // Contributions: one receipt each, as the collection day writes them, in the history book; paper numbers kept.
+    for (let first = 0; first < payments.length; first += PAYMENTS_PER_BATCH) {
+      const entries = runOf('insertEntry');
+      const lines = runOf('insertLine');
+      const receipts = runOf('insertReceipt');
+      const receiptLines = runOf('insertReceiptLine');
+      const marks = runOf('insertHistoryReceipt');
+      const last = Math.min(payments.length, first + PAYMENTS_PER_BATCH);
+      for (let position = first; position < last; position++) {
+        const payment = payments[position]!;
+        const member = idOf(payment.member);
+        const paper = payment.paperNumber === null ? 'ไม่มีเลขใบเสร็จ' : `ใบเสร็จเล่มที่ ${payment.paperBook || '-'} เลขที่ ${payment.paperNumber}`;
+        const description = `ประวัติ (นำเข้า) ${paper} ${payment.member.name}`;
+        // The money in on the debit side; on the credit side one line per kind of money, in the order first allocated.
+        let feeSatang = 0;
+        let contributionSatang = 0;
+        let feeFirst: boolean | null = null;
+        for (const allocation of payment.allocations) {
+          const fee = allocation.kind === 'entrance-fee';
+          feeFirst ??= fee;
+          if (fee) feeSatang += allocation.satang;
+          else contributionSatang += allocation.satang;
+        }
+        if (feeSatang + contributionSatang !== payment.satang || payment.satang === 0) throw new Error(`unbalanced journal entry "${description}": ${payment.satang} in, ${feeSatang + contributionSatang} allocated`);
+        const entry = entryId++;
+        entries.values.push(entry, payment.date, 'receipt', description, at, userId);
+        lines.values.push(entry, payment.accountId, payment.satang, member, null);
+        const credit = (accountId: number, satang: number) => satang !== 0 && lines.values.push(entry, accountId, -satang, member, null);
+        if (feeFirst) {
+          credit(entranceFeeAccount, feeSatang);
+          credit(contributionsAccount, contributionSatang);
+        } else {
+          credit(contributionsAccount, contributionSatang);
+          credit(entranceFeeAccount, feeSatang);
+        }
+        const receipt = receiptId++;
+        receipts.values.push(receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, entry, at);
+        payment.allocations.forEach((allocation, index) => {
+          if (allocation.kind === 'entrance-fee') receiptLines.values.push(receipt, 'entrance-fee', null, 'ค่าสมัครแรกเข้า', allocation.satang, entranceFeeAccount, index);
+          else receiptLines.values.push(receipt, 'contribution', allocation.period, periodText(allocation.period, payment.periodMonths), allocation.satang, contributionsAccount, index);
+        });
+        marks.values.push(receipt, importId, payment.paperBook, payment.paperNumber);
+      }
+      yield [entries, lines, receipts, receiptLines, marks];
+    }
+
+    const entries = runOf('insertEntry');
+    const lines = runOf('insertLine');
+    const entry = (date: string, kind: string, description: string, posting: PostingLine[]) => {
+      const id = entryId++;
+      entries.values.push(id, date, kind, description, at, userId);
+      for (const line of balancedLines(description, posting)) lines.values.push(id, line.accountId, line.amountSatang, line.membershipId ?? null, line.benefitCode ?? null);
+    };
+    for (const payout of checked.payouts) {
+      const member = idOf(payout.member);
+      entry(payout.date, 'payout', `ประวัติ (นำเข้า) จ่าย${payout.benefitName}${payout.voucher ? ` ใบสำคัญจ่ายเลขที่ ${payout.voucher}` : ''} ${payout.member.name}`, [
+        { accountId: benefitsAccount, amountSatang: payout.satang, membershipId: member, benefitCode: payout.benefitCode },
+        { accountId: payout.accountId, amountSatang: -payout.satang, membershipId: member },
+      ]);
+    }
+    if (hasOpening) {
+      entry(input.options.cutOverDate, 'opening', `ยอดยกมา ณ วันยกยอด ${formatThaiDate(input.options.cutOverDate)} (นำเข้าประวัติ)`, [...openingLines, { accountId: equityAccount, amountSatang: -openingTotal }]);
+    }
+    const forget = runOf('forgetPaidSummary');
+    for (const member of forgotten) forget.values.push(member.existingId);
+    yield [entries, lines, forget].filter((run) => run.values.length > 0);
   }
+
   const totals = checked.totals;
   return {
-    statements: { ...historyStatements },
-    steps,
-    runs: runs.filter((run) => run.values.length > 0),
-    actor,
-    audit: {
-      entity: 'import',
-      entityId: importId,
-      before: null,
-      after: {
-        kind: 'welfare-history',
-        fileName: input.fileName,
-        sha256: input.sha256,
-        cutOverDate: input.options.cutOverDate,
-        newPeople: totals.members.newPeople,
-        newMemberships: totals.members.newMemberships,
-        contributions: totals.contributions.count,
-        contributionsSatang: totals.contributions.satang,
-        payouts: totals.payouts.count,
-        payoutsSatang: totals.payouts.satang,
+    plan: {
+      statements: { ...historyStatements },
+      steps,
+      runs: [people, membershipRun, bookRun, importRun].filter((run) => run.values.length > 0),
+      batchedRows,
+      actor,
+      audit: {
+        entity: 'import',
+        entityId: importId,
+        before: null,
+        after: {
+          kind: 'welfare-history',
+          fileName: input.fileName,
+          sha256: input.sha256,
+          cutOverDate: input.options.cutOverDate,
+          newPeople: totals.members.newPeople,
+          newMemberships: totals.members.newMemberships,
+          contributions: totals.contributions.count,
+          contributionsSatang: totals.contributions.satang,
+          payouts: totals.payouts.count,
+          payoutsSatang: totals.payouts.satang,
+        },
       },
     },
+    batches: batches(),
   };
+}
+
+/** The whole write as one plan, every batch built at once (the bench's bare insert runs exactly these rows). */
+export function historyPlan(app: AppContext, input: HistoryPlanInput): BulkWritePlan {
+  const { plan, batches } = historyWrite(app, input);
+  const runs = [...(plan.runs ?? [])];
+  for (const batch of batches) runs.push(...batch);
+  return { statements: plan.statements, steps: plan.steps, runs, actor: plan.actor, audit: plan.audit };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

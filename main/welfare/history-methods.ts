@@ -16,7 +16,7 @@ import { cellText, formatThaiDate } from '../spreadsheets/thai-values';
 import { writeSpreadsheet } from '../spreadsheets/write';
 import { bookSettings } from './books';
 import { dateEn, dateTh } from './wording';
-import { checkHistory, historyPlan, historySheetKinds, HISTORY_IMPORT_METHOD, recallHistory, rememberHistory, sha256Of, type PreparedHistory } from './history-import';
+import { checkHistory, historyWrite, historySheetKinds, HISTORY_IMPORT_METHOD, recallHistory, rememberHistory, sha256Of, type PreparedHistory } from './history-import';
 
 const treasurers: readonly Role[] = ['treasurer'];
 /** A fund's years of payments: 20,000 members × 12 months is 240,000 rows in one sheet. */
@@ -128,9 +128,9 @@ export const welfareHistoryMethods = [
       if (totals.members.newMemberships + totals.contributions.count + totals.payouts.count + totals.openings.length === 0) {
         throw new ApiError('INVALID_INPUT', 'ไฟล์นี้ไม่มีรายการที่จะนำเข้า', 'This file has nothing to import', 'importId');
       }
-      const plan = historyPlan(app, { checked: entry.checked, fileName: entry.fileName, sha256: entry.sha256, options: entry.options, actor: { userId: user!.id, at: app.now().toISOString(), method: HISTORY_IMPORT_METHOD } });
+      const { plan, batches } = historyWrite(app, { checked: entry.checked, fileName: entry.fileName, sha256: entry.sha256, options: entry.options, actor: { userId: user!.id, at: app.now().toISOString(), method: HISTORY_IMPORT_METHOD } });
       try {
-        const result = await commitInWorker(app.sqlite.name, plan, { progress, signal });
+        const result = await commitInWorker(app.sqlite.name, plan, { progress, signal }, batches);
         entry.committed = true;
         return { auditId: result.auditId, totals, writeMs: Math.round(result.writeMs), rowsWritten: Object.values(result.changes).reduce((sum, rows) => sum + rows, 0) };
       } catch (error) {

@@ -25,7 +25,7 @@ async function callOk<T>(app: App, session: ClientSession, method: string, input
 }
 
 /** The large workbook: a members sheet and a sheet of 240,000 payments, with its known total. */
-async function largeHistoryXlsx(): Promise<{ bytes: Buffer; members: number; payments: number; satang: number }> {
+export async function largeHistoryXlsx(): Promise<{ bytes: Buffer; members: number; payments: number; satang: number }> {
   const { people } = generateSampleTambon({ size: 'large' });
   const members: HistoryCell[][] = [['เลขทะเบียนสมาชิก', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เลขประจำตัวประชาชน', 'หมู่ที่', 'ประเภทสมาชิก', 'วันเริ่มเป็นสมาชิก']];
   const payments: HistoryCell[][] = [['เลขทะเบียนสมาชิก', 'วันที่รับเงิน', 'จำนวนเงิน', 'เล่มที่', 'เลขที่ใบเสร็จ']];
@@ -46,7 +46,7 @@ async function largeHistoryXlsx(): Promise<{ bytes: Buffer; members: number; pay
 }
 
 /** An office with the 20 villages, its users and the regulation, and nobody in the register yet. */
-async function emptyFund(file: string): Promise<{ app: App; session: ClientSession }> {
+export async function emptyFund(file: string): Promise<{ app: App; session: ClientSession }> {
   const app = createApp(file);
   const data = generateSampleTambon({ size: 'large' });
   await loadSampleTambon(app, { ...data, people: [] });

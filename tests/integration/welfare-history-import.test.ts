@@ -186,4 +186,22 @@ describe('history import, stopped', () => {
     expect(f.count('welfare_history_imports')).toBe(1);
     expect(f.count('welfare_receipts')).toBe(known.contributions.count);
   });
+
+  it('a commit cancelled while the writer is at work writes nothing', async () => {
+    const f = await fund();
+    const known = await historyWorkbook({ layout: 'payments', bad: false, existing: f.existing, sameNameAndVillage: f.sameNameAndVillage });
+    const preview = await f.preview(known);
+    const before = { people: f.count('people'), entries: f.count('welfare_journal_entries'), lines: f.count('welfare_journal_lines'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') };
+    const stop = new AbortController();
+    const reports: number[] = [];
+    // The writer's first report comes from inside its transaction, with the rows still streaming to it.
+    const progress = (report: { done: number }) => {
+      reports.push(report.done);
+      stop.abort();
+    };
+    const cancelled = await f.refusal('welfare.history.commit', { importId: preview.importId }, undefined, { signal: stop.signal, progress });
+    expect(reports.length).toBeGreaterThan(0);
+    expect(cancelled.code).toBe('CANCELLED');
+    expect({ people: f.count('people'), entries: f.count('welfare_journal_entries'), lines: f.count('welfare_journal_lines'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') }).toEqual(before);
+  });
 });
