@@ -11,7 +11,7 @@ import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample
 import ExcelJS from '../../main/spreadsheets/exceljs';
 import { readInWorker } from '../../main/spreadsheets/read-in-worker';
 import { checkHistory, historyPlan } from '../../main/welfare/history-import';
-import { citizenIdOf, writeHistoryWorkbook, type HistoryCell } from '../fixtures/welfare-history';
+import { citizenIdOf, monthlyPaymentsWorkbook } from '../fixtures/welfare-history';
 import { formatMs, makeTempDir, megabytes, type BenchRow } from './measure';
 
 const CUT_OVER = '2023-09-30';
@@ -27,22 +27,9 @@ async function callOk<T>(app: App, session: ClientSession, method: string, input
 /** The large workbook: a members sheet and a sheet of 240,000 payments, with its known total. */
 export async function largeHistoryXlsx(): Promise<{ bytes: Buffer; members: number; payments: number; satang: number }> {
   const { people } = generateSampleTambon({ size: 'large' });
-  const members: HistoryCell[][] = [['เลขทะเบียนสมาชิก', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เลขประจำตัวประชาชน', 'หมู่ที่', 'ประเภทสมาชิก', 'วันเริ่มเป็นสมาชิก']];
-  const payments: HistoryCell[][] = [['เลขทะเบียนสมาชิก', 'วันที่รับเงิน', 'จำนวนเงิน', 'เล่มที่', 'เลขที่ใบเสร็จ']];
-  people.forEach((person, index) => {
-    const number = String(index + 1).padStart(5, '0');
-    // the sample's people are given citizen IDs of their own here: the import creates all 20,000 in the register
-    members.push([number, person.title, person.firstName, person.lastName, citizenIdOf(`1${String(index + 1).padStart(11, '0')}`), person.village, 'บุคคลทั่วไป', '01/10/2563']);
-  });
-  let receipt = 0;
-  for (const month of MONTHS) {
-    for (let index = 0; index < people.length; index++) {
-      receipt++;
-      payments.push([String(index + 1).padStart(5, '0'), new Date(`${month}-25T00:00:00Z`), 30, String(Math.ceil(receipt / 100)), String(((receipt - 1) % 100) + 1)]);
-    }
-  }
-  const bytes = await writeHistoryWorkbook([{ name: 'ทะเบียนสมาชิก', rows: members }, { name: 'รับเงินสมทบ', rows: payments }], { streaming: true });
-  return { bytes, members: people.length, payments: payments.length - 1, satang: (payments.length - 1) * 3000 };
+  // the sample's people are given citizen IDs of their own here: the import creates all 20,000 in the register
+  const members = people.map((person, index) => ({ ...person, citizenId: citizenIdOf(`1${String(index + 1).padStart(11, '0')}`) }));
+  return monthlyPaymentsWorkbook(members, MONTHS, { streaming: true });
 }
 
 /** An office with the 20 villages, its users and the regulation, and nobody in the register yet. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { readSpreadsheet } from '../../main/spreadsheets/read';
-import { fiscalYearBE, historyWorkbook, type ExistingPerson, type KnownHistory } from '../fixtures/welfare-history';
+import { fiscalYearBE, HISTORY_CUT_OVER, HISTORY_FUND_START, historyMonthsFrom, historyWorkbook, monthlyPaymentsWorkbook, type ExistingPerson, type KnownHistory } from '../fixtures/welfare-history';
 import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
@@ -189,12 +189,18 @@ describe('history import, stopped', () => {
 
   it('a commit cancelled while the writer is at work writes nothing', async () => {
     const f = await fund();
-    const known = await historyWorkbook({ layout: 'payments', bad: false, existing: f.existing, sameNameAndVillage: f.sameNameAndVillage });
-    const preview = await f.preview(known);
+    // Every person of the sample a member, three years paid monthly: 10,800 payments, streamed to the writer in
+    // batches that are built only as it takes them, so a cancel on its first report reaches it mid-write.
+    const people = f.app.database.sqlite
+      .prepare('SELECT p.title, p.first_name AS firstName, p.last_name AS lastName, p.citizen_id AS citizenId, v.number AS village FROM people p JOIN villages v ON v.id = p.village_id WHERE p.citizen_id IS NOT NULL ORDER BY p.id')
+      .all() as ExistingPerson[];
+    const workbook = await monthlyPaymentsWorkbook(people, historyMonthsFrom('2020-10-01'));
+    expect(workbook.payments).toBeGreaterThan(8_000);
+    const preview = await f.call<Preview>('welfare.history.preview', { fileName: 'สามปี.xlsx', contentBase64: workbook.bytes.toString('base64'), fundStart: HISTORY_FUND_START, cutOverDate: HISTORY_CUT_OVER });
+    expect(preview.problemCount).toBe(0);
     const before = { people: f.count('people'), entries: f.count('welfare_journal_entries'), lines: f.count('welfare_journal_lines'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') };
     const stop = new AbortController();
     const reports: number[] = [];
-    // The writer's first report comes from inside its transaction, with the rows still streaming to it.
     const progress = (report: { done: number }) => {
       reports.push(report.done);
       stop.abort();
@@ -203,5 +209,8 @@ describe('history import, stopped', () => {
     expect(reports.length).toBeGreaterThan(0);
     expect(cancelled.code).toBe('CANCELLED');
     expect({ people: f.count('people'), entries: f.count('welfare_journal_entries'), lines: f.count('welfare_journal_lines'), receipts: f.count('welfare_receipts'), imports: f.count('welfare_history_imports') }).toEqual(before);
+    // the same preview then posts whole
+    await f.call('welfare.history.commit', { importId: preview.importId });
+    expect(f.count('welfare_receipts') - before.receipts).toBe(workbook.payments);
   });
 });
