@@ -142,6 +142,11 @@ function groupThousands(whole: number): string {
 }
 
 /** 123450 satang → "1,234.50" (minus sign in front for negatives). */
+/** "12.35": a share kept in basis points (hundredths of a percent), as a percentage with two decimals. */
+export function formatBasisPoints(basisPoints: number): string {
+  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
+}
+
 export function formatSatang(satang: number, options: { thaiDigits?: boolean } = {}): string {
   const { negative, baht, cents } = splitSatang(satang);
   const text = `${negative ? '-' : ''}${groupThousands(baht)}.${String(cents).padStart(2, '0')}`;

@@ -8,6 +8,7 @@ import { isoDateField } from '../api/validation';
 import { localIsoDate } from '../dates';
 import type { WelfareAnnualStatementData } from '../documents/forms/welfare-annual-statement';
 import type { WelfareMonthlyStatementData } from '../documents/forms/welfare-monthly-statement';
+import { formatBasisPoints } from '../documents/format';
 import { officeForPrint, printFromRecords } from '../documents/methods';
 import { writeWorkbook, type WriteSpec } from '../spreadsheets/write';
 import { bookSettings } from './books';
@@ -149,7 +150,7 @@ function annualSheets(annual: AnnualStatement, fundName: string): WriteSpec[] {
     },
     {
       sheetName: 'แหล่งที่มาของเงิน',
-      title: `เงินกองทุนแยกตามแหล่งที่มา ณ วันที่ ${asOf} (เงินของสมาชิกเอง ร้อยละ ${(annual.sources.membersOwnShareBasisPoints / 100).toFixed(2)})`,
+      title: `เงินกองทุนแยกตามแหล่งที่มา ณ วันที่ ${asOf} (เงินของสมาชิกเอง ร้อยละ ${formatBasisPoints(annual.sources.membersOwnShareBasisPoints)})`,
       columns: [
         { key: 'name', heading: 'แหล่งที่มาของเงิน', kind: 'text' },
         { key: 'amount', heading: 'จำนวนเงิน (บาท)', kind: 'number' },

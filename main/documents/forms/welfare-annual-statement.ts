@@ -7,7 +7,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { bilingual } from '../../api/validation';
 import { columnWidths, dataTable } from '../blocks';
-import { formatThaiDateLong } from '../format';
+import { formatBasisPoints, formatThaiDateLong } from '../format';
 import type { PageStyle } from '../style';
 import { defineForm } from './types';
 import { isoDate } from './welfare-parts';
@@ -44,11 +44,6 @@ export const welfareAnnualStatementInput = z
   });
 
 export type WelfareAnnualStatementData = z.output<typeof welfareAnnualStatementInput>;
-
-/** "12.35": a share in basis points as a percentage with two decimals. */
-export function percentOf(basisPoints: number): string {
-  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
-}
 
 function sectionHeading(text: string, pageBreak = false): Content {
   return { text, bold: true, fontSize: 16, margin: [0, pageBreak ? 0 : 14, 0, 4], ...(pageBreak ? { pageBreak: 'before' as const } : {}) };
@@ -103,7 +98,7 @@ function benefitsTable(data: WelfareAnnualStatementData, style: PageStyle): Cont
 }
 
 function sourcesTable(data: WelfareAnnualStatementData, style: PageStyle): Content {
-  const share = (amount: number) => (data.sources.total > 0 ? percentOf(Math.round((amount * 10000) / data.sources.total)) : '');
+  const share = (amount: number) => (data.sources.total > 0 ? formatBasisPoints(Math.round((amount * 10000) / data.sources.total)) : '');
   return dataTable({
     widths: columnWidths(style, [3, 1.2, 0.7]),
     fontSize: Math.min(style.tableSize, 13),
@@ -207,7 +202,7 @@ export const welfareAnnualStatementForm = defineForm({
     sectionHeading(`2. รายงานฐานะการเงิน ณ วันที่ ${formatThaiDateLong(data.position.asOf)}`, true),
     positionTable(data, style),
     { stack: [sectionHeading('3. สวัสดิการที่จ่ายแยกตามประเภท'), benefitsTable(data, style)], unbreakable: true },
-    { stack: [sectionHeading('4. เงินกองทุนแยกตามแหล่งที่มา (ตั้งแต่ก่อตั้งกองทุน)'), sourcesTable(data, style), { text: `เงินของสมาชิกเอง (เงินสมทบจากสมาชิก) คิดเป็นร้อยละ ${percentOf(data.sources.membersOwnShareBasisPoints)} ของเงินกองทุน`, margin: [0, 4, 0, 0] }], unbreakable: true },
+    { stack: [sectionHeading('4. เงินกองทุนแยกตามแหล่งที่มา (ตั้งแต่ก่อตั้งกองทุน)'), sourcesTable(data, style), { text: `เงินของสมาชิกเอง (เงินสมทบจากสมาชิก) คิดเป็นร้อยละ ${formatBasisPoints(data.sources.membersOwnShareBasisPoints)} ของเงินกองทุน`, margin: [0, 4, 0, 0] }], unbreakable: true },
     { stack: [sectionHeading(`5. สมาชิก ณ วันที่ ${formatThaiDateLong(data.position.asOf)}`), membersTable('ประเภทสมาชิก', data.members.byCategory, data.members, style)], unbreakable: true },
     { text: '', margin: [0, 6, 0, 0] },
     // the signatures stay with the last rows, never alone on a page

@@ -6,7 +6,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { columnWidths, dataTable, signatureRow } from '../blocks';
-import { formatSatang, formatThaiDateLong } from '../format';
+import { formatBasisPoints, formatSatang, formatThaiDateLong } from '../format';
 import { personName } from '../person-name';
 import { contentWidth, type PageStyle } from '../style';
 import { defineForm } from './types';
@@ -355,7 +355,7 @@ export const welfareStatusFormForm = defineForm({
       heading('4. เงินกองทุน'),
       line('เงินกองทุนสะสมตั้งแต่ก่อตั้ง', baht(data.money.totalSatang)),
       line(`เงินคงเหลือ ณ วันที่ ${formatThaiDateLong(data.asOf)}`, baht(data.money.heldSatang)),
-      line('สัดส่วนเงินสมทบของสมาชิกเอง', `ร้อยละ ${(data.money.membersOwnShareBasisPoints / 100).toFixed(2)}`),
+      line('สัดส่วนเงินสมทบของสมาชิกเอง', `ร้อยละ ${formatBasisPoints(data.money.membersOwnShareBasisPoints)}`),
       keptTogether({ text: 'แหล่งที่มาของเงินทุนตั้งแต่ก่อตั้ง', margin: [20, 2, 0, 2] }, moneyTable(style, data.money.rows, { label: 'รวม', amountSatang: data.money.totalSatang }), data.money.rows.length),
       data.money.rounds.length === 0
         ? { text: 'งบสมทบจากรัฐบาลผ่าน พอช.: ยังไม่เคยได้รับ', margin: [20, 4, 0, 0] }

@@ -38,3 +38,8 @@ export function typedBahtOf(satang: number): string {
   const cents = satang % 100;
   return cents === 0 ? String(satang / 100) : `${Math.floor(satang / 100)}.${String(cents).padStart(2, '0')}`;
 }
+
+/** "12.35": a share kept in basis points (hundredths of a percent), as the core prints it. */
+export function percentFromBasisPoints(basisPoints: number): string {
+  return `${Math.floor(basisPoints / 100)}.${String(basisPoints % 100).padStart(2, '0')}`;
+}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { goTo } from '../../app/routes';
 import { reportError } from '../../ui/apiErrors';
-import { formatSatang } from '../../ui/money';
+import { formatSatang, percentFromBasisPoints } from '../../ui/money';
 import { showDate } from '../../ui/thaiDates';
 import { periodLabel } from '../welfareFormat';
 import { MonthlyMoneyChart } from './MonthlyMoneyChart';
@@ -103,7 +103,7 @@ function SourcesTile({ sources }: { sources: Dashboard['sources'] }) {
         {t('welfareDashboard.baht', { amount: formatSatang(sources.total) })}
       </div>
       <Typography.Text type="secondary" data-testid="dashboard-own-share">
-        {t('welfareDashboard.sources.ownShare', { percent: (sources.membersOwnShareBasisPoints / 100).toFixed(2) })}
+        {t('welfareDashboard.sources.ownShare', { percent: percentFromBasisPoints(sources.membersOwnShareBasisPoints) })}
       </Typography.Text>
       <div style={{ marginTop: 8 }}>
         {sources.rows.length === 0 && <Typography.Text type="secondary">{t('welfareDashboard.sources.none')}</Typography.Text>}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { reportError } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
-import { formatSatang } from '../../ui/money';
+import { formatSatang, percentFromBasisPoints } from '../../ui/money';
 import { showDate } from '../../ui/thaiDates';
 import { useBooks } from '../books/booksStore';
 import { MonthPicker, thisMonth } from '../money/MonthPicker';
@@ -281,7 +281,7 @@ function AnnualDetails({ annual }: { annual: Annual }) {
         )}
       />
       <Typography.Paragraph style={{ marginTop: 8 }} data-testid="statement-members-own">
-        {t('welfareStatements.membersOwn', { percent: (annual.sources.membersOwnShareBasisPoints / 100).toFixed(2) })}
+        {t('welfareStatements.membersOwn', { percent: percentFromBasisPoints(annual.sources.membersOwnShareBasisPoints) })}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('welfareStatements.members', { date: showDate(annual.position.asOf) })}</Typography.Title>
       <Row gutter={16}>
