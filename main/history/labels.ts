@@ -54,6 +54,7 @@ const common: Record<string, [string, string]> = {
   rows: ['จำนวนแถว', 'Number of rows'],
   form: ['แบบฟอร์ม', 'Form'],
   list: ['รายการ', 'List'],
+  fileName: ['ไฟล์', 'File'],
   fullCitizenId: ['เลขประจำตัวเต็ม', 'Full citizen ID'],
   filter: ['เงื่อนไขที่เลือก', 'Filter'],
   printed: ['ที่พิมพ์', 'Printed'],

@@ -6,9 +6,9 @@ import { ApiError } from '../api/errors';
 import { defineRead, defineTask, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
 import { bilingual } from '../api/validation';
-import { findHeaderRow, guessMapping, normaliseHeading, SpreadsheetError, type CellValue } from '../spreadsheets/read';
+import { findHeaderRow, guessMapping, normaliseHeading, SpreadsheetError } from '../spreadsheets/read';
 import { readInWorker } from '../spreadsheets/read-in-worker';
-import { cellText, formatThaiDate, normaliseText } from '../spreadsheets/thai-values';
+import { cellForFixing, cellText, normaliseText } from '../spreadsheets/thai-values';
 import { writeSpreadsheet } from '../spreadsheets/write';
 import { localIsoDate } from '../dates';
 import { formatCitizenId, maskCitizenId } from './citizen-id';
@@ -178,11 +178,12 @@ export const peopleImportMethods = [
         .map((row) => ({ id: row.id, at: row.at, user: row.user, ...(JSON.parse(row.after ?? '{}') as ImportRecord) })),
   }),
 
-  defineRead({
+  // The refused rows carry names and citizen IDs: taking them out of the program is an export like any other (PDPA).
+  defineTask({
     name: 'people.import.errorRows',
     input: z.object({ importId: z.string().uuid() }),
     access: importers,
-    handler: async ({ app: _app, input, user }) => {
+    handler: async ({ input, user, recordAudit }) => {
       const entry = recallImport(input.importId, user!.id);
       if (!entry) throw new ApiError('NOT_FOUND', 'ไม่พบการนำเข้านี้ (อาจหมดเวลาแล้ว) กรุณาเลือกไฟล์อีกครั้ง', 'This import was not found (it may have expired); choose the file again', 'importId');
       const headings = (entry.read.table.rows[entry.headerIndex] ?? []).map((cell, index) => normaliseText(cellText(cell)) || `คอลัมน์ ${index + 1}`);
@@ -199,18 +200,12 @@ export const peopleImportMethods = [
       }));
       const content = await writeSpreadsheet({ sheetName: 'แถวที่นำเข้าไม่ได้', columns, rows });
       const base = entry.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+      recordAudit({ entity: 'export', entityId: null, before: null, after: { list: 'people-import-refused-rows', fileName: entry.fileName, rows: rows.length } });
       return { fileName: `${base}-แถวที่ต้องแก้ไข.xlsx`, contentBase64: content.toString('base64'), rows: rows.length };
     },
   }),
 ] as const;
 
-/** A cell as the clerk typed it, to be fixed and imported again (a date cell as B.E. text). */
-function cellForFixing(cell: CellValue): string | number | null {
-  if (cell === null) return null;
-  if (typeof cell === 'number') return cell;
-  if (cell instanceof Date) return formatThaiDate(cellText(cell));
-  return cellText(cell);
-}
 
 function findHeader(rowNumbers: number[], headerRow: number | undefined): number | null {
   if (headerRow === undefined) return null;

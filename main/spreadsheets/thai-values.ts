@@ -43,6 +43,14 @@ export function cellText(cell: CellValue): string {
   return normaliseText(String(cell));
 }
 
+/** A cell as the clerk typed it, for a sheet of rows to fix and import again: a date cell as B.E. text. */
+export function cellForFixing(cell: CellValue): string | number | null {
+  if (cell === null) return null;
+  if (typeof cell === 'number') return cell;
+  if (cell instanceof Date) return formatThaiDate(cellText(cell));
+  return cellText(cell);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Dates
 

@@ -19,7 +19,7 @@ import { personImportFields } from '../people/import';
 import { cellText, formatThaiDate, normaliseText, parseCitizenId, parseMonthHeading, parseThaiDate, type Message } from '../spreadsheets/thai-values';
 import { presetAccounts } from './accounts';
 import { allocationsOf, balancedLines, type PostingLine } from './books';
-import { allocatePayment, formatPeriod, periodMonthsOf, type Allocation, type ContributionSettings } from './contributions';
+import { allocatePayment, formatPeriod, lapseDate, periodMonthsOf, type Allocation, type ContributionSettings } from './contributions';
 import { fiscalYearOf, type AccountingYearKind } from './membership-dates';
 import { regulationVersions, type StoredRegulation } from './methods';
 import { versionInForce } from './regulation';
@@ -168,13 +168,26 @@ export interface HistoryTotals {
 export interface CheckedHistory {
   sheets: { name: string; kind: HistorySheetKind; headerRow: number; headings: string[]; mapping: ColumnMapping; fields: FieldSpec[]; months: string[]; rows: number }[];
   problems: RowProblem[];
+  /** rows taken, but read in a way the treasurer should check (a C.E. year, a title chosen from sex and age…) */
+  warnings: RowProblem[];
   /** the cells of each refused row, for "download the rows to fix" */
   refusedCells: Map<string, CellValue[]>;
   totals: HistoryTotals;
+  /** new open memberships whose history stops early: the arrears rule ends them at the next lapse pass, oldest lapse first */
+  lapsing: LapsingMember[];
   memberships: NewMembership[];
   payments: Payment[];
   payouts: Payout[];
   openings: HistoryTotals['openings'];
+}
+
+export interface LapsingMember {
+  memberNumber: string;
+  name: string;
+  /** the last payment the file shows (null: none) */
+  lastPaidOn: string | null;
+  lapsedOn: string;
+  reason: Message;
 }
 
 interface Context {
@@ -186,6 +199,7 @@ interface Context {
   regulations: StoredRegulation[];
   accounts: { id: number; code: string; nameTh: string; kind: string; reportLine: string; bankAccount: string }[];
   problems: RowProblem[];
+  warnings: RowProblem[];
   refusedCells: Map<string, CellValue[]>;
   /** dates already read in this check: label → cell (a date's time, or 's'/'n' + text or number) → result */
   dates: Map<string, Map<number | string, DateResult>>;
@@ -261,6 +275,16 @@ function problem(context: Context, sheet: SheetPlan, index: number, column: numb
   context.refusedCells.set(`${sheet.table.name}\u0001${rowNumber}`, sheet.table.rows[index]!);
 }
 
+/** A row that is taken, with something the treasurer should check. */
+function warning(context: Context, sheet: SheetPlan, index: number, column: number | null | undefined, message: Message): void {
+  context.warnings.push({ sheet: sheet.table.name, rowNumber: sheet.table.rowNumbers[index]!, column: column === null || column === undefined ? null : (sheet.headings[column] ?? null), th: message.th, en: message.en });
+}
+
+/** The warning a date was read with (a C.E. year, a B.E. year kept in a C.E. date cell), if any. */
+function dateWarning(context: Context, sheet: SheetPlan, index: number, column: number | null | undefined, date: DateResult): void {
+  if (date.ok && date.warning) warning(context, sheet, index, column, date.warning);
+}
+
 const dateLabel = (label: Message) => ({ label });
 
 /**
@@ -282,7 +306,7 @@ function historyDate(context: Context, cell: CellValue, label: Message, required
   return result;
 }
 
-type DateResult = { ok: true; value: string | null } | { ok: false; error: Message };
+type DateResult = { ok: true; value: string | null; warning?: Message } | { ok: false; error: Message };
 
 function readHistoryDate(context: Context, cell: CellValue, label: Message, required: boolean): DateResult {
   const parsed = parseThaiDate(cell, { ...dateLabel(label), referenceDate: context.options.cutOverDate });
@@ -313,7 +337,7 @@ function readHistoryDate(context: Context, cell: CellValue, label: Message, requ
   if (context.lockDate !== null && iso <= context.lockDate) {
     return { ok: false, error: { th: `${label.th} ${formatThaiDate(iso)} อยู่ในงวดที่ปิดบัญชีแล้ว (ปิดถึง ${formatThaiDate(context.lockDate)})`, en: `${label.en} ${iso} is in a closed period (closed to ${context.lockDate})` } };
   }
-  return { ok: true, value: iso };
+  return parsed.warning ? { ok: true, value: iso, warning: parsed.warning } : { ok: true, value: iso };
 }
 
 function cellOf(sheet: SheetPlan, index: number, key: string): CellValue {
@@ -419,6 +443,7 @@ function checkMembers(context: Context, sheet: SheetPlan, index: MemberIndex, by
     const rowIndex = sheet.headerIndex + 1 + offset;
     const errors: { column: number | null | undefined; message: Message }[] = [];
     for (const message of row.messages) if (message.severity === 'error') errors.push({ column: personColumn(sheet, message.column), message });
+    const warnings: { column: number | null | undefined; message: Message }[] = row.messages.filter((message) => message.severity === 'warning').map((message) => ({ column: personColumn(sheet, message.column), message }));
     const memberNumber = textOf(sheet, rowIndex, 'memberNumber');
     if (memberNumber === '') errors.push({ column: sheet.mapping.memberNumber, message: { th: 'ไม่มีเลขทะเบียนสมาชิก', en: 'No member number' } });
     const categoryText = textOf(sheet, rowIndex, 'category');
@@ -429,8 +454,10 @@ function checkMembers(context: Context, sheet: SheetPlan, index: MemberIndex, by
     }
     const start = historyDate(context, cellOf(sheet, rowIndex, 'startDate'), { th: 'วันเริ่มเป็นสมาชิก', en: 'Start date' }, true);
     if (!start.ok) errors.push({ column: sheet.mapping.startDate, message: start.error });
+    else if (start.warning) warnings.push({ column: sheet.mapping.startDate, message: start.warning });
     const end = historyDate(context, cellOf(sheet, rowIndex, 'endDate'), { th: 'วันสิ้นสุดสมาชิกภาพ', en: 'End date' }, false);
     if (!end.ok) errors.push({ column: sheet.mapping.endDate, message: end.error });
+    else if (end.warning) warnings.push({ column: sheet.mapping.endDate, message: end.warning });
     const reasonText = textOf(sheet, rowIndex, 'endReason').replace(/\s/g, '').toLowerCase();
     const endReason = reasonText === '' ? null : (endReasonWords[reasonText] ?? undefined);
     if (endReason === undefined) errors.push({ column: sheet.mapping.endReason, message: { th: `เหตุที่สิ้นสุด "${textOf(sheet, rowIndex, 'endReason')}" อ่านไม่ได้ ใช้ได้: ลาออก, เสียชีวิต, ขาดส่ง, ให้ออก`, en: 'The end reason cannot be read' } });
@@ -461,6 +488,7 @@ function checkMembers(context: Context, sheet: SheetPlan, index: MemberIndex, by
       for (const error of errors) problem(context, sheet, rowIndex, error.column, error.message);
       return;
     }
+    for (const { column, message } of warnings) warning(context, sheet, rowIndex, column, message);
     if (existingId !== null) alreadyMembers++;
     else if (personId !== null) matchedPeople++;
     else newPeople++;
@@ -585,6 +613,7 @@ function checkPayments(context: Context, sheet: SheetPlan, index: MemberIndex, p
       }
       paperSeen.set(key, { sheet: sheet.table.name, rowNumber });
     }
+    dateWarning(context, sheet, rowIndex, sheet.mapping.date, date);
     payments.push({ sheet: sheet.table.name, rowNumber, column: null, member: member.member, date: date.value!, satang: amount.satang, paperBook, paperNumber, accountId: account.id, allocations: [], periodMonths: 1 });
   }
 }
@@ -690,6 +719,7 @@ function checkPayouts(context: Context, sheet: SheetPlan, index: MemberIndex, pa
       problem(context, sheet, rowIndex, sheet.mapping.account, account.error);
       continue;
     }
+    dateWarning(context, sheet, rowIndex, sheet.mapping.date, date);
     payouts.push({ member: member.member, date: date.value!, satang: amount.satang, benefitCode: benefit.code, benefitName: benefit.name.th, voucher: textOf(sheet, rowIndex, 'voucher'), accountId: account.id });
   }
 }
@@ -735,7 +765,7 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
   let accounts = app.sqlite.prepare('SELECT id, code, name_th AS nameTh, kind, report_line AS reportLine, bank_account AS bankAccount FROM welfare_accounts WHERE active = 1 ORDER BY position').all() as Context['accounts'];
   // A fund whose books are not open yet gets the preset chart with the import (accountsToCreate), ids in order.
   if (accounts.length === 0) accounts = presetAccounts.map((account, position) => ({ id: position + 1, code: account.code, nameTh: account.nameTh, kind: account.kind, reportLine: account.reportLine, bankAccount: '' }));
-  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], refusedCells: new Map(), dates: new Map() };
+  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], warnings: [], refusedCells: new Map(), dates: new Map() };
   const sheets = planSheets(tables, choices);
   const sheetsByName = new Map(sheets.map((sheet) => [sheet.table.name, sheet]));
   const { index, byPerson } = existingMemberships(context);
@@ -783,7 +813,9 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
     benefits.set(payout.benefitCode, row);
   }
   const sum = (items: { satang: Satang }[]) => items.reduce((total, item) => total + item.satang, 0);
-  context.problems.sort((a, b) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : sheets.findIndex((s) => s.table.name === a.sheet) - sheets.findIndex((s) => s.table.name === b.sheet)));
+  const inFileOrder = (a: RowProblem, b: RowProblem) => (a.sheet === b.sheet ? a.rowNumber - b.rowNumber : sheets.findIndex((s) => s.table.name === a.sheet) - sheets.findIndex((s) => s.table.name === b.sheet));
+  context.problems.sort(inFileOrder);
+  context.warnings.sort(inFileOrder);
   return {
     sheets: sheets.map((sheet) => ({
       name: sheet.table.name,
@@ -796,6 +828,7 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
       rows: Math.max(0, sheet.table.rows.length - sheet.headerIndex - 1),
     })),
     problems: context.problems,
+    warnings: context.warnings,
     refusedCells: context.refusedCells,
     totals: {
       members: { ...memberCounts, newMemberships: memberships.length, byStartYear: yearTotals(memberships.map((m) => ({ date: m.startDate, satang: 0 })), context.accountingYear) },
@@ -807,7 +840,33 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
     payments,
     payouts,
     openings,
+    lapsing: lapsingMembers(context, memberships, payments),
   };
+}
+
+/**
+ * The new open memberships that the arrears rule of today's regulation ends as soon as the lapse pass runs (on the
+ * members tab or the next collection day): their history in the file stops long before today. Nothing is wrong with
+ * the file — the treasurer is told before posting, so the paper book's lapses (or its missing pages) can be checked.
+ */
+function lapsingMembers(context: Context, memberships: NewMembership[], payments: Payment[]): LapsingMember[] {
+  const today = versionInForce(context.regulations, context.today);
+  if (!today.ok) return [];
+  const settings = today.version.contributions;
+  if (settings.arrears.limit === null) return [];
+  const paid = new Map<NewMembership, Allocation[]>();
+  for (const payment of payments) for (const allocation of payment.allocations) pushTo(paid, payment.member, allocation);
+  const lapsing: LapsingMember[] = [];
+  for (const membership of memberships) {
+    if (membership.endDate !== null || membership.existingId !== null) continue;
+    const allocations = paid.get(membership) ?? [];
+    const rules = { start: membership.startDate, end: null, endReason: null, entranceFeeWaived: membership.entranceFeeWaived };
+    const lapse = lapseDate(settings, rules, allocations);
+    if (lapse === null || lapse.date > context.today) continue;
+    const lastPaidOn = allocations.reduce<string | null>((last, allocation) => (last === null || allocation.paidOn > last ? allocation.paidOn : last), null);
+    lapsing.push({ memberNumber: membership.memberNumber, name: membership.name, lastPaidOn, lapsedOn: lapse.date, reason: { th: lapse.th, en: lapse.en } });
+  }
+  return lapsing.sort((a, b) => (a.lapsedOn < b.lapsedOn ? -1 : a.lapsedOn > b.lapsedOn ? 1 : 0));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -10,9 +10,9 @@ import { bilingual, isoDateField } from '../api/validation';
 import { BulkWriteCancelledError, BulkWriteFailedError, commitInWorker } from '../bulk-write';
 import { localIsoDate } from '../dates';
 import { auditMark } from '../people/import';
-import { SpreadsheetError, type CellValue } from '../spreadsheets/read';
+import { SpreadsheetError } from '../spreadsheets/read';
 import { readInWorker } from '../spreadsheets/read-in-worker';
-import { cellText, formatThaiDate } from '../spreadsheets/thai-values';
+import { cellForFixing } from '../spreadsheets/thai-values';
 import { writeSpreadsheet } from '../spreadsheets/write';
 import { bookSettings } from './books';
 import { dateEn, dateTh } from './wording';
@@ -61,6 +61,10 @@ function previewOf(entry: PreparedHistory) {
     sheets: checked.sheets.map((sheet) => ({ ...sheet, fields: sheet.fields.map((field) => ({ key: field.key, label: field.label })) })),
     problems: checked.problems.slice(0, PREVIEW_MAX_PROBLEMS),
     problemCount: checked.problems.length,
+    warnings: checked.warnings.slice(0, PREVIEW_MAX_PROBLEMS),
+    warningCount: checked.warnings.length,
+    lapsing: checked.lapsing.slice(0, PREVIEW_MAX_PROBLEMS),
+    lapsingCount: checked.lapsing.length,
     totals: checked.totals,
     options: entry.options,
   };
@@ -143,11 +147,12 @@ export const welfareHistoryMethods = [
     },
   }),
 
-  defineRead({
+  // The refused rows carry names and citizen IDs: taking them out of the program is an export like any other (PDPA).
+  defineTask({
     name: 'welfare.history.errorRows',
     input: z.object({ importId: z.string().uuid() }),
     access: treasurers,
-    handler: async ({ input, user }) => {
+    handler: async ({ input, user, recordAudit }) => {
       const entry = recallHistory(input.importId, user!.id);
       if (!entry) throw notFound();
       const { problems, refusedCells } = entry.checked;
@@ -165,6 +170,7 @@ export const welfareHistoryMethods = [
       });
       const content = await writeSpreadsheet({ sheetName: 'แถวที่นำเข้าไม่ได้', columns, rows });
       const base = entry.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+      recordAudit({ entity: 'export', entityId: null, before: null, after: { list: 'history-import-refused-rows', fileName: entry.fileName, rows: rows.length } });
       return { fileName: `${base}-แถวที่ต้องแก้ไข.xlsx`, contentBase64: content.toString('base64'), rows: rows.length };
     },
   }),
@@ -184,10 +190,3 @@ export const welfareHistoryMethods = [
   }),
 ] as const;
 
-/** A cell as the clerk typed it, to be fixed and imported again (a date cell as B.E. text). */
-function cellForFixing(cell: CellValue): string | number | null {
-  if (cell === null) return null;
-  if (typeof cell === 'number') return cell;
-  if (cell instanceof Date) return formatThaiDate(cellText(cell));
-  return cellText(cell);
-}

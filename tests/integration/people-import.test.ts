@@ -119,6 +119,10 @@ describe('importing people from an office spreadsheet', () => {
     expect(header).toContain('เลขประจำตัวประชาชน (13 หลัก)');
     const reasons = file.refused.map((_, i) => String(sheet.getRow(i + 2).getCell(2).value));
     file.refused.forEach((refused, i) => expect(reasons[i], refused.habit).toContain(refused.messageContains));
+    // the refused rows hold names and citizen IDs: taking them out is logged as an export (PDPA)
+    const exported = office.app.database.sqlite.prepare("SELECT method, after FROM audit_log WHERE entity = 'export' ORDER BY id DESC LIMIT 1").get() as { method: string; after: string };
+    expect(exported.method).toBe('people.import.errorRows');
+    expect(JSON.parse(exported.after)).toEqual({ list: 'people-import-refused-rows', fileName: file.fileName, rows: file.refused.length });
 
     // Fixed by the clerk (here: the refused rows dropped from the sheet by re-reading only good ones) — importing
     // the same file again finds everyone already in the register and writes nothing new.

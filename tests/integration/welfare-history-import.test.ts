@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { readSpreadsheet } from '../../main/spreadsheets/read';
-import { fiscalYearBE, HISTORY_CUT_OVER, HISTORY_FUND_START, historyMonthsFrom, historyWorkbook, monthlyPaymentsWorkbook, type ExistingPerson, type KnownHistory } from '../fixtures/welfare-history';
+import { citizenIdOf, fiscalYearBE, HISTORY_CUT_OVER, HISTORY_FUND_START, historyMonthsFrom, historyWorkbook, monthlyPaymentsWorkbook, writeHistoryWorkbook, type ExistingPerson, type KnownHistory } from '../fixtures/welfare-history';
 import { routerCalls } from '../helpers/router-calls';
 import { tempApp } from '../helpers/temp';
 
@@ -20,6 +20,10 @@ interface Preview {
   sheets: { name: string; kind: string; headerRow: number; months: string[]; rows: number }[];
   problems: { sheet: string; rowNumber: number; column: string | null; th: string }[];
   problemCount: number;
+  warnings: { sheet: string; rowNumber: number; column: string | null; th: string }[];
+  warningCount: number;
+  lapsing: { memberNumber: string; name: string; lastPaidOn: string | null; lapsedOn: string; reason: { th: string } }[];
+  lapsingCount: number;
   totals: {
     members: { newPeople: number; matchedPeople: number; newMemberships: number; alreadyMembers: number };
     contributions: { count: number; satang: number; byYear: YearTotal[] };
@@ -113,6 +117,15 @@ describe('history from Excel, a row per payment', () => {
     const died = f.one<{ endDate: string; endReason: string }>("SELECT end_date AS endDate, end_reason AS endReason FROM welfare_memberships WHERE member_number = '0006'");
     expect(died).toEqual({ endDate: '2023-06-20', endReason: 'died' });
 
+    // Told before posting: the open members whose history stops in 2566 lapse at the next lapse pass (today is
+    // 1 Dec 2569), each on the day the lapse pass then records.
+    expect(preview.lapsing.map((m) => m.memberNumber).sort()).toEqual(['0001', '0002', '0003', '0004', '0005']);
+    expect(preview.lapsingCount).toBe(5);
+    expect(preview.lapsing.find((m) => m.memberNumber === '0001')).toMatchObject({ name: 'นางสาวปุณณ์ญาดา ศรีสุขสวัสดิ์', lastPaidOn: '2023-09-25' });
+    for (const member of preview.lapsing) expect(member.lapsedOn > HISTORY_CUT_OVER && member.lapsedOn <= '2026-12-01').toBe(true);
+    const lapses = await f.call<{ lapsed: { memberNumber: string; lapsedOn: string }[] }>('welfare.members.applyLapses', {});
+    expect(new Map(lapses.lapsed.map((m) => [m.memberNumber, m.lapsedOn]))).toEqual(new Map(preview.lapsing.map((m) => [m.memberNumber, m.lapsedOn])));
+
     // The same file again is refused before anything is read twice.
     const again = await f.refusal('welfare.history.preview', { fileName: known.fileName, contentBase64: known.bytes.toString('base64'), fundStart: known.fundStart, cutOverDate: known.cutOverDate });
     expect(again.code).toBe('CONFLICT');
@@ -131,12 +144,58 @@ describe('history from Excel, a row per payment', () => {
 
     const download = await f.call<{ contentBase64: string; rows: number }>('welfare.history.errorRows', { importId: preview.importId });
     expect(download.rows).toBe(known.badRows.length);
+    // the refused rows hold names and citizen IDs: taking them out is logged as an export (PDPA)
+    const exported = f.one<{ userId: number; after: string }>("SELECT user_id AS userId, after FROM audit_log WHERE entity = 'export' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(exported.after)).toEqual({ list: 'history-import-refused-rows', fileName: known.fileName, rows: known.badRows.length });
+    expect(exported.userId).toBe(f.one<{ id: number }>("SELECT id FROM users WHERE username = 'treasurer'").id);
+    before.audit += 1;
     const sheet = await readSpreadsheet(Buffer.from(download.contentBase64, 'base64'), { fileName: 'errors.xlsx' });
     expect(sheet.table.rows.slice(1).map((row) => row[1])).toEqual(known.badRows.map((b) => b.rowNumber));
 
     const refused = await f.refusal('welfare.history.commit', { importId: preview.importId });
     expect(refused.messageTh).toContain('ไม่มีการบันทึกข้อมูลใด ๆ');
     expect({ people: f.count('people'), entries: f.count('welfare_journal_entries'), receipts: f.count('welfare_receipts'), audit: f.count('audit_log') }).toEqual(before);
+  });
+});
+
+describe('history from Excel, rows taken with a note to check', () => {
+  it('a year typed in C.E. and a missing title are taken, each listed with its row and column for the treasurer to check', async () => {
+    const f = await fund();
+    const bytes = await writeHistoryWorkbook([
+      {
+        name: 'สมาชิก',
+        rows: [
+          ['เลขทะเบียนสมาชิก', 'คำนำหน้า', 'ชื่อ', 'นามสกุล', 'เพศ', 'วันเกิด', 'เลขประจำตัวประชาชน', 'หมู่ที่', 'วันเริ่มเป็นสมาชิก'],
+          ['0001', 'นางสาว', 'ปุณณ์ญาดา', 'ศรีสุขสวัสดิ์', 'หญิง', '02/02/2530', citizenIdOf('110170020345'), 1, '01/10/2563'],
+          ['0002', null, 'ณัฐวุฒิ์', 'ใจบุญ', 'ชาย', '14/07/2501', citizenIdOf('340990012345'), 2, '15/01/2021'],
+        ],
+      },
+      {
+        name: 'รับเงินสมทบ',
+        rows: [
+          ['เลขทะเบียนสมาชิก', 'วันที่รับเงิน', 'จำนวนเงิน', 'เล่มที่', 'เลขที่ใบเสร็จ'],
+          ['0001', '25/10/2563', 30, '1', '001'],
+          ['0001', '25/11/2020', 30, '1', '002'],
+          ['0002', '25/01/2564', 30, '1', '003'],
+        ],
+      },
+    ]);
+    const file = { fileName: 'ปีปนกัน.xlsx', bytes, fundStart: HISTORY_FUND_START, cutOverDate: HISTORY_CUT_OVER } as KnownHistory;
+    const preview = await f.preview(file);
+    expect(preview.problems).toEqual([]);
+    expect(preview.totals.contributions).toMatchObject({ count: 3, satang: 9000 });
+    expect(preview.warningCount).toBe(3);
+    expect(preview.warnings.map((w) => [w.sheet, w.rowNumber, w.column])).toEqual([
+      ['สมาชิก', 3, null],
+      ['สมาชิก', 3, 'วันเริ่มเป็นสมาชิก'],
+      ['รับเงินสมทบ', 3, 'วันที่รับเงิน'],
+    ]);
+    expect(preview.warnings[0]!.th).toContain('ไม่มีคำนำหน้าชื่อ ใช้ "นาย"');
+    expect(preview.warnings[1]!.th).toContain('ปี 2021 เป็นปี ค.ศ.');
+    expect(preview.warnings[2]!.th).toContain('"25/11/2020": ปี 2020 เป็นปี ค.ศ.');
+    // taken as read: the C.E. payment is posted on 25 November 2020
+    await f.call('welfare.history.commit', { importId: preview.importId });
+    expect(f.one<{ n: number }>("SELECT count(*) AS n FROM welfare_receipts WHERE receipt_date = '2020-11-25'").n).toBe(1);
   });
 });
 

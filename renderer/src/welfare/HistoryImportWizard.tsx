@@ -12,6 +12,7 @@ import { showDate, todayIso } from '../ui/thaiDates';
 type Preview = OutputOf<'welfare.history.preview'>;
 type Sheet = Preview['sheets'][number];
 type Problem = Preview['problems'][number];
+type Lapsing = Preview['lapsing'][number];
 type Summary = OutputOf<'welfare.history.commit'>;
 type SheetChoices = NonNullable<InputOf<'welfare.history.preview'>['sheets']>;
 
@@ -285,6 +286,43 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
               </>
             ) : (
               <Alert type="success" showIcon title={t('welfareHistoryImport.noProblems')} />
+            )}
+            {preview.lapsingCount > 0 && (
+              <>
+                <Alert type="warning" showIcon title={t('welfareHistoryImport.lapsingTitle', { count: preview.lapsingCount })} description={t('welfareHistoryImport.lapsingBody')} data-testid="history-lapsing-alert" />
+                <Table<Lapsing>
+                  size="small"
+                  rowKey="memberNumber"
+                  dataSource={preview.lapsing}
+                  pagination={{ pageSize: 10, showSizeChanger: false }}
+                  data-testid="history-lapsing"
+                  columns={[
+                    { title: t('welfareHistoryImport.memberNumber'), dataIndex: 'memberNumber', width: 110 },
+                    { title: t('welfareHistoryImport.memberName'), dataIndex: 'name' },
+                    { title: t('welfareHistoryImport.lastPaidOn'), dataIndex: 'lastPaidOn', width: 150, render: (date: string | null) => (date ? showDate(date, 'short') : t('welfareHistoryImport.neverPaid')) },
+                    { title: t('welfareHistoryImport.lapsedOn'), dataIndex: 'lapsedOn', width: 150, render: (date: string) => showDate(date, 'short') },
+                    { title: t('welfareHistoryImport.lapseReason'), key: 'reason', render: (_, row) => text(row.reason) },
+                  ]}
+                />
+              </>
+            )}
+            {preview.warningCount > 0 && (
+              <>
+                <Alert type="warning" showIcon title={t('welfareHistoryImport.warningsTitle', { count: preview.warningCount })} description={t('welfareHistoryImport.warningsBody')} data-testid="history-warnings-alert" />
+                <Table<Problem>
+                  size="small"
+                  rowKey={(row) => `${row.sheet}-${row.rowNumber}-${row.column ?? ''}-${row.th}`}
+                  dataSource={preview.warnings}
+                  pagination={{ pageSize: 10, showSizeChanger: false }}
+                  data-testid="history-warnings"
+                  columns={[
+                    { title: t('welfareHistoryImport.sheet'), dataIndex: 'sheet', width: 200 },
+                    { title: t('welfareHistoryImport.rowNumber'), dataIndex: 'rowNumber', width: 80 },
+                    { title: t('welfareHistoryImport.column'), dataIndex: 'column', width: 180 },
+                    { title: t('welfareHistoryImport.warning'), key: 'warning', render: (_, row) => text(row) },
+                  ]}
+                />
+              </>
             )}
             <Flex gap={12} justify="flex-end">
               <Button onClick={reset}>{t('welfareHistoryImport.otherFile')}</Button>
