@@ -91,7 +91,8 @@ export interface ProgressReport {
 /** What a write returns: its result and the one audit row that records it. */
 export interface WriteOutcome<O> {
   result: O;
-  audit: AuditEntry;
+  /** null only when the write changed nothing the history shows (a pass that found nothing due; kept summaries may be refreshed) */
+  audit: AuditEntry | null;
   /** runs after the transaction committed (e.g. setting the session user on login) */
   afterCommit?: () => void;
 }
@@ -247,7 +248,7 @@ export class Router {
       if (typeof (result as { then?: unknown }).then === 'function') {
         throw new Error(`write method ${method.name} must be synchronous`);
       }
-      appendAudit(sqlite, { userId: call.user?.id ?? null, at: now(), method: method.name }, result.audit);
+      if (result.audit !== null) appendAudit(sqlite, { userId: call.user?.id ?? null, at: now(), method: method.name }, result.audit);
       return result;
     })();
     outcome.afterCommit?.();

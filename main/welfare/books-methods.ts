@@ -104,7 +104,9 @@ export const welfareBooksMethods = [
     handler: ({ app }) => {
       const today = localIsoDate(app.now());
       const lapsed = applyLapses(app, today);
-      return { result: { asOf: today, lapsed }, audit: { entity: 'membershipLapses', entityId: null, before: null, after: { asOf: today, lapsed } } };
+      // called each time the members tab opens: a history row only when a lapse was recorded
+      const audit = lapsed.length === 0 ? null : { entity: 'membershipLapses', entityId: null, before: null, after: { asOf: today, lapsed } };
+      return { result: { asOf: today, lapsed }, audit };
     },
   }),
 
