@@ -71,6 +71,17 @@ test('import a workbook of history, map a column, check the totals, post, and se
   await page.getByTestId('history-openings').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-totals.png') });
 
+  // Told before posting: the five open members, whose history stops in 2566, lapse at the next lapse pass.
+  await expect(page.getByTestId('history-lapsing-alert')).toContainText('สมาชิก 5 คนจะพ้นสภาพเพราะขาดส่ง');
+  await expect(page.getByTestId('history-lapsing')).toContainText('ปุณณ์ญาดา ศรีสุขสวัสดิ์');
+  await page.getByTestId('history-lapsing').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-lapsing.png') });
+
+  // Closing a checked file before posting asks first; "ทำต่อ" keeps the check.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'ทำต่อ' }).click();
+  await expect(page.getByTestId('history-commit')).toBeEnabled();
+
   await page.getByTestId('history-commit').click();
   await expect(page.getByTestId('history-summary')).toContainText(`บันทึกสมาชิก ${known.memberships} คน`);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'history-import-done.png') });

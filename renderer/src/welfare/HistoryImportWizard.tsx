@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Flex, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type InputOf, type OutputOf, type ProgressReport } from '../api';
 import { useSession } from '../app/store';
@@ -27,6 +27,7 @@ const kinds = ['members', 'payments', 'monthly', 'payouts', 'openings', 'skip'] 
  */
 export function HistoryImportWizard({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
+  const { modal } = AntApp.useApp();
   const language = useSession((state) => state.language);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [fundStart, setFundStart] = useState<string | null>('2005-01-01');
@@ -124,11 +125,19 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
 
   function close() {
     if (posting) return; // posting: cancel first
-    // The members list is read again once the wizard is closed: reading it while open would move the wizard
-    // (the list's header replaces the empty page it sits in) and lose the summary.
-    if (summary) onImported();
-    reset();
-    onClose();
+    const leave = () => {
+      // The members list is read again once the wizard is closed: reading it while open would move the wizard
+      // (the list's header replaces the empty page it sits in) and lose the summary.
+      if (summary) onImported();
+      reset();
+      onClose();
+    };
+    // a checked file not yet posted: closing throws the check away, so ask first (as the people import does)
+    if (preview && !summary) {
+      modal.confirm({ title: t('welfareHistoryImport.closeConfirmTitle'), content: t('welfareHistoryImport.closeConfirmBody'), okText: t('welfareHistoryImport.closeWithoutImport'), cancelText: t('welfareHistoryImport.keepGoing'), onOk: leave });
+      return;
+    }
+    leave();
   }
 
   const percent = (report: ProgressReport | null) => (report && report.total > 0 ? Math.round((report.done / report.total) * 100) : 0);
