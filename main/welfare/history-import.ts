@@ -203,6 +203,10 @@ interface Context {
   refusedCells: Map<string, CellValue[]>;
   /** dates already read in this check: label → cell (a date's time, or 's'/'n' + text or number) → result */
   dates: Map<string, Map<number | string, DateResult>>;
+  /** money accounts already found, by the text of the cell (most rows say the same, or nothing) */
+  moneyAccounts: Map<string, AccountResult>;
+  /** amounts already read, by label and cell ('n' + number or 's' + text): years of 30 บาท */
+  amounts: Map<string, AmountResult>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -552,7 +556,15 @@ function findMember(sheet: SheetPlan, rowIndex: number, date: string, index: Mem
   return { ok: true, member };
 }
 
-function moneyAccount(context: Context, text: string): { ok: true; id: number } | { ok: false; error: Message } {
+type AccountResult = { ok: true; id: number } | { ok: false; error: Message };
+
+function moneyAccount(context: Context, text: string): AccountResult {
+  let found = context.moneyAccounts.get(text);
+  if (found === undefined) context.moneyAccounts.set(text, (found = findMoneyAccount(context, text)));
+  return found;
+}
+
+function findMoneyAccount(context: Context, text: string): AccountResult {
   const cash = context.accounts.find((a) => a.reportLine === 'cash');
   if (text === '') return { ok: true, id: cash!.id };
   const key = text.replace(/\s/g, '').toLowerCase();
@@ -565,7 +577,17 @@ function moneyAccount(context: Context, text: string): { ok: true; id: number } 
   return { ok: false, error: { th: `ไม่พบบัญชีเงิน "${text}" (มี: ${assets.map((a) => `${a.code} ${a.nameTh}`).join(', ')})`, en: `No money account "${text}"` } };
 }
 
-function checkAmount(cell: CellValue, label: Message, allowZero = false): { ok: true; satang: Satang } | { ok: false; error: Message } {
+type AmountResult = { ok: true; satang: Satang } | { ok: false; error: Message };
+
+function checkAmount(context: Context, cell: CellValue, label: Message, allowZero = false): AmountResult {
+  const key = typeof cell === 'number' ? `${label.th}\u0001${allowZero}\u0001n${cell}` : typeof cell === 'string' ? `${label.th}\u0001${allowZero}\u0001s${cell}` : null;
+  if (key === null) return readAmount(cell, label, allowZero);
+  let known = context.amounts.get(key);
+  if (known === undefined) context.amounts.set(key, (known = readAmount(cell, label, allowZero)));
+  return known;
+}
+
+function readAmount(cell: CellValue, label: Message, allowZero: boolean): AmountResult {
   if (cell instanceof Date || typeof cell === 'boolean') return { ok: false, error: { th: `${label.th} "${cellText(cell)}" ไม่ใช่จำนวนเงิน`, en: `${label.en} "${cellText(cell)}" is not an amount of money` } };
   const amount = parseAmount(cell === null ? '' : cell, { label, allowZero });
   return amount.ok ? { ok: true, satang: amount.satang } : { ok: false, error: { th: amount.th, en: amount.en } };
@@ -583,7 +605,7 @@ function checkPayments(context: Context, sheet: SheetPlan, index: MemberIndex, p
       problem(context, sheet, rowIndex, sheet.mapping.date, date.error);
       continue;
     }
-    const amount = checkAmount(cellOf(sheet, rowIndex, 'amount'), { th: 'จำนวนเงิน', en: 'Amount' });
+    const amount = checkAmount(context, cellOf(sheet, rowIndex, 'amount'), { th: 'จำนวนเงิน', en: 'Amount' });
     if (!amount.ok) {
       problem(context, sheet, rowIndex, sheet.mapping.amount, amount.error);
       continue;
@@ -640,7 +662,7 @@ function checkMonthly(context: Context, sheet: SheetPlan, index: MemberIndex, pa
         problem(context, sheet, rowIndex, column, checkedDate.error);
         continue;
       }
-      const amount = checkAmount(cell, { th: `เงินสมทบเดือน ${heading}`, en: `Contribution of ${heading}` });
+      const amount = checkAmount(context, cell, { th: `เงินสมทบเดือน ${heading}`, en: `Contribution of ${heading}` });
       if (!amount.ok) {
         problem(context, sheet, rowIndex, column, amount.error);
         continue;
@@ -693,7 +715,7 @@ function checkPayouts(context: Context, sheet: SheetPlan, index: MemberIndex, pa
       problem(context, sheet, rowIndex, sheet.mapping.date, date.error);
       continue;
     }
-    const amount = checkAmount(cellOf(sheet, rowIndex, 'amount'), { th: 'จำนวนเงิน', en: 'Amount' });
+    const amount = checkAmount(context, cellOf(sheet, rowIndex, 'amount'), { th: 'จำนวนเงิน', en: 'Amount' });
     if (!amount.ok) {
       problem(context, sheet, rowIndex, sheet.mapping.amount, amount.error);
       continue;
@@ -733,7 +755,7 @@ function checkOpenings(context: Context, sheet: SheetPlan, paper: Map<number, Sa
       problem(context, sheet, rowIndex, sheet.mapping.account, account.ok ? { th: 'ไม่มีชื่อบัญชี', en: 'No account' } : account.error);
       continue;
     }
-    const amount = checkAmount(cellOf(sheet, rowIndex, 'amount'), { th: 'ยอดคงเหลือ', en: 'Balance' }, true);
+    const amount = checkAmount(context, cellOf(sheet, rowIndex, 'amount'), { th: 'ยอดคงเหลือ', en: 'Balance' }, true);
     if (!amount.ok) {
       problem(context, sheet, rowIndex, sheet.mapping.amount, amount.error);
       continue;
@@ -765,7 +787,7 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
   let accounts = app.sqlite.prepare('SELECT id, code, name_th AS nameTh, kind, report_line AS reportLine, bank_account AS bankAccount FROM welfare_accounts WHERE active = 1 ORDER BY position').all() as Context['accounts'];
   // A fund whose books are not open yet gets the preset chart with the import (accountsToCreate), ids in order.
   if (accounts.length === 0) accounts = presetAccounts.map((account, position) => ({ id: position + 1, code: account.code, nameTh: account.nameTh, kind: account.kind, reportLine: account.reportLine, bankAccount: '' }));
-  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], warnings: [], refusedCells: new Map(), dates: new Map() };
+  const context: Context = { app, options, today: localIsoDate(app.now()), lockDate: books?.lockDate ?? null, accountingYear: books?.accountingYear ?? 'fiscal', regulations, accounts, problems: [], warnings: [], refusedCells: new Map(), dates: new Map(), moneyAccounts: new Map(), amounts: new Map() };
   const sheets = planSheets(tables, choices);
   const sheetsByName = new Map(sheets.map((sheet) => [sheet.table.name, sheet]));
   const { index, byPerson } = existingMemberships(context);

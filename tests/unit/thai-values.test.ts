@@ -198,5 +198,14 @@ describe('parseVillageNumber, parseSex, parsePhone, normaliseText', () => {
   it('normalises stray spaces and invisible characters, keeping Thai digits', () => {
     expect(normaliseText(' \u200Bสม\u00A0ชาย  ใจดี\uFEFF\u00AD ')).toBe('สม ชาย ใจดี');
     expect(normaliseText('บ้านเลขที่ ๑๒/๓')).toBe('บ้านเลขที่ ๑๒/๓');
+    // the quick "nothing to do" answer agrees with the full clean-up on every mix of the characters it looks for
+    const full = (s: string) => s.replace(/[\u200B\u200C\u200D\uFEFF\u00AD]/g, '').replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g, ' ').replace(/[ \t\r\n]+/g, ' ').trim();
+    const alphabet = ['ก', 'a', '1', ' ', '\t', '\n', '\r', '\v', '\f', '\u00A0', '\u200B', '\u200D', '\uFEFF', '\u00AD', '\u2003', '\u202F', '\u3000', '\u1680', '\u2028', '\u2029', '\u0E48'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 20_000; i++) {
+      const text = Array.from({ length: next() % 8 }, () => alphabet[next() % alphabet.length]).join('');
+      expect(normaliseText(text), JSON.stringify(text)).toBe(full(text));
+    }
   });
 });
