@@ -4,7 +4,6 @@
 //
 // Only what a data table needs is read: sheet names and order, shared strings, which styles show dates, and each
 // cell's value as Excel last showed it (a formula's cached result, never evaluated).
-import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { CellValue } from './read';
 
@@ -96,26 +95,27 @@ function inflateWhole(bytes: Uint8Array, entry: ZipEntry): string {
   return unpacked.toString('utf8');
 }
 
-/** A sheet's XML as text pieces, inflated as it is read; stops with BrokenXlsx past the directory's stated size. */
-async function* inflateText(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<string> {
+/**
+ * A sheet's XML in pieces of bytes, inflated as it is read; stops with BrokenXlsx past the directory's stated size.
+ * Bytes, not text: the scanner below finds the tags in the bytes and decodes only the values it keeps, so a piece
+ * may end inside a Thai letter — the scanner only ever reads whole rows, which begin and end at an ASCII "<".
+ */
+async function* inflatePieces(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Buffer> {
   const packed = packedData(bytes, entry);
-  const decoder = new StringDecoder('utf8');
   if (entry.method === 0) {
     if (packed.length !== entry.unpackedBytes) throw new BrokenXlsx(`${entry.name}: stored size differs`);
-    // Stored: hand it over in pieces so rows are still scanned as they come.
-    for (let at = 0; at < packed.length; at += 1 << 20) yield decoder.write(packed.subarray(at, at + (1 << 20)));
-    const rest = decoder.end();
-    if (rest) yield rest;
+    // stored: handed over in pieces all the same, so that rows are scanned (and cancelling checked) as they come
+    for (let at = 0; at < packed.length; at += PIECE_BYTES) yield packed.subarray(at, at + PIECE_BYTES);
     return;
   }
-  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+  const inflater = createInflateRaw({ chunkSize: PIECE_BYTES });
   inflater.end(packed);
   let total = 0;
   try {
     for await (const chunk of inflater as AsyncIterable<Buffer>) {
       total += chunk.length;
       if (total > entry.unpackedBytes) throw new BrokenXlsx(`${entry.name} inflates past its stated size`);
-      yield decoder.write(chunk);
+      yield chunk;
     }
   } catch (error) {
     if (error instanceof BrokenXlsx) throw error;
@@ -124,9 +124,9 @@ async function* inflateText(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<
     inflater.destroy();
   }
   if (total !== entry.unpackedBytes) throw new BrokenXlsx(`${entry.name} does not inflate to its stated size`);
-  const rest = decoder.end();
-  if (rest) yield rest;
 }
+
+const PIECE_BYTES = 512 * 1024;
 
 // ---------------------------------------------------------------------------------------------------------------
 // XML text
@@ -390,7 +390,7 @@ function readDateStyles(xml: string | null): boolean[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Sheet rows
+// Sheet rows, scanned in the bytes
 
 export interface RowSink {
   /**
@@ -412,9 +412,343 @@ const enum CellType {
   Date,
 }
 
-function cellType(text: string, start: number, end: number): CellType {
-  if (end - start === 1) {
-    switch (text.charCodeAt(start)) {
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const AMPERSAND = 38;
+const UNDERSCORE = 95;
+
+const isSpaceByte = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
+/** After an element name: the name ends there (so `<c` is not `<col`, `<row` not `<rowBreaks`). */
+const endsName = (code: number) => code === GT || code === SLASH || isSpaceByte(code);
+
+/** The powers of ten a decimal fraction divides by exactly (10^22 is the last one a double holds exactly). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * A number's bytes as parseFloat reads them. The common case (up to 15 digits, one point) is one exact integer
+ * divided by an exact power of ten: a single rounding, so the same double parseFloat gives. Anything else
+ * (exponents, long digits) goes through parseFloat itself.
+ */
+function parseNumber(b: Buffer, start: number, end: number): number {
+  let i = start;
+  let negative = false;
+  if (i < end && b[i] === 45) {
+    negative = true;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else break;
+  }
+  if (i === end && digits > 0 && digits <= 15) {
+    const value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa;
+    return negative ? -value : value;
+  }
+  return parseFloat(b.toString('latin1', start, end));
+}
+
+const utf8 = (b: Buffer, start: number, end: number) => b.toString('utf8', start, end);
+
+/** Scans a sheet's rows: knows the workbook's shared strings and date styles, so each cell comes out as its value. */
+class SheetScanner {
+  private readonly cells: (CellValue | undefined)[] = [];
+  private readonly dates = new Map<number, Date>();
+  private lastRow = 0;
+  private scanned = 0;
+  stopped = false;
+
+  // the cell being read
+  private column = 0;
+  private type = CellType.Number;
+  private style = 0;
+  private valueStart = -1;
+  private valueEnd = -1;
+  /** the value's text has "&" or "_x" to decode */
+  private escaped = false;
+  private inline = '';
+
+  constructor(
+    private readonly workbook: XlsxWorkbook,
+    private readonly sink: RowSink,
+  ) {}
+
+  /** Reads every whole row in b[from, end); returns where the unread rest starts (an unfinished row). */
+  scan(b: Buffer, from: number, end: number): number {
+    let i = from;
+    while (!this.stopped) {
+      // the next "<row"
+      let start = -1;
+      for (; i + 4 < end; i++) {
+        if (b[i] === LT && b[i + 1] === 114 && b[i + 2] === 111 && b[i + 3] === 119 && endsName(b[i + 4]!)) {
+          start = i;
+          break;
+        }
+      }
+      if (start < 0) return Math.max(from, Math.min(i, end));
+      // its attributes: r only
+      let rowNumber = 0;
+      i = start + 4;
+      let selfClosing = false;
+      for (;;) {
+        while (i < end && isSpaceByte(b[i]!)) i++;
+        if (i >= end) return start;
+        const c = b[i]!;
+        if (c === GT) break;
+        if (c === SLASH) {
+          selfClosing = true;
+          i++;
+          continue;
+        }
+        const nameStart = i;
+        while (i < end && b[i] !== 61 && !isSpaceByte(b[i]!) && b[i] !== GT) i++;
+        const nameLength = i - nameStart;
+        while (i < end && b[i] !== QUOTE && b[i] !== APOSTROPHE && b[i] !== GT) i++;
+        if (i >= end) return start;
+        if (b[i] === GT) break;
+        const quote = b[i++];
+        const valueStart = i;
+        while (i < end && b[i] !== quote) i++;
+        if (i >= end) return start;
+        if (nameLength === 1 && b[nameStart] === 114) rowNumber = parseNumber(b, valueStart, i);
+        i++;
+      }
+      i++; // past ">"
+      if (!(rowNumber > 0) || !Number.isInteger(rowNumber)) rowNumber = this.lastRow + 1;
+      if (selfClosing) {
+        this.endRow(rowNumber, false);
+        continue;
+      }
+      const afterRow = this.readCells(b, i, end, rowNumber);
+      if (afterRow < 0) {
+        this.cells.length = 0;
+        return start;
+      }
+      this.endRow(rowNumber, this.cells.length > 0);
+      i = afterRow;
+    }
+    return end;
+  }
+
+  private endRow(rowNumber: number, hasCells: boolean): void {
+    this.lastRow = rowNumber;
+    if (++this.scanned % 2048 === 0) this.sink.progress(this.scanned);
+    if (!hasCells) return;
+    if (!this.sink.row(rowNumber, this.cells)) this.stopped = true;
+    this.cells.length = 0;
+  }
+
+  /** Fills this.cells from the row's inside, from `i` on; returns the index after "</row>", or -1 when it is not in b yet. */
+  private readCells(b: Buffer, from: number, end: number, rowNumber: number): number {
+    let i = from;
+    this.column = 0;
+    for (;;) {
+      while (i < end && b[i] !== LT) i++;
+      if (i + 5 >= end) return -1;
+      const next = b[i + 1]!;
+      if (next === SLASH) {
+        // "</row>" (nothing else closes at this level)
+        if (b[i + 2] === 114 && b[i + 3] === 111 && b[i + 4] === 119) {
+          const close = b.indexOf(GT, i + 5);
+          return close < 0 || close >= end ? -1 : close + 1;
+        }
+        i += 2;
+        continue;
+      }
+      if (next === 99 && endsName(b[i + 2]!)) {
+        i = this.readCell(b, i + 2, end, rowNumber);
+        if (i < 0) return -1;
+        continue;
+      }
+      i++; // another element inside the row (extLst): its own cells, if any, are none of ours
+    }
+  }
+
+  /** One `<c …>` from just after "<c"; returns the index after it, or -1 when it is not whole in b. */
+  private readCell(b: Buffer, from: number, end: number, rowNumber: number): number {
+    let i = from;
+    let refColumn = 0;
+    this.type = CellType.Number;
+    this.style = 0;
+    let selfClosing = false;
+    for (;;) {
+      while (i < end && isSpaceByte(b[i]!)) i++;
+      if (i >= end) return -1;
+      const c = b[i]!;
+      if (c === GT) break;
+      if (c === SLASH) {
+        selfClosing = true;
+        i++;
+        continue;
+      }
+      const nameStart = i;
+      while (i < end && b[i] !== 61 && !isSpaceByte(b[i]!) && b[i] !== GT) i++;
+      const nameLength = i - nameStart;
+      while (i < end && b[i] !== QUOTE && b[i] !== APOSTROPHE && b[i] !== GT) i++;
+      if (i >= end) return -1;
+      if (b[i] === GT) break;
+      const quote = b[i++];
+      const valueStart = i;
+      while (i < end && b[i] !== quote) i++;
+      if (i >= end) return -1;
+      if (nameLength === 1) {
+        const name = b[nameStart];
+        if (name === 114) refColumn = columnOfReference(b, valueStart, i);
+        else if (name === 116) this.type = cellType(b, valueStart, i);
+        else if (name === 115) this.style = parseNumber(b, valueStart, i) || 0;
+      }
+      i++;
+    }
+    i++; // past ">"
+    this.column = refColumn > 0 ? refColumn : this.column + 1;
+    if (this.column > 16_384) throw new BrokenXlsx(`row ${rowNumber}: a cell past column XFD`);
+    if (selfClosing) return i;
+
+    // the cell's inside: <v>, <f>, <is>, until "</c>"
+    this.valueStart = -1;
+    this.escaped = false;
+    this.inline = '';
+    let hasInline = false;
+    for (;;) {
+      while (i < end && b[i] !== LT) i++;
+      if (i + 3 >= end) return -1;
+      const next = b[i + 1]!;
+      if (next === SLASH) {
+        if (b[i + 2] === 99 && b[i + 3] === GT) {
+          i += 4;
+          break;
+        }
+        i += 2;
+        continue;
+      }
+      if (next === 118 && endsName(b[i + 2]!)) {
+        // <v>text</v>
+        let j = i + 2;
+        while (j < end && b[j] !== GT) j++;
+        if (j >= end) return -1;
+        if (b[j - 1] === SLASH) {
+          i = j + 1;
+          continue;
+        }
+        this.valueStart = j + 1;
+        let k = j + 1;
+        let escaped = false;
+        for (; k < end; k++) {
+          const c = b[k]!;
+          if (c === LT) break;
+          if (c === AMPERSAND || c === UNDERSCORE) escaped = true;
+        }
+        if (k >= end) return -1;
+        this.valueEnd = k;
+        this.escaped = escaped;
+        i = k;
+        continue;
+      }
+      if (next === 105 && b[i + 2] === 115 && endsName(b[i + 3]!)) {
+        // <is> … </is>: the runs' text
+        const after = this.readInline(b, i + 3, end);
+        if (after < 0) return -1;
+        hasInline = true;
+        i = after;
+        continue;
+      }
+      i++; // <f>, <extLst> and anything else: skipped
+    }
+    const value = hasInline && this.type === CellType.Inline ? (this.inline === '' ? null : this.inline) : this.value(b);
+    if (value !== null) this.cells[this.column - 1] = value;
+    return i;
+  }
+
+  /** The text of `<is>` (plain or rich runs, phonetic runs left out) into this.inline; the index after "</is>". */
+  private readInline(b: Buffer, from: number, end: number): number {
+    let i = from;
+    let raw = '';
+    for (;;) {
+      while (i < end && b[i] !== LT) i++;
+      if (i + 4 >= end) return -1;
+      const next = b[i + 1]!;
+      if (next === SLASH) {
+        if (b[i + 2] === 105 && b[i + 3] === 115 && b[i + 4] === GT) {
+          this.inline = raw.includes('&') || raw.includes('_x') ? decodeXmlText(raw) : raw;
+          return i + 5;
+        }
+        i += 2;
+        continue;
+      }
+      if (next === 114 && b[i + 2] === 80 && b[i + 3] === 104 && endsName(b[i + 4]!)) {
+        // <rPh>: phonetic reading, not part of the text
+        let j = i + 4;
+        for (; j + 5 < end; j++) if (b[j] === LT && b[j + 1] === SLASH && b[j + 2] === 114 && b[j + 3] === 80 && b[j + 4] === 104 && b[j + 5] === GT) break;
+        if (j + 5 >= end) return -1;
+        i = j + 6;
+        continue;
+      }
+      if (next === 116 && endsName(b[i + 2]!)) {
+        let j = i + 2;
+        while (j < end && b[j] !== GT) j++;
+        if (j >= end) return -1;
+        if (b[j - 1] === SLASH) {
+          i = j + 1;
+          continue;
+        }
+        let k = j + 1;
+        while (k < end && b[k] !== LT) k++;
+        if (k >= end) return -1;
+        raw += utf8(b, j + 1, k);
+        i = k;
+        continue;
+      }
+      i++;
+    }
+  }
+
+  /** The cell's value from its <v> and type. */
+  private value(b: Buffer): CellValue {
+    const start = this.valueStart;
+    if (start < 0) return null; // no value, or a formula Excel never computed: empty, never evaluated
+    const end = this.valueEnd;
+    switch (this.type) {
+      case CellType.Shared:
+        return this.workbook.sharedStrings[parseNumber(b, start, end)] ?? null;
+      case CellType.Text:
+      case CellType.Inline: {
+        if (start === end) return null;
+        const text = utf8(b, start, end);
+        return this.escaped ? decodeXmlText(text) : text;
+      }
+      case CellType.Boolean:
+        return parseNumber(b, start, end) !== 0;
+      case CellType.Error:
+        return null;
+      case CellType.Date:
+        return isoDate(decodeXmlText(utf8(b, start, end)));
+      default: {
+        const n = parseNumber(b, start, end);
+        if (!Number.isFinite(n)) return null;
+        if (this.workbook.dateStyles[this.style] !== true) return n;
+        // a history repeats a few hundred dates over many rows: one Date each (cells are never changed)
+        let date = this.dates.get(n);
+        if (date === undefined) this.dates.set(n, (date = excelSerialDate(n, this.workbook.date1904)));
+        return date;
+      }
+    }
+  }
+}
+
+function cellType(b: Buffer, start: number, end: number): CellType {
+  const length = end - start;
+  if (length === 1) {
+    switch (b[start]) {
       case 115: // s
         return CellType.Shared;
       case 98: // b
@@ -427,17 +761,16 @@ function cellType(text: string, start: number, end: number): CellType {
         return CellType.Number;
     }
   }
-  const name = text.slice(start, end);
-  if (name === 'str') return CellType.Text;
-  if (name === 'inlineStr') return CellType.Inline;
+  if (length === 3 && b[start] === 115 && b[start + 1] === 116 && b[start + 2] === 114) return CellType.Text; // str
+  if (length === 9 && b[start] === 105 && b[start + 6] === 83) return CellType.Inline; // inlineStr
   return CellType.Number;
 }
 
 /** "BC12" → 55 (1-based column); 0 when the reference has no letters. */
-function columnOfReference(text: string, start: number, end: number): number {
+function columnOfReference(b: Buffer, start: number, end: number): number {
   let column = 0;
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
+    const code = b[i]!;
     if (code >= 65 && code <= 90) column = column * 26 + code - 64;
     else if (code >= 97 && code <= 122) column = column * 26 + code - 96;
     else break;
@@ -446,181 +779,50 @@ function columnOfReference(text: string, start: number, end: number): number {
   return column;
 }
 
-function parseDecimal(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return i === start ? NaN : n;
-    n = n * 10 + digit;
-  }
-  return start === end ? NaN : n;
-}
-
-/** Scans a sheet's rows: knows the workbook's shared strings and date styles, so each cell comes out as its value. */
-class SheetScanner {
-  private readonly cells: (CellValue | undefined)[] = [];
-  private lastRow = 0;
-  private scanned = 0;
-  stopped = false;
-
-  constructor(
-    private readonly workbook: XlsxWorkbook,
-    private readonly sink: RowSink,
-  ) {}
-
-  /** Reads every whole row in text from `from`; returns where the unread rest starts (an unfinished row). */
-  scan(text: string, from: number): number {
-    let at = from;
-    const length = text.length;
-    while (!this.stopped) {
-      const start = text.indexOf('<row', at);
-      if (start < 0) {
-        // keep a tail that may be the start of "<row" cut by the chunk boundary
-        return Math.max(at, length - 4);
-      }
-      if (start + 4 >= length) return start;
-      if (!isTag(text, start, 3)) {
-        at = start + 4;
-        continue;
-      }
-      const tagEnd = text.indexOf('>', start);
-      if (tagEnd < 0) return start;
-      let rowNumber = 0;
-      eachAttribute(text, start + 4, tagEnd, (ns, ne, vs, ve) => {
-        if (ne - ns === 1 && text.charCodeAt(ns) === 114) rowNumber = parseDecimal(text, vs, ve);
-      });
-      if (!(rowNumber > 0)) rowNumber = this.lastRow + 1;
-      if (text.charCodeAt(tagEnd - 1) === 47) {
-        this.endRow(rowNumber, false);
-        at = tagEnd + 1;
-        continue;
-      }
-      const end = text.indexOf('</row>', tagEnd);
-      if (end < 0) return start;
-      const any = this.readCells(text, tagEnd + 1, end, rowNumber);
-      this.endRow(rowNumber, any);
-      at = end + 6;
-    }
-    return length;
-  }
-
-  private endRow(rowNumber: number, hasCells: boolean): void {
-    this.lastRow = rowNumber;
-    if (++this.scanned % 2048 === 0) this.sink.progress(this.scanned);
-    if (!hasCells) return;
-    if (!this.sink.row(rowNumber, this.cells)) this.stopped = true;
-    this.cells.length = 0;
-  }
-
-  /** Fills this.cells from the row's inside text[start, end); whether any cell had a value. */
-  private readCells(text: string, start: number, end: number, rowNumber: number): boolean {
-    const { sharedStrings, dateStyles, date1904 } = this.workbook;
-    const cells = this.cells;
-    let column = 0;
-    let any = false;
-    for (let at = findTag(text, 'c', start, end); at >= 0; ) {
-      const tagEnd = text.indexOf('>', at);
-      if (tagEnd < 0 || tagEnd > end) throw new BrokenXlsx(`row ${rowNumber}: unclosed cell`);
-      let refColumn = 0;
-      let type = CellType.Number;
-      let style = 0;
-      eachAttribute(text, at + 2, tagEnd, (ns, ne, vs, ve) => {
-        if (ne - ns !== 1) return;
-        const name = text.charCodeAt(ns);
-        if (name === 114) refColumn = columnOfReference(text, vs, ve);
-        else if (name === 116) type = cellType(text, vs, ve);
-        else if (name === 115) style = parseDecimal(text, vs, ve) || 0;
-      });
-      column = refColumn > 0 ? refColumn : column + 1;
-      if (text.charCodeAt(tagEnd - 1) === 47) {
-        at = findTag(text, 'c', tagEnd + 1, end);
-        continue;
-      }
-      const close = text.indexOf('</c>', tagEnd);
-      if (close < 0 || close > end) throw new BrokenXlsx(`row ${rowNumber}: unclosed cell`);
-      const value = this.cellValue(text, tagEnd + 1, close, type, style, sharedStrings, dateStyles, date1904);
-      if (value !== null) {
-        cells[column - 1] = value;
-        any = true;
-      }
-      at = findTag(text, 'c', close + 4, end);
-    }
-    return any;
-  }
-
-  private cellValue(
-    text: string,
-    start: number,
-    end: number,
-    type: CellType,
-    style: number,
-    sharedStrings: (string | null)[],
-    dateStyles: boolean[],
-    date1904: boolean,
-  ): CellValue {
-    if (type === CellType.Inline) {
-      const is = findTag(text, 'is', start, end);
-      if (is < 0) return null;
-      const inline = runText(text, is, end);
-      return inline === '' ? null : inline;
-    }
-    const v = findTag(text, 'v', start, end);
-    if (v < 0) return null; // no value, or a formula Excel never computed: empty, never evaluated
-    const vStart = text.indexOf('>', v) + 1;
-    if (text.charCodeAt(vStart - 2) === 47) return null; // <v/>
-    const vEnd = text.indexOf('</v>', vStart);
-    if (vEnd < 0 || vEnd > end) throw new BrokenXlsx('unclosed <v>');
-    switch (type) {
-      case CellType.Shared:
-        return sharedStrings[parseDecimal(text, vStart, vEnd)] ?? null;
-      case CellType.Text: {
-        const raw = text.slice(vStart, vEnd);
-        return raw === '' ? null : decodeXmlText(raw);
-      }
-      case CellType.Boolean:
-        return parseFloat(text.slice(vStart, vEnd)) !== 0;
-      case CellType.Error:
-        return null;
-      case CellType.Date:
-        return isoDate(decodeXmlText(text.slice(vStart, vEnd)));
-      default: {
-        const n = parseFloat(text.slice(vStart, vEnd));
-        if (!Number.isFinite(n)) return null;
-        return dateStyles[style] === true ? excelSerialDate(n, date1904) : n;
-      }
-    }
-  }
-}
-
-/** Above this an unfinished row is a long one (a huge cell): wait for its end before scanning again. */
-const LONG_ROW_CHARS = 1 << 20;
+/** Above this an unfinished row is a long one (a huge cell): wait for its end before scanning it again. */
+const LONG_ROW_BYTES = 1 << 20;
+const ROW_END = Buffer.from('</row>');
 
 /** Streams one sheet's XML through the sink, row by row. */
 export async function readSheetRows(bytes: Uint8Array, workbook: XlsxWorkbook, sheet: XlsxSheet, sink: RowSink): Promise<void> {
   if (sheet.entry === null) return;
   const scanner = new SheetScanner(workbook, sink);
-  let carry = '';
-  /** pieces of a long unfinished row, joined once its end has come */
-  let waiting: string[] = [];
-  const pieces = inflateText(bytes, sheet.entry);
+  /** the unfinished row at the end of the last piece, and the pieces of a long one, joined once its end has come */
+  let carry: Buffer[] = [];
+  let carried = 0;
+  const pieces = inflatePieces(bytes, sheet.entry);
   try {
     for await (const piece of pieces) {
-      if (carry.length >= LONG_ROW_CHARS) {
-        const lastTail = (waiting.length > 0 ? waiting[waiting.length - 1]! : carry).slice(-5);
-        if (!(lastTail + piece).includes('</row>')) {
-          waiting.push(piece);
+      let from = 0;
+      if (carried > 0) {
+        // the unfinished row, finished by the head of this piece (a long row: once its end has come)
+        const rowEnd = piece.indexOf(ROW_END);
+        const joint = Buffer.concat([carry[carry.length - 1]!.subarray(-5), piece.subarray(0, 5)]).indexOf(ROW_END);
+        if (rowEnd < 0 && joint < 0 && carried >= LONG_ROW_BYTES) {
+          carry.push(piece);
+          carried += piece.length;
           continue;
         }
-        carry = carry + waiting.join('');
-        waiting = [];
+        const head = rowEnd < 0 ? piece.length : rowEnd + ROW_END.length;
+        const text = Buffer.concat([...carry, piece.subarray(0, head)]);
+        const rest = scanner.scan(text, 0, text.length);
+        if (scanner.stopped) return;
+        if (rest < text.length) {
+          // still unfinished (its end was not in the head after all): carry it all, as before
+          carry = [Buffer.from(text.subarray(rest)), piece.subarray(head)].filter((part) => part.length > 0);
+          carry = [Buffer.concat(carry)];
+          carried = carry[0]!.length;
+          continue;
+        }
+        from = head;
       }
-      const text = carry + piece;
-      const rest = scanner.scan(text, 0);
+      const rest = scanner.scan(piece, from, piece.length);
       if (scanner.stopped) return;
-      carry = rest >= text.length ? '' : text.slice(rest);
+      // a copy: the inflater may reuse its buffer
+      carry = rest < piece.length ? [Buffer.from(piece.subarray(rest))] : [];
+      carried = piece.length - rest;
     }
-    if (waiting.length > 0) carry += waiting.join('');
-    if (carry.length > 0) scanner.scan(carry, 0);
+    if (carried > 0) scanner.scan(Buffer.concat(carry), 0, carried);
   } finally {
     // stops the inflater when the sheet was left early (a limit, or only counting)
     await pieces.return(undefined);
