@@ -13,7 +13,7 @@ const READ_WORKER_HEAP_MB = 256;
 export function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const { signal, ...plain } = options;
   return new Promise((resolve, reject) => {
-    const worker = startWorker(import.meta.url, 'worker.ts', 'spreadsheets-worker', { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB } });
+    const worker = startWorker(import.meta.url, 'worker.ts', 'spreadsheets-worker', { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 } });
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
