@@ -460,10 +460,14 @@ function parseNumber(b: Buffer, start: number, end: number): number {
 
 const utf8 = (b: Buffer, start: number, end: number) => b.toString('utf8', start, end);
 
+const MAX_KNOWN_TEXTS = 100_000;
+
 /** Scans a sheet's rows: knows the workbook's shared strings and date styles, so each cell comes out as its value. */
 class SheetScanner {
   private readonly cells: (CellValue | undefined)[] = [];
   private readonly dates = new Map<number, Date>();
+  /** short ASCII texts by a hash of their bytes: a history repeats its member numbers and book numbers */
+  private readonly texts = new Map<number, string>();
   private lastRow = 0;
   private scanned = 0;
   stopped = false;
@@ -704,12 +708,36 @@ class SheetScanner {
         let k = j + 1;
         while (k < end && b[k] !== LT) k++;
         if (k >= end) return -1;
-        raw += utf8(b, j + 1, k);
+        raw += this.text(b, j + 1, k);
         i = k;
         continue;
       }
       i++;
     }
+  }
+
+  /**
+   * b[start, end) as text; a short ASCII one is looked up among those already made, so that a value repeated
+   * over 240,000 rows is one string (less to allocate here, and to hash when the result is packed).
+   */
+  private text(b: Buffer, start: number, end: number): string {
+    const length = end - start;
+    if (length > 24) return utf8(b, start, end);
+    let hash = length;
+    for (let i = start; i < end; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) return utf8(b, start, end);
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    const known = this.texts.get(hash);
+    if (known !== undefined && known.length === length) {
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = known.charCodeAt(i) === b[start + i];
+      if (same) return known;
+    }
+    const text = b.toString('latin1', start, end);
+    if (known !== undefined || this.texts.size < MAX_KNOWN_TEXTS) this.texts.set(hash, text);
+    return text;
   }
 
   /** The cell's value from its <v> and type. */
@@ -723,7 +751,7 @@ class SheetScanner {
       case CellType.Text:
       case CellType.Inline: {
         if (start === end) return null;
-        const text = utf8(b, start, end);
+        const text = this.text(b, start, end);
         return this.escaped ? decodeXmlText(text) : text;
       }
       case CellType.Boolean:
