@@ -7,6 +7,7 @@
 // from the bytes (not the name), the zip's directory is checked before anything is inflated, and rows are counted and
 // measured while they stream past, never after loading everything.
 import { normaliseText, toArabicDigits, type Message } from './thai-values';
+import { PackedTableWriter, TextPool, unpackResult, type PackedResult, type PackedTable } from './packed-result';
 import { BrokenXlsx, openWorkbook, readSheetRows, zipDirectory, type ZipEntry } from './xlsx';
 
 export type CellValue = string | number | boolean | Date | null;
@@ -94,6 +95,11 @@ export function columnLetter(column: number): string {
 // Entry point
 
 export async function readSpreadsheet(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  return unpackResult(await readSpreadsheetPacked(bytes, options));
+}
+
+/** The same, packed (packed-result.ts): what the reading worker sends to the main thread. */
+export async function readSpreadsheetPacked(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
   if (bytes.length === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
   if (bytes.length > MAX_FILE_BYTES) {
@@ -178,16 +184,25 @@ function oleError(bytes: Uint8Array, file: string): SpreadsheetError {
 // ---------------------------------------------------------------------------------------------------------------
 // Limits while rows stream past
 
-/** Collects the chosen sheet's rows and refuses as soon as a limit is crossed, naming the row and column. */
+/**
+ * Collects the chosen sheet's rows (packed as they come) and refuses as soon as a limit is crossed, naming the row
+ * and column.
+ */
 class TableBuilder {
-  readonly rows: CellValue[][] = [];
-  readonly rowNumbers: number[] = [];
+  private readonly packed: PackedTableWriter;
 
   constructor(
     readonly name: string,
     private readonly file: string,
+    texts: TextPool,
     private readonly maxRows: number = MAX_DATA_ROWS,
-  ) {}
+  ) {
+    this.packed = new PackedTableWriter(name, texts);
+  }
+
+  get rowCount(): number {
+    return this.packed.rowCount;
+  }
 
   /** `cells` is indexed by 0-based column; holes and undefined are empty. */
   add(rowNumber: number, cells: (CellValue | undefined)[]): void {
@@ -203,17 +218,14 @@ class TableBuilder {
     }
     if (last < 0) return;
     if (last + 1 > MAX_COLUMNS) throw this.tooManyColumns(rowNumber, last + 1);
-    if (this.rows.length >= this.maxRows) {
+    if (this.packed.rowCount >= this.maxRows) {
       throw new SpreadsheetError(
         `แผ่นงาน "${this.name}" มีข้อมูลเกิน ${count(this.maxRows)} แถว (ถึงแถวที่ ${count(rowNumber)}) กรุณาแบ่งเป็นหลายไฟล์`,
         `The sheet "${this.name}" has more than ${count(this.maxRows)} rows of data (up to row ${count(rowNumber)}); split it into several files`,
         'too-big',
       );
     }
-    const row = new Array<CellValue>(last + 1);
-    for (let i = 0; i <= last; i++) row[i] = cells[i] ?? null;
-    this.rows.push(row);
-    this.rowNumbers.push(rowNumber);
+    this.packed.addRow(rowNumber, cells, last + 1);
   }
 
   tooManyColumns(rowNumber: number, columns: number): SpreadsheetError {
@@ -234,8 +246,8 @@ class TableBuilder {
     );
   }
 
-  table(): SheetTable {
-    return { name: this.name, rows: this.rows, rowNumbers: this.rowNumbers };
+  table(): PackedTable {
+    return this.packed.table();
   }
 }
 
@@ -292,13 +304,23 @@ function checkWorkbookZip(bytes: Uint8Array, file: string): ZipEntry[] {
 
 const isBlank = (value: CellValue | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
-async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+/** The packed result: `table` is one of `tables` when those are listed (allSheets), else the only table. */
+function packedResult(result: PackedResult['result'], texts: TextPool, table: PackedTable, tables: PackedTable[] | undefined): PackedResult {
+  if (tables === undefined) return { result, texts: texts.texts, tables: [table], listed: null, tableIndex: 0 };
+  const all = [...tables];
+  let tableIndex = all.indexOf(table);
+  if (tableIndex < 0) tableIndex = all.push(table) - 1;
+  return { result, texts: texts.texts, tables: all, listed: tables.length, tableIndex };
+}
+
+async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
   const entries = checkWorkbookZip(bytes, file);
   const counts = new Map<string, number>();
   /** The chosen sheet: the wanted one, or the first with data in workbook order. */
-  let kept: SheetTable | null = null;
-  const tables: SheetTable[] = [];
+  let kept: PackedTable | null = null;
+  const tables: PackedTable[] = [];
+  const texts = new TextPool();
   let names: string[];
   try {
     const workbook = openWorkbook(bytes, entries);
@@ -307,7 +329,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
     for (const sheet of workbook.sheets) {
       const name = sheet.name;
       const wanted = options.allSheets === true || (options.sheet !== undefined ? name === options.sheet : kept === null);
-      const builder = new TableBuilder(name, file, options.maxRows);
+      const builder = new TableBuilder(name, file, texts, options.maxRows);
       let nonEmpty = 0;
       const progress = () => options.signal?.throwIfAborted();
       await readSheetRows(
@@ -325,10 +347,11 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
               progress,
             },
       );
-      counts.set(name, wanted ? builder.rows.length : nonEmpty);
-      if (!wanted || builder.rows.length === 0) continue;
-      tables.push(builder.table());
-      if (kept === null && (options.sheet === undefined || name === options.sheet)) kept = builder.table();
+      counts.set(name, wanted ? builder.rowCount : nonEmpty);
+      if (!wanted || builder.rowCount === 0) continue;
+      const table = builder.table();
+      tables.push(table);
+      if (kept === null && (options.sheet === undefined || name === options.sheet)) kept = table;
     }
   } catch (error) {
     if (error instanceof SpreadsheetError || options.signal?.aborted) throw error;
@@ -338,9 +361,7 @@ async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadRe
 
   const sheets = names.map((name) => ({ name, rowCount: counts.get(name) ?? 0 }));
   if (kept === null) throw emptySheetError(file, options.sheet ?? null);
-  const result: ReadResult = { format: 'xlsx', encoding: null, sheets, table: kept };
-  if (options.allSheets) result.tables = tables;
-  return result;
+  return packedResult({ format: 'xlsx', encoding: null, sheets }, texts, kept, options.allSheets ? tables : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -399,7 +420,7 @@ function detectDelimiter(lines: string[]): string {
   return best;
 }
 
-async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
   const { text: decoded, encoding } = decodeText(bytes, options.encoding);
   if (looksBinary(decoded)) throw notSpreadsheet(file);
@@ -432,7 +453,8 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   }
 
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
-  const builder = new TableBuilder(name, file, options.maxRows);
+  const texts = new TextPool();
+  const builder = new TableBuilder(name, file, texts, options.maxRows);
   let record = firstRecord;
   let cells: (CellValue | undefined)[] = [];
   const length = text.length;
@@ -498,9 +520,9 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   }
   if (cells.length > 0) endRecord();
 
-  if (builder.rows.length === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
+  if (builder.rowCount === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
   const table = builder.table();
-  return { format: 'csv', encoding, sheets: [{ name, rowCount: builder.rows.length }], table, ...(options.allSheets ? { tables: [table] } : {}) };
+  return packedResult({ format: 'csv', encoding, sheets: [{ name, rowCount: builder.rowCount }] }, texts, table, options.allSheets ? [table] : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
