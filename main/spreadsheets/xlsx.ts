@@ -330,7 +330,9 @@ export function openWorkbook(bytes: Uint8Array, entries: ZipEntry[]): XlsxWorkbo
     const id = rel.get('Id');
     const target = rel.get('Target');
     if (id === undefined || target === undefined || rel.get('TargetMode') === 'External') continue;
-    const path = resolveTarget('xl', target);
+    // relative to xl/ as the format says; a few writers give the path from the zip's root without the leading "/"
+    const relative = resolveTarget('xl', target);
+    const path = entryOf(relative) === null && entryOf(resolveTarget('', target)) !== null ? resolveTarget('', target) : relative;
     targets.set(id, path);
     const type = rel.get('Type') ?? '';
     if (type.endsWith('/sharedStrings')) sharedStringsPath = path;

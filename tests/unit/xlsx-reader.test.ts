@@ -203,7 +203,7 @@ function zip(parts: ZipPart[]): Buffer {
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
-function otherProgramsXlsx(options: { sheetXml: string; sharedStrings?: string; styles?: string; date1904?: boolean; lie?: { part: string; statedSize: number }; stored?: boolean }): Buffer {
+function otherProgramsXlsx(options: { sheetXml: string; sharedStrings?: string; styles?: string; date1904?: boolean; lie?: { part: string; statedSize: number }; stored?: boolean; secondTarget?: string }): Buffer {
   const parts: ZipPart[] = [
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
     {
@@ -216,7 +216,7 @@ function otherProgramsXlsx(options: { sheetXml: string; sharedStrings?: string; 
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>' +
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/>' +
-        "<Relationship Id='rId3' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet' Target='worksheets/sheet2.xml'/>" +
+        `<Relationship Id='rId3' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet' Target='${options.secondTarget ?? 'worksheets/sheet2.xml'}'/>` +
         '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' +
         '</Relationships>',
     },
@@ -293,11 +293,21 @@ describe('xlsx as other programs write it', () => {
     ]);
   });
 
-  it('a Thai letter split across inflated chunks stays whole', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>น้ำใจ${i}</t></is></c></row>`).join('');
-    const result = await readAll(otherProgramsXlsx({ sheetXml: rows }));
-    expect(result.table.rows.length).toBe(20_000);
-    expect(result.table.rows.every((row, i) => row[0] === `น้ำใจ${i}`)).toBe(true);
+  it('a sheet whose relationship gives its path from the zip root (without the leading "/")', async () => {
+    const result = await readSpreadsheet(otherProgramsXlsx({ sheetXml: '', secondTarget: 'xl/worksheets/sheet2.xml' }), { fileName: 'x.xlsx' });
+    expect(result.table.name).toBe('อื่น');
+    expect(result.table.rows).toEqual([['อื่น']]);
+  });
+
+  it('a Thai letter split across inflated pieces stays whole', async () => {
+    // 3 MB of rows that are nearly all Thai (3 bytes a letter): every 512 KB piece boundary falls inside the text
+    const text = (i: number) => `${'น้ำใจ'.repeat(200)}${i}`;
+    const rows = Array.from({ length: 1000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${text(i)}</t></is></c></row>`).join('');
+    for (const stored of [false, true]) {
+      const result = await readAll(otherProgramsXlsx({ sheetXml: rows, stored }));
+      expect(result.table.rows.length).toBe(1000);
+      expect(result.table.rows.every((row, i) => row[0] === text(i))).toBe(true);
+    }
   });
 });
 
