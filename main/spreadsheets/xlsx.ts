@@ -221,27 +221,23 @@ function tagsOf(text: string, name: string, from = 0, until = text.length): Map<
  */
 function runText(text: string, start: number, end: number): string {
   let out = '';
-  let at = start;
-  let phonetic = findTag(text, 'rPh', at, end);
-  for (;;) {
-    const t = findTag(text, 't', at, end);
-    if (t < 0) break;
-    if (phonetic >= 0 && phonetic < t) {
-      const phoneticEnd = text.indexOf('</rPh>', phonetic);
-      at = phoneticEnd < 0 ? end : phoneticEnd + 6;
-      phonetic = findTag(text, 'rPh', at, end);
-      continue;
+  // tag by tag: every search ends at the next "<", so a long file of short items costs one pass
+  for (let at = text.indexOf('<', start); at >= 0 && at < end; at = text.indexOf('<', at + 1)) {
+    if (text.charCodeAt(at + 1) === 116 && isTag(text, at, 1)) {
+      // <t>…</t>
+      const tagEnd = text.indexOf('>', at);
+      if (tagEnd < 0 || tagEnd >= end) break;
+      if (text.charCodeAt(tagEnd - 1) === 47) continue; // <t/>
+      const close = text.indexOf('<', tagEnd);
+      if (close < 0 || close > end) throw new BrokenXlsx('unclosed <t>');
+      out += text.slice(tagEnd + 1, close);
+      at = close;
+    } else if (text.startsWith('rPh', at + 1) && isTag(text, at, 3)) {
+      // a phonetic reading: not part of the text
+      const close = text.indexOf('</rPh>', at);
+      if (close < 0 || close > end) break;
+      at = close;
     }
-    const tagEnd = text.indexOf('>', t);
-    if (tagEnd < 0 || tagEnd >= end) break;
-    if (text.charCodeAt(tagEnd - 1) === 47) {
-      at = tagEnd + 1; // <t/>
-      continue;
-    }
-    const close = text.indexOf('</t>', tagEnd);
-    if (close < 0 || close > end) throw new BrokenXlsx('unclosed <t>');
-    out += text.slice(tagEnd + 1, close);
-    at = close + 4;
   }
   return decodeXmlText(out);
 }

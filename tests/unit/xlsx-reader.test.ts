@@ -293,6 +293,15 @@ describe('xlsx as other programs write it', () => {
     ]);
   });
 
+  it('100,000 shared strings are read in one pass', async () => {
+    const strings = Array.from({ length: 100_000 }, (_, i) => `<si><t>ชื่อ${i}</t></si>`).join('');
+    const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
+    const started = performance.now();
+    const result = await readSpreadsheet(otherProgramsXlsx({ sheetXml: rows, sharedStrings: strings }), { fileName: 'x.xlsx', maxRows: 100_000 });
+    expect(result.table.rows[99_999]).toEqual(['ชื่อ99999']);
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
   it('a sheet whose relationship gives its path from the zip root (without the leading "/")', async () => {
     const result = await readSpreadsheet(otherProgramsXlsx({ sheetXml: '', secondTarget: 'xl/worksheets/sheet2.xml' }), { fileName: 'x.xlsx' });
     expect(result.table.name).toBe('อื่น');
