@@ -9,14 +9,12 @@ import type { ReadReply, ReadRequest } from './worker';
  * when a file tries to take more.
  */
 const READ_WORKER_HEAP_MB = 256;
-/** A young generation this size lets a read's short-lived values die young instead of costing a scavenge per few MB. */
-const READ_WORKER_YOUNG_MB = 64;
 
 /** readSpreadsheet() in a fresh worker thread; the signal ends the thread. Refusals come back as SpreadsheetError. */
 export function readInWorker(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const { signal, ...plain } = options;
   return new Promise((resolve, reject) => {
-    const worker = startWorker(import.meta.url, 'worker.ts', 'spreadsheets-worker', { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB, maxYoungGenerationSizeMb: READ_WORKER_YOUNG_MB } });
+    const worker = startWorker(import.meta.url, 'worker.ts', 'spreadsheets-worker', { resourceLimits: { maxOldGenerationSizeMb: READ_WORKER_HEAP_MB } });
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
