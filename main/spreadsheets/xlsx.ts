@@ -1,5 +1,5 @@
 // The xlsx format read by hand: the zip's central directory, its parts inflated with node:zlib, and the sheet XML
-// scanned row by row with indexOf — no general XML parser and no object per cell. read.ts decides what the rows
+// scanned row by row in its bytes — no general XML parser, no text made of the markup, no object per cell. read.ts decides what the rows
 // mean (limits, which sheet, messages); this file only knows the format.
 //
 // Only what a data table needs is read: sheet names and order, shared strings, which styles show dates, and each
@@ -418,12 +418,11 @@ const APOSTROPHE = 39;
 const AMPERSAND = 38;
 const UNDERSCORE = 95;
 
-const isSpaceByte = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
 /** After an element name: the name ends there (so `<c` is not `<col`, `<row` not `<rowBreaks`). */
-const endsName = (code: number) => code === GT || code === SLASH || isSpaceByte(code);
+const endsName = (code: number) => code === GT || code === SLASH || isSpace(code);
 
 /** The powers of ten a decimal fraction divides by exactly (10^22 is the last one a double holds exactly). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * A number's bytes as parseFloat reads them. The common case (up to 15 digits, one point) is one exact integer
@@ -503,7 +502,7 @@ class SheetScanner {
       i = start + 4;
       let selfClosing = false;
       for (;;) {
-        while (i < end && isSpaceByte(b[i]!)) i++;
+        while (i < end && isSpace(b[i]!)) i++;
         if (i >= end) return start;
         const c = b[i]!;
         if (c === GT) break;
@@ -513,7 +512,7 @@ class SheetScanner {
           continue;
         }
         const nameStart = i;
-        while (i < end && b[i] !== 61 && !isSpaceByte(b[i]!) && b[i] !== GT) i++;
+        while (i < end && b[i] !== 61 && !isSpace(b[i]!) && b[i] !== GT) i++;
         const nameLength = i - nameStart;
         while (i < end && b[i] !== QUOTE && b[i] !== APOSTROPHE && b[i] !== GT) i++;
         if (i >= end) return start;
@@ -584,7 +583,7 @@ class SheetScanner {
     this.style = 0;
     let selfClosing = false;
     for (;;) {
-      while (i < end && isSpaceByte(b[i]!)) i++;
+      while (i < end && isSpace(b[i]!)) i++;
       if (i >= end) return -1;
       const c = b[i]!;
       if (c === GT) break;
@@ -594,7 +593,7 @@ class SheetScanner {
         continue;
       }
       const nameStart = i;
-      while (i < end && b[i] !== 61 && !isSpaceByte(b[i]!) && b[i] !== GT) i++;
+      while (i < end && b[i] !== 61 && !isSpace(b[i]!) && b[i] !== GT) i++;
       const nameLength = i - nameStart;
       while (i < end && b[i] !== QUOTE && b[i] !== APOSTROPHE && b[i] !== GT) i++;
       if (i >= end) return -1;
