@@ -293,6 +293,16 @@ describe('xlsx as other programs write it', () => {
     ]);
   });
 
+  it('numbers read to the same double parseFloat gives', async () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
+    const texts = ['0', '-0', '1.', '.5', '0.1', '0.30000000000000004', '123456789012345', '1234567890123456789', '1e-7', '-2.5E+3', '9007199254740993', '4.35', '1500.25'];
+    for (let i = 0; i < 2000; i++) texts.push((random() * 10 ** Math.floor(random() * 12)).toFixed(Math.floor(random() * 8)));
+    const rows = texts.map((text, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${text}</v></c></row>`).join('');
+    const result = await readSpreadsheet(otherProgramsXlsx({ sheetXml: rows }), { fileName: 'x.xlsx' });
+    expect(result.table.rows.map((row) => row[0])).toEqual(texts.map((text) => parseFloat(text)));
+  });
+
   it('100,000 shared strings are read in one pass', async () => {
     const strings = Array.from({ length: 100_000 }, (_, i) => `<si><t>ชื่อ${i}</t></si>`).join('');
     const rows = Array.from({ length: 100_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
