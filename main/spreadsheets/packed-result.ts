@@ -1,7 +1,8 @@
 // A read spreadsheet as a few flat arrays, for the trip from the reading worker to the main thread. Copying a
 // ReadResult as it is costs a structured clone of every cell (1.4 M cells for a fund's history: ~2.3 s and as many
 // objects again); packed, the numbers and kinds move without a copy (transferred) and each distinct text and date
-// crosses once, so the unpacked rows also share them.
+// crosses once, so the unpacked rows also share them. The reader writes rows straight into this form
+// (PackedTableWriter), so the worker never holds the rows as arrays of cells.
 import type { CellValue, ReadResult, SheetTable } from './read';
 
 const enum Kind {
@@ -13,7 +14,7 @@ const enum Kind {
   False = 5,
 }
 
-interface PackedTable {
+export interface PackedTable {
   name: string;
   rowNumbers: Int32Array;
   /** cells of row i are cellsStart[i] … cellsStart[i + 1] - 1 */
@@ -33,51 +34,86 @@ export interface PackedResult {
   tableIndex: number;
 }
 
-function packTable(table: SheetTable, textIndex: Map<string, number>, texts: string[]): PackedTable {
-  let cells = 0;
-  for (const row of table.rows) cells += row.length;
-  const cellsStart = new Int32Array(table.rows.length + 1);
-  const kinds = new Uint8Array(cells);
-  const values = new Float64Array(cells);
-  let at = 0;
-  table.rows.forEach((row, index) => {
-    cellsStart[index] = at;
-    for (const cell of row) {
+/** The texts of one read: each distinct text once, shared by all its tables. */
+export class TextPool {
+  readonly texts: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  indexOf(text: string): number {
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.texts.push(text) - 1;
+      this.index.set(text, at);
+    }
+    return at;
+  }
+}
+
+/** One table written straight into its packed form as rows are read (no array per row, no copy afterwards). */
+export class PackedTableWriter {
+  private kinds = new Uint8Array(4096);
+  private values = new Float64Array(4096);
+  private cellCount = 0;
+  private rowNumbers = new Int32Array(1024);
+  private cellsStart = new Int32Array(1025);
+  rowCount = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly pool: TextPool,
+  ) {}
+
+  /** cells[0 … length - 1] as one row; holes and undefined are empty */
+  addRow(rowNumber: number, cells: readonly (CellValue | undefined)[], length: number): void {
+    if (this.rowCount + 1 >= this.rowNumbers.length) {
+      this.rowNumbers = grow(this.rowNumbers, this.rowNumbers.length * 2);
+      this.cellsStart = grow(this.cellsStart, this.rowNumbers.length + 1);
+    }
+    if (this.cellCount + length > this.kinds.length) {
+      const size = Math.max(this.kinds.length * 2, this.cellCount + length);
+      this.kinds = grow(this.kinds, size);
+      this.values = grow(this.values, size);
+    }
+    const { kinds, values } = this;
+    let at = this.cellCount;
+    for (let column = 0; column < length; column++, at++) {
+      const cell = cells[column];
       if (cell === null || cell === undefined) kinds[at] = Kind.Empty;
       else if (typeof cell === 'number') {
         kinds[at] = Kind.Number;
         values[at] = cell;
       } else if (typeof cell === 'string') {
-        let index = textIndex.get(cell);
-        if (index === undefined) {
-          index = texts.push(cell) - 1;
-          textIndex.set(cell, index);
-        }
         kinds[at] = Kind.Text;
-        values[at] = index;
+        values[at] = this.pool.indexOf(cell);
       } else if (typeof cell === 'boolean') kinds[at] = cell ? Kind.True : Kind.False;
       else {
         kinds[at] = Kind.Date;
         values[at] = cell.getTime();
       }
-      at++;
     }
-  });
-  cellsStart[table.rows.length] = at;
-  return { name: table.name, rowNumbers: Int32Array.from(table.rowNumbers), cellsStart, kinds, values };
+    this.cellsStart[this.rowCount] = this.cellCount;
+    this.rowNumbers[this.rowCount] = rowNumber;
+    this.rowCount++;
+    this.cellCount = at;
+  }
+
+  /** the table so far, in arrays of its own size */
+  table(): PackedTable {
+    const cellsStart = this.cellsStart.slice(0, this.rowCount + 1);
+    cellsStart[this.rowCount] = this.cellCount;
+    return { name: this.name, rowNumbers: this.rowNumbers.slice(0, this.rowCount), cellsStart, kinds: this.kinds.slice(0, this.cellCount), values: this.values.slice(0, this.cellCount) };
+  }
 }
 
-/** The result packed, and the buffers to transfer with it. */
-export function packResult(read: ReadResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
-  const { table, tables, ...result } = read;
-  const all = [...(tables ?? [])];
-  let tableIndex = all.findIndex((candidate) => candidate.rows === table.rows);
-  if (tableIndex === -1) tableIndex = all.push(table) - 1;
-  const textIndex = new Map<string, number>();
-  const texts: string[] = [];
-  const packedTables = all.map((each) => packTable(each, textIndex, texts));
-  const transfer = packedTables.flatMap((each) => [each.rowNumbers.buffer, each.cellsStart.buffer, each.kinds.buffer, each.values.buffer] as ArrayBuffer[]);
-  return { packed: { result, texts, tables: packedTables, listed: tables ? tables.length : null, tableIndex }, transfer };
+function grow<T extends Uint8Array | Int32Array | Float64Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(size);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The buffers to transfer with a packed result (each table's arrays have buffers of their own). */
+export function transferList(packed: PackedResult): ArrayBuffer[] {
+  return packed.tables.flatMap((each) => [each.rowNumbers.buffer, each.cellsStart.buffer, each.kinds.buffer, each.values.buffer] as ArrayBuffer[]);
 }
 
 function unpackTable(packed: PackedTable, texts: string[], dates: Map<number, Date>): SheetTable {

@@ -1,15 +1,14 @@
-// Reading a spreadsheet the office brings: .xlsx (exceljs's streaming reader) or .csv (UTF-8 with or without BOM,
+// Reading a spreadsheet the office brings: .xlsx (our own streaming reader, xlsx.ts) or .csv (UTF-8 with or without BOM,
 // UTF-16 "Unicode text", or TIS-620 / Windows-874 from old Thai Excel). The result is one table of plain cell values
 // with the file's own row numbers, so every later message can say "แถวที่ 57". Nothing here knows about people:
 // each import area maps columns with findHeaderRow / guessMapping and reads values with thai-values.ts.
 //
 // Hostile files are refused with a Thai message before they can cost much memory or time: the format is judged
-// from the bytes (not the name), the zip's directory is checked before exceljs opens it, and rows are counted and
+// from the bytes (not the name), the zip's directory is checked before anything is inflated, and rows are counted and
 // measured while they stream past, never after loading everything.
-import { Readable } from 'node:stream';
-import ExcelJS from './exceljs';
-import type * as ExcelTypes from 'exceljs';
 import { normaliseText, toArabicDigits, type Message } from './thai-values';
+import { PackedTableWriter, TextPool, unpackResult, type PackedResult, type PackedTable } from './packed-result';
+import { BrokenXlsx, openWorkbook, readSheetRows, zipDirectory, type ZipEntry } from './xlsx';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -74,7 +73,7 @@ export const MAX_COLUMNS = 100;
 export const MAX_CELL_CHARS = 32_767;
 /**
  * Unpacked size of everything in an xlsx (as its zip directory states): 100,000 rows of 20 columns unpack to about
- * 100 MB; 400 MB refuses zip bombs before exceljs unpacks sheets to temporary files.
+ * 100 MB; 400 MB refuses zip bombs before anything is inflated (and no entry may inflate past its stated size).
  */
 export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 /** Excel's last column (XFD). */
@@ -96,6 +95,11 @@ export function columnLetter(column: number): string {
 // Entry point
 
 export async function readSpreadsheet(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  return unpackResult(await readSpreadsheetPacked(bytes, options));
+}
+
+/** The same, packed (packed-result.ts): what the reading worker sends to the main thread. */
+export async function readSpreadsheetPacked(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
   if (bytes.length === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
   if (bytes.length > MAX_FILE_BYTES) {
@@ -180,16 +184,25 @@ function oleError(bytes: Uint8Array, file: string): SpreadsheetError {
 // ---------------------------------------------------------------------------------------------------------------
 // Limits while rows stream past
 
-/** Collects the chosen sheet's rows and refuses as soon as a limit is crossed, naming the row and column. */
+/**
+ * Collects the chosen sheet's rows (packed as they come) and refuses as soon as a limit is crossed, naming the row
+ * and column.
+ */
 class TableBuilder {
-  readonly rows: CellValue[][] = [];
-  readonly rowNumbers: number[] = [];
+  private readonly packed: PackedTableWriter;
 
   constructor(
     readonly name: string,
     private readonly file: string,
+    texts: TextPool,
     private readonly maxRows: number = MAX_DATA_ROWS,
-  ) {}
+  ) {
+    this.packed = new PackedTableWriter(name, texts);
+  }
+
+  get rowCount(): number {
+    return this.packed.rowCount;
+  }
 
   /** `cells` is indexed by 0-based column; holes and undefined are empty. */
   add(rowNumber: number, cells: (CellValue | undefined)[]): void {
@@ -205,17 +218,14 @@ class TableBuilder {
     }
     if (last < 0) return;
     if (last + 1 > MAX_COLUMNS) throw this.tooManyColumns(rowNumber, last + 1);
-    if (this.rows.length >= this.maxRows) {
+    if (this.packed.rowCount >= this.maxRows) {
       throw new SpreadsheetError(
         `แผ่นงาน "${this.name}" มีข้อมูลเกิน ${count(this.maxRows)} แถว (ถึงแถวที่ ${count(rowNumber)}) กรุณาแบ่งเป็นหลายไฟล์`,
         `The sheet "${this.name}" has more than ${count(this.maxRows)} rows of data (up to row ${count(rowNumber)}); split it into several files`,
         'too-big',
       );
     }
-    const row = new Array<CellValue>(last + 1);
-    for (let i = 0; i <= last; i++) row[i] = cells[i] ?? null;
-    this.rows.push(row);
-    this.rowNumbers.push(rowNumber);
+    this.packed.addRow(rowNumber, cells, last + 1);
   }
 
   tooManyColumns(rowNumber: number, columns: number): SpreadsheetError {
@@ -236,8 +246,8 @@ class TableBuilder {
     );
   }
 
-  table(): SheetTable {
-    return { name: this.name, rows: this.rows, rowNumbers: this.rowNumbers };
+  table(): PackedTable {
+    return this.packed.table();
   }
 }
 
@@ -258,48 +268,18 @@ function unknownSheetError(file: string, sheet: string, names: string[]): Spread
 // ---------------------------------------------------------------------------------------------------------------
 // xlsx
 
-interface ZipEntry {
-  name: string;
-  unpackedBytes: number;
-}
-
 /**
- * Reads the zip's central directory (end of the file) — a few microseconds — so that a broken or truncated zip, a
- * zip that is not a workbook (.docx, .ods) and a zip bomb are told apart before exceljs unpacks anything.
- * Hand-written because exceljs's unzipper streams from the front and only fails (or fills the disk) later.
+ * The zip's directory is checked before anything is inflated, so that a broken or truncated zip, a zip that is not
+ * a workbook (.docx, .ods) and a zip bomb are told apart at once.
  */
-function zipDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const END_OF_DIRECTORY = 0x06054b50;
-  const lowest = Math.max(0, data.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = data.length - 22; i >= lowest; i--) {
-    if (data.readUInt32LE(i) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
+function checkWorkbookZip(bytes: Uint8Array, file: string): ZipEntry[] {
+  let entries: ZipEntry[];
+  try {
+    entries = zipDirectory(bytes);
+  } catch (error) {
+    if (error instanceof BrokenXlsx) throw brokenFile(file);
+    throw error;
   }
-  if (end < 0) throw brokenFile(file);
-  const entryCount = data.readUInt16LE(end + 10);
-  const directoryStart = data.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  let at = directoryStart;
-  for (let i = 0; i < entryCount; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) throw brokenFile(file);
-    const unpackedBytes = data.readUInt32LE(at + 24);
-    const nameLength = data.readUInt16LE(at + 28);
-    const extraLength = data.readUInt16LE(at + 30);
-    const commentLength = data.readUInt16LE(at + 32);
-    const localHeader = data.readUInt32LE(at + 42);
-    if (localHeader + 30 > data.length || data.readUInt32LE(localHeader) !== 0x04034b50) throw brokenFile(file);
-    entries.push({ name: data.toString('utf8', at + 46, at + 46 + nameLength), unpackedBytes });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function checkWorkbookZip(bytes: Uint8Array, file: string): void {
-  const entries = zipDirectory(bytes, file);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('content.xml') && names.has('mimetype')) {
@@ -319,129 +299,69 @@ function checkWorkbookZip(bytes: Uint8Array, file: string): void {
       'too-big',
     );
   }
+  return entries;
 }
 
-/** exceljs's rich-text, formula, hyperlink and error cells → the plain value the user sees. */
-function plainValue(value: ExcelTypes.CellValue | undefined, numFmt: string | undefined, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return null;
-    // exceljs turns numbers into dates for the formats it knows; Thai Excel's ว/ด/ปปปป formats it does not.
-    return isThaiDateFormat(numFmt) ? excelSerialDate(value, date1904) : value;
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    // Never evaluate: the value Excel last computed is what the user saw. No cached result → empty.
-    const result = value.result;
-    if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) return null;
-    if (typeof result === 'number' && Number.isFinite(result) && isDateFormat(numFmt)) return excelSerialDate(result, date1904);
-    return plainValue(result, undefined, date1904);
-  }
-  if ('hyperlink' in value) {
-    const text: unknown = value.text;
-    if (typeof text === 'string') return text;
-    if (text && typeof text === 'object' && 'richText' in text) return plainValue(text as ExcelTypes.CellRichTextValue, undefined, date1904);
-    return value.hyperlink;
-  }
-  if ('error' in value) return null;
-  return null;
+const isBlank = (value: CellValue | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** The packed result: `table` is one of `tables` when those are listed (allSheets), else the only table. */
+function packedResult(result: PackedResult['result'], texts: TextPool, table: PackedTable, tables: PackedTable[] | undefined): PackedResult {
+  if (tables === undefined) return { result, texts: texts.texts, tables: [table], listed: null, tableIndex: 0 };
+  const all = [...tables];
+  let tableIndex = all.indexOf(table);
+  if (tableIndex < 0) tableIndex = all.push(table) - 1;
+  return { result, texts: texts.texts, tables: all, listed: tables.length, tableIndex };
 }
 
-/** A number format that shows a date: d/m/y/h/s letters, or Thai Excel's ว ด ป, outside quotes and [..] blocks. */
-function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhsbวดป]/i.test(bare) && !/^general$/i.test(bare);
-}
-
-function isThaiDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /[วดป]/.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/** The same conversion exceljs makes for date cells: a Date at UTC midnight of the day shown (1900 bug included). */
-function excelSerialDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-/** The parts of exceljs's streaming reader its type declarations leave out. */
-interface StreamingWorkbook {
-  model?: { sheets?: { name: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-}
-interface StreamingWorksheet extends AsyncIterable<ExcelTypes.Row> {
-  name: string;
-}
-
-async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+async function readXlsx(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
-  checkWorkbookZip(bytes, file);
-  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  // styles: 'cache' is what lets exceljs see a cell's number format, and so give date cells as Date.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const streaming = reader as unknown as StreamingWorkbook;
+  const entries = checkWorkbookZip(bytes, file);
   const counts = new Map<string, number>();
-  const seen: string[] = [];
-  /** The best sheet so far: the wanted one, or the first with data in workbook order. */
-  let kept: { table: SheetTable; order: number } | null = null;
-  const tables: { table: SheetTable; order: number }[] = [];
-  const orderOf = (name: string) => {
-    const index = streaming.model?.sheets?.findIndex((sheet) => sheet.name === name) ?? -1;
-    return index < 0 ? seen.length : index;
-  };
-
+  /** The chosen sheet: the wanted one, or the first with data in workbook order. */
+  let kept: PackedTable | null = null;
+  const tables: PackedTable[] = [];
+  const texts = new TextPool();
+  let names: string[];
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<StreamingWorksheet>) {
-      const name = worksheet.name;
-      const order = orderOf(name);
-      seen.push(name);
-      const date1904 = streaming.properties?.model?.date1904 === true;
-      const wanted = options.allSheets === true || (options.sheet !== undefined ? name === options.sheet : kept === null || order < kept.order);
-      const builder = new TableBuilder(name, file, options.maxRows);
+    const workbook = openWorkbook(bytes, entries);
+    names = workbook.sheets.map((sheet) => sheet.name);
+    if (options.sheet !== undefined && !names.includes(options.sheet)) throw unknownSheetError(file, options.sheet, names);
+    for (const sheet of workbook.sheets) {
+      const name = sheet.name;
+      const wanted = options.allSheets === true || (options.sheet !== undefined ? name === options.sheet : kept === null);
+      const builder = new TableBuilder(name, file, texts, options.maxRows);
       let nonEmpty = 0;
-      let scanned = 0;
-      for await (const row of worksheet) {
-        if (++scanned % 2048 === 0) options.signal?.throwIfAborted();
-        if (!row.hasValues) continue;
-        const cells: (CellValue | undefined)[] = [];
-        row.eachCell((cell, column) => {
-          cells[column - 1] = plainValue(cell.value, cell.numFmt, date1904);
-        });
-        if (wanted) {
-          builder.add(row.number, cells);
-        } else if (cells.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''))) {
-          // Other sheets are only counted for the sheet chooser; past the row limit the exact count does not matter.
-          if (++nonEmpty > MAX_DATA_ROWS) break;
-        }
-      }
-      counts.set(name, wanted ? builder.rows.length : nonEmpty);
-      if (wanted && builder.rows.length > 0) tables.push({ table: builder.table(), order });
-      const chosen = options.sheet === undefined || name === options.sheet;
-      if (wanted && chosen && builder.rows.length > 0 && (kept === null || order < kept.order)) kept = { table: builder.table(), order };
+      const progress = () => options.signal?.throwIfAborted();
+      await readSheetRows(
+        bytes,
+        workbook,
+        sheet,
+        wanted
+          ? {
+              row: (rowNumber, cells) => (builder.add(rowNumber, cells), true),
+              progress,
+            }
+          : {
+              // Other sheets are only counted for the sheet chooser; past the row limit the exact count does not matter.
+              row: (_rowNumber, cells) => !(cells.some((value) => !isBlank(value)) && ++nonEmpty > MAX_DATA_ROWS),
+              progress,
+            },
+      );
+      counts.set(name, wanted ? builder.rowCount : nonEmpty);
+      if (!wanted || builder.rowCount === 0) continue;
+      const table = builder.table();
+      tables.push(table);
+      if (kept === null && (options.sheet === undefined || name === options.sheet)) kept = table;
     }
   } catch (error) {
     if (error instanceof SpreadsheetError || options.signal?.aborted) throw error;
     throw brokenFile(file);
-  } finally {
-    input.destroy();
   }
   options.signal?.throwIfAborted();
 
-  const names = streaming.model?.sheets?.map((sheet) => sheet.name) ?? seen;
   const sheets = names.map((name) => ({ name, rowCount: counts.get(name) ?? 0 }));
-  if (options.sheet !== undefined && !names.includes(options.sheet)) throw unknownSheetError(file, options.sheet, names);
   if (kept === null) throw emptySheetError(file, options.sheet ?? null);
-  const result: ReadResult = { format: 'xlsx', encoding: null, sheets, table: kept.table };
-  if (options.allSheets) result.tables = tables.sort((a, b) => a.order - b.order).map((entry) => entry.table);
-  return result;
+  return packedResult({ format: 'xlsx', encoding: null, sheets }, texts, kept, options.allSheets ? tables : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -500,7 +420,7 @@ function detectDelimiter(lines: string[]): string {
   return best;
 }
 
-async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<PackedResult> {
   const file = options.fileName;
   const { text: decoded, encoding } = decodeText(bytes, options.encoding);
   if (looksBinary(decoded)) throw notSpreadsheet(file);
@@ -533,7 +453,8 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   }
 
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || file;
-  const builder = new TableBuilder(name, file, options.maxRows);
+  const texts = new TextPool();
+  const builder = new TableBuilder(name, file, texts, options.maxRows);
   let record = firstRecord;
   let cells: (CellValue | undefined)[] = [];
   const length = text.length;
@@ -599,9 +520,9 @@ async function readCsv(bytes: Uint8Array, options: ReadOptions): Promise<ReadRes
   }
   if (cells.length > 0) endRecord();
 
-  if (builder.rows.length === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
+  if (builder.rowCount === 0) throw new SpreadsheetError(`ไฟล์ "${file}" ว่างเปล่า ไม่มีข้อมูล`, `The file "${file}" is empty`, 'empty');
   const table = builder.table();
-  return { format: 'csv', encoding, sheets: [{ name, rowCount: builder.rows.length }], table, ...(options.allSheets ? { tables: [table] } : {}) };
+  return packedResult({ format: 'csv', encoding, sheets: [{ name, rowCount: builder.rowCount }] }, texts, table, options.allSheets ? [table] : undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 // Reads an uploaded spreadsheet in a worker thread with a small heap of its own: a hostile file (a zip bomb,
 // a million rows) can only fill that heap and end the thread, never the app, and the window stays responsive.
 import { parentPort } from 'node:worker_threads';
-import { packResult, type PackedResult } from './packed-result';
-import { readSpreadsheet, SpreadsheetError, type ReadOptions } from './read';
+import { transferList, type PackedResult } from './packed-result';
+import { readSpreadsheetPacked, SpreadsheetError, type ReadOptions } from './read';
 
 export interface ReadRequest {
   bytes: Uint8Array;
@@ -13,10 +13,9 @@ export type ReadReply = { type: 'done'; packed: PackedResult } | { type: 'refuse
 
 const port = parentPort!;
 port.on('message', (request: ReadRequest) => {
-  readSpreadsheet(request.bytes, request.options).then(
-    (result) => {
-      const { packed, transfer } = packResult(result);
-      port.postMessage({ type: 'done', packed } satisfies ReadReply, transfer);
+  readSpreadsheetPacked(request.bytes, request.options).then(
+    (packed) => {
+      port.postMessage({ type: 'done', packed } satisfies ReadReply, transferList(packed));
     },
     (error: unknown) => {
       if (error instanceof SpreadsheetError) port.postMessage({ type: 'refused', th: error.th, en: error.en, kind: error.kind } satisfies ReadReply);
