@@ -8,7 +8,7 @@ import { welfareBooks, type welfareJournalEntries, welfareJournalLines, welfareR
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
-import { lapseDayOf, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
+import { lapseDayOf, owesFrom, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
 import { dateEn, dateTh } from './wording';
 
 export type JournalKind = (typeof welfareJournalEntries.$inferInsert)['kind'];
@@ -166,9 +166,9 @@ const rulesKeys = new WeakMap<ContributionSettings, string>();
 function readSummaryRows(app: AppContext, ids: readonly number[]) {
   // json_each takes the whole list as one bound value: one prepared statement for any number of ids; rows as arrays,
   // since the arrears of every member (20,000 on the large sample) are read at once
-  return statementOf(app, 'SELECT membership_id, rules_key, summary, last_paid_on FROM welfare_paid WHERE membership_id IN (SELECT value FROM json_each(?))')
+  return statementOf(app, 'SELECT membership_id, rules_key, summary, last_paid_on, owes_from FROM welfare_paid WHERE membership_id IN (SELECT value FROM json_each(?))')
     .raw()
-    .all(JSON.stringify(ids)) as [membershipId: number, rulesKey: string, summary: string, lastPaidOn: string | null][];
+    .all(JSON.stringify(ids)) as [membershipId: number, rulesKey: string, summary: string, lastPaidOn: string | null, owesFrom: string | null][];
 }
 
 /**
@@ -188,14 +188,19 @@ export function paidHistoriesOf(app: AppContext, membershipIds: readonly number[
   return histories;
 }
 
-/** Stores a membership's summary and the day it lapses if nothing more is paid (only an open membership lapses). */
+/**
+ * Stores a membership's summary, the day it lapses if nothing more is paid (only an open membership lapses) and the
+ * first day it owes anything (owes_from: the arrears figures skip a member before that day without reading the summary).
+ */
 export function storePaidSummary(app: AppContext, membership: MembershipRow, settings: ContributionSettings, summary: PaidSummary): void {
-  const lapseOn = membership.endDate === null ? lapseDayOf(settings, membershipForRules(membership), summary) : null;
+  const rules = membershipForRules(membership);
+  const lapseOn = membership.endDate === null ? lapseDayOf(settings, rules, summary) : null;
   statementOf(
     app,
-    `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on, updated_at = excluded.updated_at`,
-  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, app.now().toISOString());
+    `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, owes_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on,
+       owes_from = excluded.owes_from, updated_at = excluded.updated_at`,
+  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, owesFrom(settings, rules, summary), app.now().toISOString());
 }
 
 /** Sums a membership's lines again and stores it (after a void, a regulation change, or a back-dated payment). */
@@ -209,8 +214,13 @@ export function recomputePaidSummary(app: AppContext, membership: MembershipRow,
 export function currentPaidSummaries(app: AppContext, memberships: readonly MembershipRow[], settings: ContributionSettings): Map<number, PaidSummary> {
   const key = contributionRulesKey(settings);
   const summaries = new Map<number, PaidSummary>();
-  for (const [membershipId, rulesKey, summary] of memberships.length === 0 ? [] : readSummaryRows(app, memberships.map((membership) => membership.id))) {
-    if (rulesKey === key) summaries.set(membershipId, JSON.parse(summary) as PaidSummary);
+  const byId = new Map(memberships.map((membership) => [membership.id, membership]));
+  for (const [membershipId, rulesKey, summary, , owesFromDay] of memberships.length === 0 ? [] : readSummaryRows(app, memberships.map((membership) => membership.id))) {
+    if (rulesKey !== key) continue;
+    const current = JSON.parse(summary) as PaidSummary;
+    // a row from before owes_from was kept: stored again, with it
+    if (owesFromDay === null) storePaidSummary(app, byId.get(membershipId)!, settings, current);
+    summaries.set(membershipId, current);
   }
   const stale = memberships.filter((membership) => !summaries.has(membership.id));
   // Read in slices: one query for many memberships, without binding more values than SQLite takes.

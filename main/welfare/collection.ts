@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { people, welfareMemberships } from '../../db/schema';
 import type { AppContext } from '../api/router';
 import { fullName } from '../people/register';
-import { paidHistoriesOf, statementOf } from './books';
+import { contributionRulesKey, paidHistoriesOf, statementOf } from './books';
 import { formatPeriod, owed, periodMonthsOf, type Membership, type Owed } from './contributions';
 import { regulationOn, type StoredRegulation } from './methods';
 
@@ -30,9 +30,11 @@ export function collectionSheet(app: AppContext, villageId: number, asOf: string
  * What each member whose membership is open on `asOf` owes that day, by village: of one village, or (null) of every
  * member with a village in one read — the arrears list of every village and the dashboard's arrears tile read the
  * regulation, the members and their paid summaries once rather than once a village. Each village's members are in
- * member-number order.
+ * member-number order. `who: 'owing'` leaves out the members whose stored summary says they owe nothing that day
+ * (welfare_paid.owes_from after `asOf`, for a day on or after their last payment, under these rules) without reading
+ * it: what the arrears figures and list need, since a member who owes nothing is not in arrears.
  */
-export function owedByVillage(app: AppContext, villageId: number | null, asOf: string, regulation: StoredRegulation = regulationOn(app, asOf, 'asOf')) {
+export function owedByVillage(app: AppContext, villageId: number | null, asOf: string, regulation: StoredRegulation = regulationOn(app, asOf, 'asOf'), who: 'all' | 'owing' = 'all') {
   // as arrays, only the columns the rules need (the names are read apart, by the sheet): 20,000 members are read at once
   const members = statementOf(
     app,
@@ -41,10 +43,12 @@ export function owedByVillage(app: AppContext, villageId: number | null, asOf: s
      WHERE (? IS NULL AND p.village_id IS NOT NULL OR p.village_id = ?) AND m.start_date <= ?
        -- listed on the day a membership ends too (what is owed up to then), but not from the day it lapsed
        AND (m.end_date IS NULL OR m.end_date > ? OR (m.end_date = ? AND m.end_reason <> 'lapsed'))
+       -- a NULL owes_from is unknown: read
+       AND (? = 'all' OR NOT EXISTS (SELECT 1 FROM welfare_paid s WHERE s.membership_id = m.id AND s.rules_key = ? AND (s.last_paid_on IS NULL OR s.last_paid_on <= ?) AND s.owes_from > ?))
      ORDER BY m.member_number`,
   )
     .raw()
-    .all(villageId, villageId, asOf, asOf, asOf) as [number, number, string, string, string | null, Membership['endReason'], number, number][];
+    .all(villageId, villageId, asOf, asOf, asOf, who, contributionRulesKey(regulation.contributions), asOf, asOf) as [number, number, string, string, string | null, Membership['endReason'], number, number][];
   const paid = paidHistoriesOf(app, members.map(([id]) => id), regulation.contributions, asOf);
   const byVillage = new Map<number, { membershipId: number; personId: number; memberNumber: string; due: Owed }[]>();
   for (const [id, personId, memberNumber, start, end, endReason, entranceFeeWaived, village] of members) {
@@ -56,10 +60,10 @@ export function owedByVillage(app: AppContext, villageId: number | null, asOf: s
   return byVillage;
 }
 
-/** The collection sheet's rows by village (see owedByVillage): each member with what they owe, period by period. */
-export function collectionRows(app: AppContext, villageId: number | null, asOf: string, regulation: StoredRegulation = regulationOn(app, asOf, 'asOf')): Map<number, CollectionSheetRow[]> {
+/** The collection sheet's rows by village (see owedByVillage, and its `who`): each member with what they owe, period by period. */
+export function collectionRows(app: AppContext, villageId: number | null, asOf: string, regulation: StoredRegulation = regulationOn(app, asOf, 'asOf'), who: 'all' | 'owing' = 'all'): Map<number, CollectionSheetRow[]> {
   const months = periodMonthsOf(regulation.contributions.scheme);
-  const owing = owedByVillage(app, villageId, asOf, regulation);
+  const owing = owedByVillage(app, villageId, asOf, regulation, who);
   const names = new Map(
     (statementOf(app, 'SELECT id, title, first_name AS firstName, last_name AS lastName FROM people WHERE ? IS NULL AND village_id IS NOT NULL OR village_id = ?').all(villageId, villageId) as { id: number; title: string; firstName: string; lastName: string }[]).map(
       (person) => [person.id, fullName(person)],

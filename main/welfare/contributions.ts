@@ -421,6 +421,33 @@ export function owed(settings: ContributionSettings, membership: Membership, pai
   return owedOnPlan(plan, isPaidSummary(paid) ? postedOfSummary(plan, paid, asOf) : postedOf(plan, paid, asOf), asOfDay, asOf);
 }
 
+/** owesFrom() of a membership that owes nothing on any day: after every ISO date (stored as such, db/schema/welfare-paid.ts). */
+export const OWES_NEVER = '9999-12-31';
+
+/**
+ * The first day (ISO) on which owed() is more than nothing, for a day on or after the summary's last payment (before
+ * it, only the lines know what had been paid): the membership's start while the entrance fee is short, else the first
+ * day of the first period not fully paid (not before the start); OWES_NEVER when every period to the end is paid.
+ * On and after that day owed() stays above nothing (periods only start; money after `lastPaidOn` is not in the
+ * summary), and an end recorded later only takes periods away — so a day before it owes nothing.
+ */
+export function owesFrom(settings: ContributionSettings, membership: Membership, summary: PaidSummary): string {
+  const plan = planOf(settings, membership);
+  const posted = postedOfSummary(plan, summary, null);
+  if (posted.entranceFee < plan.entranceFee) return plan.startIso;
+  // the first period not fully paid: the one after a run, or one with money short of the amount, or the first without money
+  let ordinal = 0;
+  for (;;) {
+    const run = posted.runs.find(([first, last]) => ordinal >= first && ordinal <= last);
+    if (run !== undefined) ordinal = run[1] + 1;
+    else if ((posted.byOrdinal.get(ordinal) ?? 0) >= plan.amount) ordinal += 1;
+    else break;
+  }
+  if (ordinal > plan.lastOrdinal) return OWES_NEVER;
+  const firstDay = isoInMonth(plan.firstMonth + ordinal * plan.periodMonths, 1);
+  return firstDay < plan.startIso ? plan.startIso : firstDay;
+}
+
 function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): Owed {
   const result: Owed = { lines: [], totalSatang: 0, missedCount: 0, missedSatang: 0, paidThrough: null, paidAheadSatang: 0, creditAfterEndSatang: 0 };
   const started = startedOn(plan, asOfDay, asOf);

@@ -195,7 +195,8 @@ export function arrearsFigures(app: AppContext, asOf: string) {
   const regulation = regulationOn(app, asOf, 'asOf');
   const limit = regulation.contributions.arrears.limit;
   const chosen = app.db.select().from(villages).orderBy(asc(villages.position), asc(villages.number)).all();
-  const owing = owedByVillage(app, null, asOf, regulation);
+  // only the members who may owe something: the others are in no figure
+  const owing = owedByVillage(app, null, asOf, regulation, 'owing');
   const sections = chosen.map((village) => {
     let memberCount = 0;
     let atLimitCount = 0;
@@ -233,7 +234,7 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
     .all();
   if (villageId !== null && chosen.length === 0) throw new ApiError('NOT_FOUND', 'ไม่พบหมู่บ้านที่เลือก', 'The village chosen was not found', 'villageId');
   // every village's sheet rows in one read (the regulation, the members and their paid summaries once)
-  const sheets = collectionRows(app, villageId, asOf, regulation);
+  const sheets = collectionRows(app, villageId, asOf, regulation, 'owing');
   const sections = chosen.map((village) => {
     const rows = (sheets.get(village.id) ?? [])
       .filter((row) => isInArrears(row))

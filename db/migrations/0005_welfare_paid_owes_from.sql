@@ -1,0 +1,1 @@
+ALTER TABLE `welfare_paid` ADD `owes_from` text;
