@@ -5,6 +5,8 @@ import {
   defaultContributionSettings,
   lapseDate,
   owed,
+  owesFrom,
+  OWES_NEVER,
   paidSummaryOf,
   type Allocation,
   type ContributionSettings,
@@ -114,5 +116,87 @@ describe('the paid summary answers as the lines do', () => {
       for (let month = 1; month <= 12; month += 1) lines.push({ kind: 'contribution', period: `${year}-${String(month).padStart(2, '0')}`, satang: 3000, paidOn: `${year}-01-15` });
     }
     expect(paidSummaryOf(defaultContributionSettings, membership, lines)).toEqual({ entranceFeeSatang: 0, entranceFeePaidOn: null, lastPaidOn: '2025-01-15', onTime: [['2016-01', 120]], other: [] });
+  });
+});
+
+describe('the first day a membership owes anything (owesFrom, kept beside the summary)', () => {
+  /** Days from `from` for about five years: every day near `around`, every third day elsewhere. */
+  function daysToTry(from: string, around: string): string[] {
+    const days: string[] = [];
+    for (let offset = 0; offset < 5 * 366; offset += 1) {
+      const day = addDays(from, offset);
+      const near = around !== OWES_NEVER && Math.abs(Date.parse(day) - Date.parse(around)) <= 40 * 86_400_000;
+      if (near || offset % 3 === 0) days.push(day);
+    }
+    return days;
+  }
+
+  for (const [name, settings] of Object.entries(funds)) {
+    it(`${name}: on and after the last payment, owed() is nothing before it and something from it on`, () => {
+      const seen = { later: 0, never: 0, feeShort: 0, ended: 0 };
+      for (let seed = 1; seed <= 40; seed += 1) {
+        const random = randomFrom(seed * 104_729);
+        const start = addDays('2021-01-01', random(400));
+        // a third end (resigned) some time after joining, some paid ahead past the end
+        const end = random(3) === 0 ? addDays(start, 30 + random(1500)) : null;
+        const membership: Membership = { start, end, endReason: end === null ? null : 'resigned', entranceFeeWaived: random(4) === 0 };
+        const lines: Allocation[] = [];
+        let day = start;
+        const steps = random(30);
+        for (let step = 0; step < steps; step += 1) {
+          day = addDays(day, random(120));
+          const amount = (1 + random(4 * (settings.scheme.amountSatang / 1000))) * 1000;
+          const split = outcome(() => allocatePayment(settings, membership, lines, amount, day));
+          if (!('refused' in split)) lines.push(...split.allocations);
+        }
+        const summary = paidSummaryOf(settings, membership, lines);
+        const first = owesFrom(settings, membership, summary);
+        const from = summary.lastPaidOn ?? start;
+        expect(first >= start, `seed ${seed}`).toBe(true);
+        if (first === OWES_NEVER) seen.never += 1;
+        else if (first > from) seen.later += 1;
+        if (first === start && !membership.entranceFeeWaived && summary.entranceFeeSatang < settings.entranceFeeSatang) seen.feeShort += 1;
+        if (end !== null) seen.ended += 1;
+        for (const asOf of daysToTry(from, first)) {
+          const due = owed(settings, membership, summary, asOf);
+          expect(due.totalSatang > 0, `seed ${seed}: owed on ${asOf}, owes from ${first}`).toBe(asOf >= first);
+          expect(due.lines.length > 0).toBe(due.totalSatang > 0);
+        }
+        if (first !== OWES_NEVER && first >= from) expect(owed(settings, membership, summary, first).totalSatang, `seed ${seed} on ${first}`).toBeGreaterThan(0);
+        // An end recorded later only takes periods away: the day kept for the open membership stays a safe lower bound.
+        if (end === null) {
+          const endedLater: Membership = { ...membership, end: addDays(from, random(900)), endReason: 'died' };
+          expect(owesFrom(settings, endedLater, paidSummaryOf(settings, endedLater, lines)) >= first, `seed ${seed}`).toBe(true);
+        }
+      }
+      // the histories reach every kind of answer
+      expect(seen.later).toBeGreaterThan(0);
+      expect(seen.feeShort + seen.ended).toBeGreaterThan(0);
+    });
+  }
+
+  it('names the day the first unpaid period starts, the start while the fee is short, and never when paid to the end', () => {
+    const settings = defaultContributionSettings;
+    const joined: Membership = { start: '2026-01-20' };
+    const paidToMarch = paidSummaryOf(settings, joined, [
+      { kind: 'entrance-fee', satang: 2000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-01', satang: 3000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-02', satang: 3000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-03', satang: 3000, paidOn: '2026-01-20' },
+    ]);
+    expect(owesFrom(settings, joined, paidToMarch)).toBe('2026-04-01');
+    expect(owesFrom(settings, joined, paidSummaryOf(settings, joined, []))).toBe('2026-01-20');
+    expect(owesFrom(settings, { ...joined, entranceFeeWaived: true }, paidSummaryOf(settings, { ...joined, entranceFeeWaived: true }, []))).toBe('2026-01-20');
+    const resigned: Membership = { ...joined, end: '2026-03-10', endReason: 'resigned' };
+    expect(owesFrom(settings, resigned, paidSummaryOf(settings, resigned, []))).toBe('2026-01-20');
+    expect(owesFrom(settings, resigned, paidToMarch)).toBe(OWES_NEVER);
+    // the fee short while the periods are paid (lines brought from paper): owed from the start, before the first period
+    const nextMonth: ContributionSettings = { ...settings, firstPeriod: 'next-month' };
+    const feeShort = paidSummaryOf(nextMonth, joined, [{ kind: 'entrance-fee', satang: 1000, paidOn: '2026-01-20' }, { kind: 'contribution', period: '2026-02', satang: 3000, paidOn: '2026-01-20' }]);
+    expect(owesFrom(nextMonth, joined, feeShort)).toBe('2026-01-20');
+    expect(owed(nextMonth, joined, feeShort, '2026-01-20').totalSatang).toBe(1000);
+    // a part paid period owes from its first day
+    const part = paidSummaryOf(settings, { ...joined, entranceFeeWaived: true }, [{ kind: 'contribution', period: '2026-01', satang: 3000, paidOn: '2026-01-20' }, { kind: 'contribution', period: '2026-02', satang: 1000, paidOn: '2026-01-20' }]);
+    expect(owesFrom(settings, { ...joined, entranceFeeWaived: true }, part)).toBe('2026-02-01');
   });
 });
