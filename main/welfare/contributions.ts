@@ -421,21 +421,29 @@ export function owed(settings: ContributionSettings, membership: Membership, pai
   return owedOnPlan(plan, isPaidSummary(paid) ? postedOfSummary(plan, paid, asOf) : postedOf(plan, paid, asOf), asOfDay, asOf);
 }
 
-/** owesFrom() of a membership that owes nothing on any day: after every ISO date (stored as such, db/schema/welfare-paid.ts). */
+/** OwesFrom.periodsFrom of a membership paid to its end: after every ISO date (stored as such, db/schema/welfare-paid.ts). */
 export const OWES_NEVER = '9999-12-31';
 
+/** What a membership owes on any day from its last payment on, until it falls behind on a period (owesFrom). */
+export interface OwesFrom {
+  /** the entrance fee still to pay: owed from the membership's start, never counted as a missed period */
+  entranceFeeSatang: Satang;
+  /** the first day (ISO) a period is owed: the first day of the first period not fully paid (not before the start); OWES_NEVER when every period to the end is paid */
+  periodsFrom: string;
+}
+
 /**
- * The first day (ISO) on which owed() is more than nothing, for a day on or after the summary's last payment (before
- * it, only the lines know what had been paid): the membership's start while the entrance fee is short, else the first
- * day of the first period not fully paid (not before the start); OWES_NEVER when every period to the end is paid.
- * On and after that day owed() stays above nothing (periods only start; money after `lastPaidOn` is not in the
- * summary), and an end recorded later only takes periods away — so a day before it owes nothing.
+ * For a day on or after the summary's last payment (before it, only the lines know what had been paid): before
+ * `periodsFrom` owed() is the entrance fee left alone (one line, nothing missed); from it on, a period too. Periods
+ * only start as days pass and money paid after `lastPaidOn` is not in the summary, so once owed stays owed; an end
+ * recorded later only takes periods away (never the fee), so `periodsFrom` kept for the open membership stays a safe
+ * lower bound.
  */
-export function owesFrom(settings: ContributionSettings, membership: Membership, summary: PaidSummary): string {
+export function owesFrom(settings: ContributionSettings, membership: Membership, summary: PaidSummary): OwesFrom {
   const plan = planOf(settings, membership);
   const posted = postedOfSummary(plan, summary, null);
-  if (posted.entranceFee < plan.entranceFee) return plan.startIso;
-  // the first period not fully paid: the one after a run, or one with money short of the amount, or the first without money
+  const entranceFeeSatang = Math.max(0, plan.entranceFee - posted.entranceFee);
+  // the first period not fully paid: after the runs and the periods holding the whole amount
   let ordinal = 0;
   for (;;) {
     const run = posted.runs.find(([first, last]) => ordinal >= first && ordinal <= last);
@@ -443,9 +451,9 @@ export function owesFrom(settings: ContributionSettings, membership: Membership,
     else if ((posted.byOrdinal.get(ordinal) ?? 0) >= plan.amount) ordinal += 1;
     else break;
   }
-  if (ordinal > plan.lastOrdinal) return OWES_NEVER;
+  if (ordinal > plan.lastOrdinal) return { entranceFeeSatang, periodsFrom: OWES_NEVER };
   const firstDay = isoInMonth(plan.firstMonth + ordinal * plan.periodMonths, 1);
-  return firstDay < plan.startIso ? plan.startIso : firstDay;
+  return { entranceFeeSatang, periodsFrom: firstDay < plan.startIso ? plan.startIso : firstDay };
 }
 
 function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): Owed {

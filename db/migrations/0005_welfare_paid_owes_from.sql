@@ -1,1 +1,0 @@
-ALTER TABLE `welfare_paid` ADD `owes_from` text;
