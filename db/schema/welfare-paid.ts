@@ -21,6 +21,14 @@ export const welfarePaid = sqliteTable(
     lastPaidOn: text('last_paid_on'),
     /** the day the membership lapses for arrears if nothing more is paid (null: never, or it has ended) */
     lapseOn: text('lapse_on'),
+    /**
+     * What is owed on a day from `lastPaidOn` on, under `rulesKey` (contributions.ts owesFrom): before `periodsOwedFrom`
+     * no period is owed, only `entranceFeeOwed` (satang, owed from the start) — so the arrears figures count such a
+     * member without reading the summary. NULL means unknown (a row from before these columns): read the summary. A
+     * membership that is paid to its end holds '9999-12-31' (contributions.ts OWES_NEVER).
+     */
+    periodsOwedFrom: text('periods_owed_from'),
+    entranceFeeOwed: integer('entrance_fee_owed'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('welfare_paid_lapse').on(t.lapseOn)],

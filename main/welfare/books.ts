@@ -8,7 +8,7 @@ import { welfareBooks, type welfareJournalEntries, welfareJournalLines, welfareR
 import { ApiError } from '../api/errors';
 import type { AppContext } from '../api/router';
 import type { Satang } from '../money';
-import { lapseDayOf, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
+import { lapseDayOf, owesFrom, paidSummaryOf, type Allocation, type ContributionSettings, type Membership, type PaidHistory, type PaidSummary } from './contributions';
 import { dateEn, dateTh } from './wording';
 
 export type JournalKind = (typeof welfareJournalEntries.$inferInsert)['kind'];
@@ -166,9 +166,9 @@ const rulesKeys = new WeakMap<ContributionSettings, string>();
 function readSummaryRows(app: AppContext, ids: readonly number[]) {
   // json_each takes the whole list as one bound value: one prepared statement for any number of ids; rows as arrays,
   // since the arrears of every member (20,000 on the large sample) are read at once
-  return statementOf(app, 'SELECT membership_id, rules_key, summary, last_paid_on FROM welfare_paid WHERE membership_id IN (SELECT value FROM json_each(?))')
+  return statementOf(app, 'SELECT membership_id, rules_key, summary, last_paid_on, periods_owed_from FROM welfare_paid WHERE membership_id IN (SELECT value FROM json_each(?))')
     .raw()
-    .all(JSON.stringify(ids)) as [membershipId: number, rulesKey: string, summary: string, lastPaidOn: string | null][];
+    .all(JSON.stringify(ids)) as [membershipId: number, rulesKey: string, summary: string, lastPaidOn: string | null, periodsOwedFrom: string | null][];
 }
 
 /**
@@ -188,14 +188,20 @@ export function paidHistoriesOf(app: AppContext, membershipIds: readonly number[
   return histories;
 }
 
-/** Stores a membership's summary and the day it lapses if nothing more is paid (only an open membership lapses). */
+/**
+ * Stores a membership's summary, the day it lapses if nothing more is paid (only an open membership lapses), and what
+ * it owes until it falls behind on a period (owesFrom: the arrears figures count it without reading the summary).
+ */
 export function storePaidSummary(app: AppContext, membership: MembershipRow, settings: ContributionSettings, summary: PaidSummary): void {
-  const lapseOn = membership.endDate === null ? lapseDayOf(settings, membershipForRules(membership), summary) : null;
+  const rules = membershipForRules(membership);
+  const lapseOn = membership.endDate === null ? lapseDayOf(settings, rules, summary) : null;
+  const owing = owesFrom(settings, rules, summary);
   statementOf(
     app,
-    `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on, updated_at = excluded.updated_at`,
-  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, app.now().toISOString());
+    `INSERT INTO welfare_paid (membership_id, rules_key, summary, last_paid_on, lapse_on, periods_owed_from, entrance_fee_owed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (membership_id) DO UPDATE SET rules_key = excluded.rules_key, summary = excluded.summary, last_paid_on = excluded.last_paid_on, lapse_on = excluded.lapse_on,
+       periods_owed_from = excluded.periods_owed_from, entrance_fee_owed = excluded.entrance_fee_owed, updated_at = excluded.updated_at`,
+  ).run(membership.id, contributionRulesKey(settings), JSON.stringify(summary), summary.lastPaidOn, lapseOn, owing.periodsFrom, owing.entranceFeeSatang, app.now().toISOString());
 }
 
 /** Sums a membership's lines again and stores it (after a void, a regulation change, or a back-dated payment). */
@@ -209,8 +215,13 @@ export function recomputePaidSummary(app: AppContext, membership: MembershipRow,
 export function currentPaidSummaries(app: AppContext, memberships: readonly MembershipRow[], settings: ContributionSettings): Map<number, PaidSummary> {
   const key = contributionRulesKey(settings);
   const summaries = new Map<number, PaidSummary>();
-  for (const [membershipId, rulesKey, summary] of memberships.length === 0 ? [] : readSummaryRows(app, memberships.map((membership) => membership.id))) {
-    if (rulesKey === key) summaries.set(membershipId, JSON.parse(summary) as PaidSummary);
+  const byId = new Map(memberships.map((membership) => [membership.id, membership]));
+  for (const [membershipId, rulesKey, summary, , periodsOwedFrom] of memberships.length === 0 ? [] : readSummaryRows(app, memberships.map((membership) => membership.id))) {
+    if (rulesKey !== key) continue;
+    const current = JSON.parse(summary) as PaidSummary;
+    // a row from before what is owed was kept beside it: stored again, with it
+    if (periodsOwedFrom === null) storePaidSummary(app, byId.get(membershipId)!, settings, current);
+    summaries.set(membershipId, current);
   }
   const stale = memberships.filter((membership) => !summaries.has(membership.id));
   // Read in slices: one query for many memberships, without binding more values than SQLite takes.

@@ -421,6 +421,41 @@ export function owed(settings: ContributionSettings, membership: Membership, pai
   return owedOnPlan(plan, isPaidSummary(paid) ? postedOfSummary(plan, paid, asOf) : postedOf(plan, paid, asOf), asOfDay, asOf);
 }
 
+/** OwesFrom.periodsFrom of a membership paid to its end: after every ISO date (stored as such, db/schema/welfare-paid.ts). */
+export const OWES_NEVER = '9999-12-31';
+
+/** What a membership owes on any day from its last payment on, until it falls behind on a period (owesFrom). */
+export interface OwesFrom {
+  /** the entrance fee still to pay: owed from the membership's start, never counted as a missed period */
+  entranceFeeSatang: Satang;
+  /** the first day (ISO) a period is owed: the first day of the first period not fully paid (not before the start); OWES_NEVER when every period to the end is paid */
+  periodsFrom: string;
+}
+
+/**
+ * For a day on or after the summary's last payment (before it, only the lines know what had been paid): before
+ * `periodsFrom` owed() is the entrance fee left alone (one line, nothing missed); from it on, a period too. Periods
+ * only start as days pass and money paid after `lastPaidOn` is not in the summary, so once owed stays owed; an end
+ * recorded later only takes periods away (never the fee), so `periodsFrom` kept for the open membership stays a safe
+ * lower bound.
+ */
+export function owesFrom(settings: ContributionSettings, membership: Membership, summary: PaidSummary): OwesFrom {
+  const plan = planOf(settings, membership);
+  const posted = postedOfSummary(plan, summary, null);
+  const entranceFeeSatang = Math.max(0, plan.entranceFee - posted.entranceFee);
+  // the first period not fully paid: after the runs and the periods holding the whole amount
+  let ordinal = 0;
+  for (;;) {
+    const run = posted.runs.find(([first, last]) => ordinal >= first && ordinal <= last);
+    if (run !== undefined) ordinal = run[1] + 1;
+    else if ((posted.byOrdinal.get(ordinal) ?? 0) >= plan.amount) ordinal += 1;
+    else break;
+  }
+  if (ordinal > plan.lastOrdinal) return { entranceFeeSatang, periodsFrom: OWES_NEVER };
+  const firstDay = isoInMonth(plan.firstMonth + ordinal * plan.periodMonths, 1);
+  return { entranceFeeSatang, periodsFrom: firstDay < plan.startIso ? plan.startIso : firstDay };
+}
+
 function owedOnPlan(plan: Plan, posted: Posted, asOfDay: number, asOf: string): Owed {
   const result: Owed = { lines: [], totalSatang: 0, missedCount: 0, missedSatang: 0, paidThrough: null, paidAheadSatang: 0, creditAfterEndSatang: 0 };
   const started = startedOn(plan, asOfDay, asOf);

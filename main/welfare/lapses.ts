@@ -21,11 +21,13 @@ export function applyLapses(app: AppContext, today: string): RecordedLapse[] {
   if (!hasRegulation) return [];
   const settings = regulationOn(app, today, 'today').contributions;
   // Summaries not made under today's rules (a new member, a new regulation, a database from before the summaries)
-  // are made again first: their lapse day is part of them.
+  // are made again first: their lapse day is part of them. One stored before what is owed was kept beside it is stored again.
   const stale = app.db
     .select()
     .from(welfareMemberships)
-    .where(sql`${welfareMemberships.endDate} IS NULL AND NOT EXISTS (SELECT 1 FROM welfare_paid p WHERE p.membership_id = ${welfareMemberships.id} AND p.rules_key = ${contributionRulesKey(settings)})`)
+    .where(
+      sql`${welfareMemberships.endDate} IS NULL AND NOT EXISTS (SELECT 1 FROM welfare_paid p WHERE p.membership_id = ${welfareMemberships.id} AND p.rules_key = ${contributionRulesKey(settings)} AND p.periods_owed_from IS NOT NULL)`,
+    )
     .all();
   currentPaidSummaries(app, stale, settings);
   if (settings.arrears.limit === null) return [];

@@ -12,7 +12,7 @@ import { cashBookTotals, runningBalances, type WelfareCashBookData } from '../do
 import type { WelfareArrearsData } from '../documents/forms/welfare-arrears';
 import { printFromRecords } from '../documents/methods';
 import { fullName } from '../people/register';
-import { collectionRows, owedByVillage } from './collection';
+import { collectionRows, entranceFeeOnlyByVillage, owedByVillage } from './collection';
 import { regulationOn } from './methods';
 import { dateEn, dateTh } from './wording';
 
@@ -195,11 +195,14 @@ export function arrearsFigures(app: AppContext, asOf: string) {
   const regulation = regulationOn(app, asOf, 'asOf');
   const limit = regulation.contributions.arrears.limit;
   const chosen = app.db.select().from(villages).orderBy(asc(villages.position), asc(villages.number)).all();
-  const owing = owedByVillage(app, null, asOf, regulation);
+  // owed() only for the members who may be behind on a period; those who owe at most the entrance fee, from the summaries' columns
+  const owing = owedByVillage(app, null, asOf, regulation, 'behind');
+  const feeOnly = entranceFeeOnlyByVillage(app, asOf, regulation);
   const sections = chosen.map((village) => {
-    let memberCount = 0;
+    // owing the fee alone: in arrears, nothing missed, so never at the limit
+    let memberCount = feeOnly.get(village.id)?.memberCount ?? 0;
     let atLimitCount = 0;
-    let owedSatang = 0;
+    let owedSatang = feeOnly.get(village.id)?.owedSatang ?? 0;
     for (const { due } of owing.get(village.id) ?? []) {
       if (!isInArrears({ owedSatang: due.totalSatang, missedCount: due.missedCount })) continue;
       memberCount += 1;
@@ -233,7 +236,7 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
     .all();
   if (villageId !== null && chosen.length === 0) throw new ApiError('NOT_FOUND', 'ไม่พบหมู่บ้านที่เลือก', 'The village chosen was not found', 'villageId');
   // every village's sheet rows in one read (the regulation, the members and their paid summaries once)
-  const sheets = collectionRows(app, villageId, asOf, regulation);
+  const sheets = collectionRows(app, villageId, asOf, regulation, 'owing');
   const sections = chosen.map((village) => {
     const rows = (sheets.get(village.id) ?? [])
       .filter((row) => isInArrears(row))

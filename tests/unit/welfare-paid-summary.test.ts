@@ -5,6 +5,8 @@ import {
   defaultContributionSettings,
   lapseDate,
   owed,
+  owesFrom,
+  OWES_NEVER,
   paidSummaryOf,
   type Allocation,
   type ContributionSettings,
@@ -114,5 +116,93 @@ describe('the paid summary answers as the lines do', () => {
       for (let month = 1; month <= 12; month += 1) lines.push({ kind: 'contribution', period: `${year}-${String(month).padStart(2, '0')}`, satang: 3000, paidOn: `${year}-01-15` });
     }
     expect(paidSummaryOf(defaultContributionSettings, membership, lines)).toEqual({ entranceFeeSatang: 0, entranceFeePaidOn: null, lastPaidOn: '2025-01-15', onTime: [['2016-01', 120]], other: [] });
+  });
+});
+
+describe('what a membership owes until it falls behind on a period (owesFrom, kept beside the summary)', () => {
+  /** Days from `from` for about five years: every day near `around`, every third day elsewhere. */
+  function daysToTry(from: string, around: string): string[] {
+    const days: string[] = [];
+    for (let offset = 0; offset < 5 * 366; offset += 1) {
+      const day = addDays(from, offset);
+      const near = around !== OWES_NEVER && Math.abs(Date.parse(day) - Date.parse(around)) <= 40 * 86_400_000;
+      if (near || offset % 3 === 0) days.push(day);
+    }
+    return days;
+  }
+
+  for (const [name, settings] of Object.entries(funds)) {
+    it(`${name}: on and after the last payment, owed() is the fee left alone before the day, and a period too from it on`, () => {
+      const seen = { later: 0, never: 0, feeShort: 0, ended: 0 };
+      for (let seed = 1; seed <= 40; seed += 1) {
+        const random = randomFrom(seed * 104_729);
+        const start = addDays('2021-01-01', random(400));
+        // a third end (resigned) some time after joining, some paid ahead past the end
+        const end = random(3) === 0 ? addDays(start, 30 + random(1500)) : null;
+        const membership: Membership = { start, end, endReason: end === null ? null : 'resigned', entranceFeeWaived: random(4) === 0 };
+        const lines: Allocation[] = [];
+        let day = start;
+        const steps = random(30);
+        for (let step = 0; step < steps; step += 1) {
+          day = addDays(day, random(120));
+          // now and then less than the fee: a fee part paid
+          const amount = (1 + random(4 * (settings.scheme.amountSatang / 1000))) * 1000;
+          const split = outcome(() => allocatePayment(settings, membership, lines, amount, day));
+          if (!('refused' in split)) lines.push(...split.allocations);
+        }
+        const summary = paidSummaryOf(settings, membership, lines);
+        const owing = owesFrom(settings, membership, summary);
+        const first = owing.periodsFrom;
+        const from = summary.lastPaidOn ?? start;
+        expect(first >= start, `seed ${seed}`).toBe(true);
+        if (first === OWES_NEVER) seen.never += 1;
+        else if (first > from) seen.later += 1;
+        if (owing.entranceFeeSatang > 0) seen.feeShort += 1;
+        if (end !== null) seen.ended += 1;
+        for (const asOf of daysToTry(from, first)) {
+          const due = owed(settings, membership, summary, asOf);
+          const periods = due.lines.filter((line) => line.kind === 'contribution');
+          expect(periods.length > 0, `seed ${seed}: owed on ${asOf}, periods owed from ${first}`).toBe(asOf >= first);
+          expect(due.totalSatang - periods.reduce((sum, line) => sum + line.owedSatang, 0), `seed ${seed}: the fee on ${asOf}`).toBe(owing.entranceFeeSatang);
+          if (asOf < first) expect(due.missedCount).toBe(0);
+        }
+        if (first !== OWES_NEVER && first >= from) expect(owed(settings, membership, summary, first).lines.some((line) => line.kind === 'contribution'), `seed ${seed} on ${first}`).toBe(true);
+        // An end recorded later only takes periods away: what was kept for the open membership stays a safe lower bound.
+        if (end === null) {
+          const endedLater: Membership = { ...membership, end: addDays(from, random(900)), endReason: 'died' };
+          const afterEnd = owesFrom(settings, endedLater, paidSummaryOf(settings, endedLater, lines));
+          expect(afterEnd.periodsFrom >= first, `seed ${seed}`).toBe(true);
+          expect(afterEnd.entranceFeeSatang).toBe(owing.entranceFeeSatang);
+        }
+      }
+      // the histories reach every kind of answer
+      expect(seen.later).toBeGreaterThan(0);
+      expect(seen.ended).toBeGreaterThan(0);
+    });
+  }
+
+  it('names the first day of the first unpaid period, the fee left, and never when paid to the end', () => {
+    const settings = defaultContributionSettings;
+    const joined: Membership = { start: '2026-01-20' };
+    const paidToMarch = paidSummaryOf(settings, joined, [
+      { kind: 'entrance-fee', satang: 2000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-01', satang: 3000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-02', satang: 3000, paidOn: '2026-01-20' },
+      { kind: 'contribution', period: '2026-03', satang: 3000, paidOn: '2026-01-20' },
+    ]);
+    expect(owesFrom(settings, joined, paidToMarch)).toEqual({ entranceFeeSatang: 0, periodsFrom: '2026-04-01' });
+    expect(owesFrom(settings, joined, paidSummaryOf(settings, joined, []))).toEqual({ entranceFeeSatang: 2000, periodsFrom: '2026-01-20' });
+    const waived: Membership = { ...joined, entranceFeeWaived: true };
+    expect(owesFrom(settings, waived, paidSummaryOf(settings, waived, []))).toEqual({ entranceFeeSatang: 0, periodsFrom: '2026-01-20' });
+    const resigned: Membership = { ...joined, end: '2026-03-10', endReason: 'resigned' };
+    expect(owesFrom(settings, resigned, paidToMarch)).toEqual({ entranceFeeSatang: 0, periodsFrom: OWES_NEVER });
+    // the fee short while the periods are paid (lines brought from paper): the fee alone until the next period starts
+    const nextMonth: ContributionSettings = { ...settings, firstPeriod: 'next-month' };
+    const feeShort = paidSummaryOf(nextMonth, joined, [{ kind: 'entrance-fee', satang: 1000, paidOn: '2026-01-20' }, { kind: 'contribution', period: '2026-02', satang: 3000, paidOn: '2026-01-20' }]);
+    expect(owesFrom(nextMonth, joined, feeShort)).toEqual({ entranceFeeSatang: 1000, periodsFrom: '2026-03-01' });
+    expect(owed(nextMonth, joined, feeShort, '2026-02-28')).toMatchObject({ totalSatang: 1000, missedCount: 0 });
+    // a part paid period is owed from its first day
+    const part = paidSummaryOf(settings, waived, [{ kind: 'contribution', period: '2026-01', satang: 3000, paidOn: '2026-01-20' }, { kind: 'contribution', period: '2026-02', satang: 1000, paidOn: '2026-01-20' }]);
+    expect(owesFrom(settings, waived, part)).toEqual({ entranceFeeSatang: 0, periodsFrom: '2026-02-01' });
   });
 });
