@@ -137,21 +137,21 @@ describe('sign-in (issue 11, fault 4)', () => {
     try {
       const post = (method: string, body: unknown) =>
         fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<{ ok: boolean }>);
-      let done = false;
+      // Counted in order, not timed: on two busy cores each login's audit row still waits for the disk
+      // (synchronous = FULL), so how many replies fit into the burst depends on the machine.
+      let loginsDone = 0;
       const started = performance.now();
-      const logins = Promise.all(staff.map((person) => post('office.auth.login', { username: person.username, password: person.password }))).finally(() => (done = true));
-      const waits: number[] = [];
-      while (!done) {
-        const start = performance.now();
-        await post('office.session.get', {});
-        waits.push(performance.now() - start);
-      }
+      const logins = Promise.all(staff.map((person) => post('office.auth.login', { username: person.username, password: person.password }).finally(() => loginsDone++)));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await post('office.session.get', {});
+      const loginsDoneAtReply = loginsDone;
+      const reply = performance.now() - started;
       const results = await logins;
       const burst = performance.now() - started;
+      console.log(`30 logins: ${burst.toFixed(0)} ms; a request sent after them answered in ${reply.toFixed(0)} ms, ${loginsDoneAtReply} logins done`);
       expect(results.every((result) => result.ok)).toBe(true);
-      // before the fix the first request waited for all 30 (1.3–2.9 s) and no other got in
-      expect(waits.length, `burst ${burst.toFixed(0)} ms`).toBeGreaterThan(3);
-      expect(median(waits), `burst ${burst.toFixed(0)} ms`).toBeLessThan(burst / 4);
+      // before the fix the request waited for all 30 (1.3–2.9 s): each scrypt held the event loop in turn
+      expect(loginsDoneAtReply, `reply ${reply.toFixed(0)} ms of ${burst.toFixed(0)} ms`).toBeLessThan(staff.length);
     } finally {
       await host.close();
     }
