@@ -178,7 +178,12 @@ export const welfareJournalLines = sqliteTable(
     /** the benefit type of a payout line, for the status form's counts */
     benefitCode: text('benefit_code'),
   },
-  (t) => [index('welfare_journal_lines_entry').on(t.entryId), index('welfare_journal_lines_account_amount').on(t.accountId, t.entryId, t.amountSatang), check('welfare_journal_lines_nonzero', sql`${t.amountSatang} <> 0`)],
+  (t) => [
+    // entry, account, amount: an entry's lines are read from the index alone (the dashboard's months, later entries)
+    index('welfare_journal_lines_entry_account_amount').on(t.entryId, t.accountId, t.amountSatang),
+    index('welfare_journal_lines_account_amount').on(t.accountId, t.entryId, t.amountSatang),
+    check('welfare_journal_lines_nonzero', sql`${t.amountSatang} <> 0`),
+  ],
 );
 
 /** เล่มใบเสร็จ: a book of numbered receipts; numbers are used in order, none skipped. */

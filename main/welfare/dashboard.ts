@@ -94,7 +94,6 @@ function monthlyMoney(app: AppContext, asOf: string) {
     `SELECT substr(e.entry_date, 1, 7) AS month, l.account_id AS accountId, sum(l.amount_satang) AS amount
      FROM welfare_journal_entries e CROSS JOIN welfare_journal_lines l
      WHERE l.entry_id = e.id AND e.entry_date >= ? AND e.entry_date <= ?
-       AND l.account_id IN (SELECT id FROM welfare_accounts WHERE kind = 'expense' OR report_line = 'memberContributions')
      GROUP BY month, l.account_id`,
   ).all(from, asOf) as { month: string; accountId: number; amount: number }[];
   const byMonth = new Map<string, { contributions: number; benefits: number; expenses: number }>();
