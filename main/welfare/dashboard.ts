@@ -71,7 +71,7 @@ function membersAt(app: AppContext, asOf: string) {
     cumulative: counted.cumulative,
     ended: endedBy,
     endedTotal: ended.reduce((sum, row) => sum + row.count, 0),
-    byVillage: counted.byVillage.map((village) => ({ villageId: village.villageId, name: village.name, current: village.current })),
+    byVillage: counted.byVillage.map((village) => ({ villageId: village.villageId, name: village.name, nameEn: village.nameEn, current: village.current })),
   };
 }
 

@@ -31,12 +31,15 @@ export interface Line {
   code: string;
   reportLine: string;
   name: string;
+  /** the chart's English name, for the English screens (the printed forms are Thai) */
+  nameEn: string;
   /** satang; on the receipt side money in is positive, on the payment side money out is positive */
   amount: number;
 }
 
 export interface Section {
   title: string;
+  titleEn: string;
   lines: Line[];
   total: number;
 }
@@ -59,6 +62,7 @@ interface AccountRow {
   id: number;
   code: string;
   name: string;
+  nameEn: string;
   kind: 'asset' | 'income' | 'expense' | 'equity';
   reportLine: string;
   active: number;
@@ -66,7 +70,7 @@ interface AccountRow {
 }
 
 function accountsOf(app: AppContext): AccountRow[] {
-  return statementOf(app, 'SELECT id, code, name_th AS name, kind, report_line AS reportLine, active, position FROM welfare_accounts ORDER BY code').all() as AccountRow[];
+  return statementOf(app, 'SELECT id, code, name_th AS name, coalesce(nullif(name_en, \'\'), name_th) AS nameEn, kind, report_line AS reportLine, active, position FROM welfare_accounts ORDER BY code').all() as AccountRow[];
 }
 
 function isMoney(account: AccountRow): boolean {
@@ -74,7 +78,7 @@ function isMoney(account: AccountRow): boolean {
 }
 
 function lineOf(account: AccountRow, amount: number): Line {
-  return { accountId: account.id, code: account.code, reportLine: account.reportLine, name: account.name, amount };
+  return { accountId: account.id, code: account.code, reportLine: account.reportLine, name: account.name, nameEn: account.nameEn, amount };
 }
 
 function accountingYearKind(app: AppContext): 'fiscal' | 'calendar' {
@@ -285,16 +289,16 @@ export function financialPosition(app: AppContext, asOf: string, balances: Map<n
       .filter(filter)
       .sort((a, b) => a.position - b.position || a.code.localeCompare(b.code))
       .map((account) => lineOf(account, sign * (balances.get(account.id) ?? 0)));
-  const section = (title: string, sectionLines: Line[]): Section => ({ title, lines: sectionLines, total: sectionLines.reduce((sum, line) => sum + line.amount, 0) });
+  const section = ([title, titleEn]: [string, string], sectionLines: Line[]): Section => ({ title, titleEn, lines: sectionLines, total: sectionLines.reduce((sum, line) => sum + line.amount, 0) });
   const receiptSide = [
-    section('1. รายรับ', lines((account) => account.kind === 'income' && GRANT_LINES.includes(account.reportLine), -1)),
-    section('2. รายได้', lines((account) => account.kind === 'income' && !GRANT_LINES.includes(account.reportLine), -1)),
+    section(['1. รายรับ', '1. Grants and contributions'], lines((account) => account.kind === 'income' && GRANT_LINES.includes(account.reportLine), -1)),
+    section(['2. รายได้', '2. Other income'], lines((account) => account.kind === 'income' && !GRANT_LINES.includes(account.reportLine), -1)),
   ];
   const equity = lines((account) => account.kind === 'equity', -1);
-  if (equity.some((line) => line.amount !== 0)) receiptSide.push(section('3. ทุนกองทุน (ยอดยกมา)', equity));
+  if (equity.some((line) => line.amount !== 0)) receiptSide.push(section(['3. ทุนกองทุน (ยอดยกมา)', '3. Fund capital (brought forward)'], equity));
   const paymentSide = [
-    section('1. สินทรัพย์/เงินคงเหลือ', lines((account) => account.kind === 'asset' || (account.kind === 'expense' && account.reportLine === 'benefits'), 1)),
-    section('2. ค่าใช้จ่าย', lines((account) => account.kind === 'expense' && account.reportLine !== 'benefits', 1)),
+    section(['1. สินทรัพย์/เงินคงเหลือ', '1. Assets and money held'], lines((account) => account.kind === 'asset' || (account.kind === 'expense' && account.reportLine === 'benefits'), 1)),
+    section(['2. ค่าใช้จ่าย', '2. Expenses'], lines((account) => account.kind === 'expense' && account.reportLine !== 'benefits', 1)),
   ];
   const totalReceiptSide = receiptSide.reduce((sum, part) => sum + part.total, 0);
   const totalPaymentSide = paymentSide.reduce((sum, part) => sum + part.total, 0);
@@ -366,6 +370,7 @@ export function benefitsPaidByType(app: AppContext, from: string, to: string, as
 export interface SourceRow {
   reportLine: string;
   name: string;
+  nameEn: string;
   amount: number;
 }
 
@@ -383,7 +388,10 @@ export function fundBySource(app: AppContext, asOf: string, balances: Map<number
     const key = account.kind === 'equity' ? 'equity' : account.reportLine;
     const row = bySource.get(key);
     if (row) row.amount += amount;
-    else if (account.active || amount !== 0) bySource.set(key, { reportLine: key, name: account.kind === 'equity' ? 'ทุนกองทุน (ยอดยกมา)' : account.name, amount });
+    else if (account.active || amount !== 0) {
+      const name = account.kind === 'equity' ? { th: 'ทุนกองทุน (ยอดยกมา)', en: 'Fund capital (brought forward)' } : { th: account.name, en: account.nameEn };
+      bySource.set(key, { reportLine: key, name: name.th, nameEn: name.en, amount });
+    }
   }
   const rank = (line: string) => (line === 'equity' ? SOURCE_ORDER.length + 1 : SOURCE_ORDER.includes(line) ? SOURCE_ORDER.indexOf(line) : SOURCE_ORDER.length);
   const rows = [...bySource.values()].filter((row) => row.reportLine !== 'equity' || row.amount !== 0).sort((a, b) => rank(a.reportLine) - rank(b.reportLine));
@@ -414,6 +422,12 @@ export interface MemberCount {
   current: number;
 }
 
+/** A category or village of members: its name in Thai (forms, exports) and English (the English screens). */
+interface CountedGroup extends MemberCount {
+  name: string;
+  nameEn: string;
+}
+
 /**
  * Members by category and by village on `asOf`: สมาชิกสะสม (every person who has been a member since founding) and
  * สมาชิกปัจจุบัน (members that day: joined on or before it and not ended before it — as the member list counts
@@ -432,22 +446,23 @@ export function membersByCategoryAndVillage(app: AppContext, asOf: string) {
      JOIN people p ON p.id = latest.person_id
      GROUP BY p.village_id, latest.category, latest.current`,
   ).all(asOf, asOf) as { villageId: number | null; category: string; current: number; count: number }[];
-  const categoryNames = new Map<string, string>(presetMemberCategories.map((category) => [category.code, category.th]));
-  for (const version of regulationVersions(app)) for (const category of version.memberCategories ?? []) categoryNames.set(category.code, category.th);
-  const byCategory = new Map<string, { category: string; name: string; cumulative: number; current: number }>();
-  for (const [code, name] of categoryNames) byCategory.set(code, { category: code, name, cumulative: 0, current: 0 });
+  const categoryNames = new Map<string, Bilingual>(presetMemberCategories.map((category) => [category.code, category]));
+  for (const version of regulationVersions(app)) for (const category of version.memberCategories ?? []) categoryNames.set(category.code, category);
+  const byCategory = new Map<string, { category: string } & CountedGroup>();
+  for (const [code, name] of categoryNames) byCategory.set(code, { category: code, name: name.th, nameEn: name.en || name.th, cumulative: 0, current: 0 });
   const villages = statementOf(app, 'SELECT id, number, name FROM villages ORDER BY position, number').all() as { id: number; number: number; name: string }[];
-  const byVillage = new Map<number | null, { villageId: number | null; name: string; cumulative: number; current: number }>();
-  for (const village of villages) byVillage.set(village.id, { villageId: village.id, name: `หมู่ ${village.number} ${village.name}`, cumulative: 0, current: 0 });
+  const byVillage = new Map<number | null, { villageId: number | null } & CountedGroup>();
+  // the village's own name is Thai in both languages: only the word for หมู่ is translated
+  for (const village of villages) byVillage.set(village.id, { villageId: village.id, name: `หมู่ ${village.number} ${village.name}`, nameEn: `Village ${village.number} ${village.name}`, cumulative: 0, current: 0 });
   let cumulative = 0;
   let current = 0;
   for (const row of rows) {
-    const category = byCategory.get(row.category) ?? { category: row.category, name: row.category, cumulative: 0, current: 0 };
+    const category = byCategory.get(row.category) ?? { category: row.category, name: row.category, nameEn: row.category, cumulative: 0, current: 0 };
     byCategory.set(row.category, category);
     // every village of the register is listed already: only "no village" can be new here
     let village = byVillage.get(row.villageId);
     if (!village) {
-      village = { villageId: row.villageId, name: 'ไม่ระบุหมู่บ้าน', cumulative: 0, current: 0 };
+      village = { villageId: row.villageId, name: 'ไม่ระบุหมู่บ้าน', nameEn: 'No village', cumulative: 0, current: 0 };
       byVillage.set(row.villageId, village);
     }
     const currentCount = row.current === 1 ? row.count : 0;

@@ -108,5 +108,9 @@ test('the CODI forms: figures from the books, the committee writes, both forms p
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('codi-criterion-categories')).toContainText('Not met');
   await expect(page.getByTestId('codi-forms')).toContainText('Member register');
+  // the books' own names too: the chart's English names, the form's section titles, no Thai word of ours left
+  await expect(page.getByTestId('codi-position')).toContainText('1. Grants and contributions');
+  await expect(page.getByTestId('codi-position')).toContainText('Member contributions');
+  await expect(page.getByTestId('codi-position')).not.toContainText('รายรับ');
   await saveScreenshot(page, SCREENSHOTS, 'codi-forms-en');
 });

@@ -136,5 +136,9 @@ test('this month and last year: totals on screen, drilled down, printed with the
   // The same screen in English: the period named in English, the headings translated.
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('statements-heading')).toContainText(`Annual statement Accounting year B.E. ${year.be + 1}`);
+  await expect(page.getByTestId('position-receipts')).toContainText('1. Grants and contributions');
+  await expect(page.getByTestId('statement-sources')).toContainText('Member contributions');
+  await expect(page.getByTestId('statement-members-village')).toContainText('Village ');
+  await expect(page.getByTestId('statement-members-village')).not.toContainText('หมู่');
   await saveScreenshot(page, SCREENSHOTS, 'annual-en');
 });

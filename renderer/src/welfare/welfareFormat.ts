@@ -55,6 +55,16 @@ export function categoryName(code: string, categories: readonly MemberCategory[]
   return i18next.language === 'en' && category.en ? category.en : category.th;
 }
 
+/** A statement's row (an account, source, category or village) by the name the core gives for the UI language. */
+export function localName(row: { name: string; nameEn: string }): string {
+  return i18next.language === 'en' && row.nameEn ? row.nameEn : row.name;
+}
+
+/** A section of the financial position by its title in the UI language. */
+export function localTitle(section: { title: string; titleEn: string }): string {
+  return localName({ name: section.title, nameEn: section.titleEn });
+}
+
 /** A benefit's name in the UI language. */
 export function benefitName(benefit: { name: { th: string; en: string } }): string {
   return i18next.language === 'en' && benefit.name.en ? benefit.name.en : benefit.name.th;

@@ -11,6 +11,7 @@ import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate } from '../../ui/thaiDates';
 import { openPdf } from '../reports/openPdf';
+import { localName, localTitle } from '../welfareFormat';
 import { CodiTextsEditor, type CodiTexts } from './CodiTextsEditor';
 
 type StatusForm = OutputOf<'welfare.codi.statusForm'>;
@@ -153,7 +154,7 @@ export function CodiFormsTab() {
                   rowKey="category"
                   dataSource={status.members.byCategory}
                   columns={[
-                    { key: 'name', title: t('welfareCodi.members.category'), dataIndex: 'name' },
+                    { key: 'name', title: t('welfareCodi.members.category'), render: (_, row) => localName(row) },
                     { key: 'cumulative', title: t('welfareCodi.members.cumulative'), align: 'right', render: (_, row) => persons(row.cumulative) },
                     { key: 'current', title: t('welfareCodi.members.current'), align: 'right', render: (_, row) => persons(row.current) },
                   ]}
@@ -201,7 +202,7 @@ export function CodiFormsTab() {
                   rowKey="reportLine"
                   dataSource={status.money.rows}
                   columns={[
-                    { key: 'name', title: t('welfareCodi.money.source'), dataIndex: 'name' },
+                    { key: 'name', title: t('welfareCodi.money.source'), render: (_, row) => localName(row) },
                     { key: 'amount', title: t('welfareCodi.request.amount'), align: 'right', render: (_, row) => baht(row.amount) },
                   ]}
                   summary={() => (
@@ -235,7 +236,7 @@ export function CodiFormsTab() {
                   locale={{ emptyText: t('welfareCodi.benefits.none') }}
                   dataSource={status.benefits}
                   columns={[
-                    { key: 'name', title: t('welfareCodi.benefits.type'), dataIndex: 'name' },
+                    { key: 'name', title: t('welfareCodi.benefits.type'), render: (_, row) => localName(row) },
                     { key: 'ever', title: t('welfareCodi.benefits.sinceFounding'), align: 'right', render: (_, row) => figure(`${row.personsSinceFounding.toLocaleString('en-US')} / ${formatSatang(row.amountSinceFounding)}`) },
                     { key: 'year', title: t('welfareCodi.benefits.inYear', { year: fiscalYear }), align: 'right', render: (_, row) => figure(`${row.personsInPeriod.toLocaleString('en-US')} / ${formatSatang(row.amountInPeriod)}`) },
                   ]}
@@ -257,7 +258,7 @@ export function CodiFormsTab() {
                     size="small"
                     pagination={false}
                     rowKey="key"
-                    dataSource={sections.flatMap((section) => [{ key: section.title, name: section.title, amount: null as number | null, heading: true }, ...section.lines.map((line) => ({ key: `${section.title}-${line.accountId}`, name: line.name, amount: line.amount as number | null, heading: false }))])}
+                    dataSource={sections.flatMap((section) => [{ key: section.title, name: localTitle(section), amount: null as number | null, heading: true }, ...section.lines.map((line) => ({ key: `${section.title}-${line.accountId}`, name: localName(line), amount: line.amount as number | null, heading: false }))])}
                     columns={[
                       { key: 'name', title: t(`welfareCodi.position.${side}`), render: (_, row) => (row.heading ? <strong>{row.name}</strong> : <span style={{ paddingLeft: 16 }}>{row.name}</span>) },
                       { key: 'amount', title: t('welfareCodi.request.amount'), align: 'right', render: (_, row) => (row.amount === null ? '' : figure(formatSatang(row.amount))) },

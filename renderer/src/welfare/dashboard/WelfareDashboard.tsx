@@ -7,7 +7,7 @@ import { goTo } from '../../app/routes';
 import { reportError } from '../../ui/apiErrors';
 import { formatSatang, percentFromBasisPoints } from '../../ui/money';
 import { showDate } from '../../ui/thaiDates';
-import { periodLabel } from '../welfareFormat';
+import { localName, periodLabel } from '../welfareFormat';
 import { MonthlyMoneyChart } from './MonthlyMoneyChart';
 
 export type Dashboard = OutputOf<'welfare.dashboard.get'>;
@@ -110,7 +110,7 @@ function SourcesTile({ sources }: { sources: Dashboard['sources'] }) {
         {sources.rows
           .filter((row) => row.amount !== 0)
           .map((row) => (
-          <AmountLine key={row.reportLine} name={row.name} amount={formatSatang(row.amount)} testId={`dashboard-source-${row.reportLine}`} />
+          <AmountLine key={row.reportLine} name={localName(row)} amount={formatSatang(row.amount)} testId={`dashboard-source-${row.reportLine}`} />
         ))}
       </div>
     </Tile>
@@ -145,7 +145,7 @@ function VillagesTile({ members }: { members: Dashboard['members'] }) {
       <div style={{ maxHeight: 260, overflowY: 'auto' }}>
         {members.cumulative > 0 &&
           shown.map((village) => (
-            <AmountLine key={village.villageId ?? 'none'} name={village.villageId === null ? t('welfareDashboard.villages.noVillage') : village.name} amount={village.current.toLocaleString('en-US')} testId={`dashboard-village-${village.villageId ?? 'none'}`} />
+            <AmountLine key={village.villageId ?? 'none'} name={village.villageId === null ? t('welfareDashboard.villages.noVillage') : localName(village)} amount={village.current.toLocaleString('en-US')} testId={`dashboard-village-${village.villageId ?? 'none'}`} />
           ))}
       </div>
     </Tile>

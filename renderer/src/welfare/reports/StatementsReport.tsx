@@ -11,6 +11,7 @@ import { showDate } from '../../ui/thaiDates';
 import { useBooks } from '../books/booksStore';
 import { MonthPicker, thisMonth } from '../money/MonthPicker';
 import { openPdf } from './openPdf';
+import { localName, localTitle } from '../welfareFormat';
 
 type Monthly = OutputOf<'welfare.statements.monthly'>;
 type Annual = OutputOf<'welfare.statements.annual'>;
@@ -99,12 +100,12 @@ function receiptsAndPaymentsRows(statement: Statement, moneyIds: { cash: number[
     { key: 'receipts-heading', label: label.receipts, satang: null, strong: true },
     ...(statement.receipts.length === 0
       ? [{ key: 'no-receipts', label: label.noReceipts, satang: null, indent: true }]
-      : statement.receipts.map((line) => ({ key: `receipt-${line.code}`, label: line.name, satang: line.amount, indent: true, drill: moved(line.name, [line.accountId], -1) }))),
+      : statement.receipts.map((line) => ({ key: `receipt-${line.code}`, label: localName(line), satang: line.amount, indent: true, drill: moved(localName(line), [line.accountId], -1) }))),
     { key: 'total-receipts', label: label.totalReceipts, satang: statement.totalReceipts, strong: true, drill: moved(label.totalReceipts, statement.receipts.map((line) => line.accountId), -1) },
     { key: 'payments-heading', label: label.payments, satang: null, strong: true },
     ...(statement.payments.length === 0
       ? [{ key: 'no-payments', label: label.noPayments, satang: null, indent: true }]
-      : statement.payments.map((line) => ({ key: `payment-${line.code}`, label: line.name, satang: line.amount, indent: true, drill: moved(line.name, [line.accountId], 1) }))),
+      : statement.payments.map((line) => ({ key: `payment-${line.code}`, label: localName(line), satang: line.amount, indent: true, drill: moved(localName(line), [line.accountId], 1) }))),
     { key: 'total-payments', label: label.totalPayments, satang: statement.totalPayments, strong: true, drill: moved(label.totalPayments, statement.payments.map((line) => line.accountId), 1) },
     { key: 'difference', label: difference >= 0 ? label.surplus : label.deficit, satang: Math.abs(difference), strong: true },
     { key: 'closing-cash', label: label.cashCarriedForward, satang: statement.closing.cash, indent: true, drill: balance(label.cashCarriedForward, moneyIds.cash, statement.to) },
@@ -167,8 +168,8 @@ function PositionTables({ annual, onDrill }: { annual: Annual; onDrill: (drill: 
       onDrill={onDrill}
       rows={[
         ...sections.flatMap((section, index): StatementRow[] => [
-          { key: `section-${index}`, label: section.title, satang: null, strong: true },
-          ...section.lines.map((line) => ({ key: line.code, label: line.name, satang: line.amount, indent: true, drill: { name: line.name, accountIds: [line.accountId], from: null, to: annual.position.asOf, movedMoney: false, sign } })),
+          { key: `section-${index}`, label: localTitle(section), satang: null, strong: true },
+          ...section.lines.map((line) => ({ key: line.code, label: localName(line), satang: line.amount, indent: true, drill: { name: localName(line), accountIds: [line.accountId], from: null, to: annual.position.asOf, movedMoney: false, sign } })),
         ]),
         { key: 'total', label: totalLabel, satang: total, strong: true },
       ]}
@@ -193,7 +194,7 @@ function AnnualDetails({ annual }: { annual: Annual }) {
   const count = (value: number) => value.toLocaleString('en-US');
   const benefitTotal = (key: 'personsInPeriod' | 'amountInPeriod' | 'personsSinceFounding' | 'amountSinceFounding') => annual.benefits.reduce((sum, row) => sum + row[key], 0);
   const memberColumns = (heading: string) => [
-    { key: 'name', title: heading, dataIndex: 'name' },
+    { key: 'name', title: heading, render: (_: unknown, row: { name: string; nameEn: string }) => localName(row) },
     { key: 'cumulative', title: t('welfareStatements.cumulative'), width: 150, align: 'right' as const, render: (_: unknown, row: { cumulative: number }) => count(row.cumulative) },
     { key: 'current', title: t('welfareStatements.current'), width: 150, align: 'right' as const, render: (_: unknown, row: { current: number }) => count(row.current) },
   ];
@@ -222,7 +223,7 @@ function AnnualDetails({ annual }: { annual: Annual }) {
         data-testid="statement-benefits"
         locale={{ emptyText: t('welfareStatements.noBenefits') }}
         columns={[
-          { key: 'name', title: t('welfareStatements.benefit'), dataIndex: 'name' },
+          { key: 'name', title: t('welfareStatements.benefit'), render: (_: unknown, row: Annual['benefits'][number]) => localName(row) },
           {
             key: 'year',
             title: t('welfareStatements.thisYear'),
@@ -266,7 +267,7 @@ function AnnualDetails({ annual }: { annual: Annual }) {
         dataSource={annual.sources.rows}
         data-testid="statement-sources"
         columns={[
-          { key: 'name', title: t('welfareStatements.source'), dataIndex: 'name' },
+          { key: 'name', title: t('welfareStatements.source'), render: (_, row) => localName(row) },
           { key: 'amount', title: t('welfareStatements.amount'), width: 180, align: 'right', render: (_, row) => formatSatang(row.amount) },
         ]}
         summary={() => (
