@@ -7,7 +7,7 @@ import type { AuditEntry } from '../../db/audit';
 import { defineRead, defineTask, defineWrite, endLoginsOf, noteLogin, type AppContext, type SessionUser } from '../api/router';
 import { loginFailureStore } from './login-failures';
 import { LoginThrottle, type ThrottleScope } from './login-throttle';
-import { hashPassword, hashPasswordOffThread, unmatchableHash, verifyPassword } from './passwords';
+import { hashPasswordOffThread, unmatchableHash, verifyPassword } from './passwords';
 import { readOfficeRow, requireOfficeRow } from './profile';
 import { loginInput, newUserInput, officeProfileInput, passwordChangeInput, passwordResetInput, setupInput, unlockInput } from './schemas';
 
@@ -128,24 +128,27 @@ export const officeMethods = [
     },
   }),
 
-  defineWrite({
+  // A task: the password is hashed off the event loop, then the office and its first user are written at once.
+  defineTask({
     name: 'office.setup.create',
     input: setupInput,
     access: 'public',
-    handler: ({ app, input }) => {
-      if (userCount(app) > 0 || readOfficeRow(app)) {
-        throw new ApiError('ALREADY_SET_UP', 'ตั้งค่าสำนักงานไว้แล้ว กรุณาเข้าสู่ระบบ', 'The office is already set up; please log in');
-      }
-      const profile = app.db.insert(office).values({ id: 1, ...input.office }).returning().get();
-      const admin = app.db
-        .insert(users)
-        .values({ displayName: input.admin.displayName, username: input.admin.username, role: 'admin', passwordHash: hashPassword(input.admin.password) })
-        .returning()
-        .get();
-      return {
-        result: { adminUsername: admin.username },
-        audit: { entity: 'office', entityId: 1, before: null, after: { office: profile, admin: publicUser(admin) } },
+    handler: async ({ app, input, recordAudit }) => {
+      const refuseIfSetUp = () => {
+        if (userCount(app) > 0 || readOfficeRow(app)) {
+          throw new ApiError('ALREADY_SET_UP', 'ตั้งค่าสำนักงานไว้แล้ว กรุณาเข้าสู่ระบบ', 'The office is already set up; please log in');
+        }
       };
+      refuseIfSetUp();
+      const passwordHash = await hashPasswordOffThread(input.admin.password);
+      return app.sqlite.transaction(() => {
+        // a second setup window may have finished while this one hashed
+        refuseIfSetUp();
+        const profile = app.db.insert(office).values({ id: 1, ...input.office }).returning().get();
+        const admin = app.db.insert(users).values({ displayName: input.admin.displayName, username: input.admin.username, role: 'admin', passwordHash }).returning().get();
+        recordAudit({ entity: 'office', entityId: 1, before: null, after: { office: profile, admin: publicUser(admin) } });
+        return { adminUsername: admin.username };
+      })();
     },
   }),
 
@@ -311,20 +314,24 @@ export const officeMethods = [
     },
   }),
 
-  defineWrite({
+  // A task: the password is hashed off the event loop, so other windows are answered meanwhile.
+  defineTask({
     name: 'office.users.create',
     input: newUserInput,
     access: ['admin'],
-    handler: ({ app, input }) => {
-      if (app.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-        throw usernameTaken(input.username);
-      }
-      const row = app.db
-        .insert(users)
-        .values({ displayName: input.displayName, username: input.username, role: input.role, passwordHash: hashPassword(input.password) })
-        .returning()
-        .get();
-      return { result: publicUser(row), audit: { entity: 'user', entityId: row.id, before: null, after: publicUser(row) } };
+    handler: async ({ app, input, recordAudit }) => {
+      const refuseIfTaken = () => {
+        if (app.db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) throw usernameTaken(input.username);
+      };
+      refuseIfTaken();
+      const passwordHash = await hashPasswordOffThread(input.password);
+      return app.sqlite.transaction(() => {
+        // the same username may have been given while this one hashed
+        refuseIfTaken();
+        const row = app.db.insert(users).values({ displayName: input.displayName, username: input.username, role: input.role, passwordHash }).returning().get();
+        recordAudit({ entity: 'user', entityId: row.id, before: null, after: publicUser(row) });
+        return publicUser(row);
+      })();
     },
   }),
 ] as const;

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt from node:crypto: no native dependency, and its cost is stored with each hash so it can rise later.
 const COST = { N: 16384, r: 8, p: 1 } as const;
@@ -10,13 +10,7 @@ function formatHash(salt: Buffer, key: Buffer): string {
   return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
-/** For a write that must stay synchronous inside its transaction (setup, a new user). */
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  return formatHash(salt, scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, COST));
-}
-
-/** The same hash computed on libuv's thread pool, for tasks (a password change or reset). */
+/** A new password's hash, computed on libuv's thread pool: setup, a new user, a change or a reset. */
 export async function hashPasswordOffThread(password: string): Promise<string> {
   const salt = randomBytes(16);
   return formatHash(salt, await scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, { ...COST, maxmem: MAX_MEMORY }));

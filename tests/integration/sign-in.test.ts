@@ -156,5 +156,24 @@ describe('sign-in (issue 11, fault 4)', () => {
       await host.close();
     }
   });
+
+  it('new users are created without holding up other requests, and a username given twice at once is refused once', async () => {
+    const app = tempApp();
+    const admin = await setUpOffice(app);
+    const staff = Array.from({ length: 12 }, (_, i) => ({ displayName: `นางกัญญ์ณัฏฐ์ ศรีสุข${i}`, username: `clerk${i % 11}`, password: `รหัสผ่านยาว${i}xyz`, role: 'viewer' as const }));
+    let created = 0;
+    const creations = Promise.all(staff.map((person) => app.router.call(admin, 'office.users.create', person).finally(() => created++)));
+    // The event loop's next turn, where the host answers other windows: counted in order, not timed. With the hash
+    // on the event loop (scryptSync) all 12 were done before it came.
+    await new Promise((resolve) => setImmediate(resolve));
+    const createdAtNextTurn = created;
+    const results = await creations;
+    expect(createdAtNextTurn).toBeLessThan(staff.length);
+    // clerk0 was asked for twice: one is created, the other refused — never two users of one name
+    expect(results.filter((result) => result.ok)).toHaveLength(11);
+    expect(results.flatMap((result) => (result.ok ? [] : [result.error.code]))).toEqual(['CONFLICT']);
+    const count = app.database.sqlite.prepare("SELECT count(*) AS n FROM users WHERE username = 'clerk0'").get() as { n: number };
+    expect(count.n).toBe(1);
+  });
 });
 
