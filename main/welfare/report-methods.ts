@@ -187,9 +187,18 @@ function isAtLimit(limit: number | null, missedCount: number): boolean {
 }
 
 /**
+ * One missed period short of the arrears limit (one more brings them to it): the members the treasurer reminds before
+ * they lapse. Only with a limit above 1 — with a limit of 1 everyone who has missed a period is already at it.
+ */
+function isNearLimit(limit: number | null, missedCount: number): boolean {
+  return limit !== null && limit > 1 && missedCount === limit - 1;
+}
+
+/**
  * The arrears list's figures without its names and periods (the dashboard's tile): per village (every village with
- * someone in arrears, in the list's order) how many members are in arrears, how many are at the limit and what they
- * owe, and the totals — counted from the same owed() figures as arrearsList, whose rows it would count.
+ * someone in arrears, in the list's order) how many members are in arrears, how many are at the limit, how many are
+ * one missed period short of it and what they owe, and the totals — counted from the same owed() figures as
+ * arrearsList, whose rows it would count.
  */
 export function arrearsFigures(app: AppContext, asOf: string) {
   const regulation = regulationOn(app, asOf, 'asOf');
@@ -202,14 +211,16 @@ export function arrearsFigures(app: AppContext, asOf: string) {
     // owing the fee alone: in arrears, nothing missed, so never at the limit
     let memberCount = feeOnly.get(village.id)?.memberCount ?? 0;
     let atLimitCount = 0;
+    let nearLimitCount = 0;
     let owedSatang = feeOnly.get(village.id)?.owedSatang ?? 0;
     for (const { due } of owing.get(village.id) ?? []) {
       if (!isInArrears({ owedSatang: due.totalSatang, missedCount: due.missedCount })) continue;
       memberCount += 1;
       if (isAtLimit(limit, due.missedCount)) atLimitCount += 1;
+      if (isNearLimit(limit, due.missedCount)) nearLimitCount += 1;
       owedSatang += due.totalSatang;
     }
-    return { villageId: village.id, number: village.number, name: village.name, memberCount, atLimitCount, owedSatang };
+    return { villageId: village.id, number: village.number, name: village.name, memberCount, atLimitCount, nearLimitCount, owedSatang };
   });
   const shown = sections.filter((section) => section.memberCount > 0);
   return {
@@ -217,6 +228,7 @@ export function arrearsFigures(app: AppContext, asOf: string) {
     villages: shown,
     memberCount: shown.reduce((sum, section) => sum + section.memberCount, 0),
     atLimitCount: shown.reduce((sum, section) => sum + section.atLimitCount, 0),
+    nearLimitCount: shown.reduce((sum, section) => sum + section.nearLimitCount, 0),
     totalOwedSatang: shown.reduce((sum, section) => sum + section.owedSatang, 0),
   };
 }
@@ -250,6 +262,7 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
           periodCount: owed.count,
           missedCount: row.missedCount,
           atLimit: isAtLimit(limit, row.missedCount),
+          nearLimit: isNearLimit(limit, row.missedCount),
           owedSatang: row.owedSatang,
         };
       });
@@ -262,6 +275,7 @@ export function arrearsList(app: AppContext, villageId: number | null, asOf: str
     villages: shown,
     memberCount: shown.reduce((sum, section) => sum + section.rows.length, 0),
     atLimitCount: shown.reduce((sum, section) => sum + section.rows.filter((row) => row.atLimit).length, 0),
+    nearLimitCount: shown.reduce((sum, section) => sum + section.rows.filter((row) => row.nearLimit).length, 0),
     totalOwedSatang: shown.reduce((sum, section) => sum + section.totalOwedSatang, 0),
   };
 }
@@ -346,7 +360,7 @@ export const welfareReportMethods = [
         villages: list.villages.map((village) => ({
           number: village.number,
           name: village.name,
-          rows: village.rows.map((row) => ({ memberNumber: row.memberNumber, name: row.name, periods: row.periods, missedCount: row.missedCount, atLimit: row.atLimit, owedSatang: row.owedSatang })),
+          rows: village.rows.map((row) => ({ memberNumber: row.memberNumber, name: row.name, periods: row.periods, missedCount: row.missedCount, atLimit: row.atLimit, nearLimit: row.nearLimit, owedSatang: row.owedSatang })),
         })),
         treasurer: treasurerName(user),
       };

@@ -101,7 +101,7 @@ describe('สมุดเงินสด (welfare-cash-book)', () => {
 });
 
 describe('รายชื่อสมาชิกค้างส่งเงินสมทบ (welfare-arrears)', () => {
-  it('prints each village under its heading with its total, the members at the limit marked, and the grand total', async () => {
+  it('prints each village under its heading with its total, the members at the limit and one period short of it marked, and the grand total', async () => {
     const data = welfareArrearsForm.input.parse(welfareArrearsForm.sample());
     const { file } = await print('welfare-arrears', data, 'arrears-sample');
     const text = comparable(await pdfText(file));
@@ -111,7 +111,12 @@ describe('รายชื่อสมาชิกค้างส่งเงิ�
     }
     const rows = data.villages.flatMap((village) => village.rows);
     expect(text).toContain(comparable(`ขาดส่งครบเกณฑ์พ้นสภาพ ${rows.filter((row) => row.atLimit).length} ราย`));
-    expect(text.split(comparable('ครบเกณฑ์พ้นสภาพ')).length - 1).toBe(rows.filter((row) => row.atLimit).length + 1);
+    // one period short of the limit: marked on its row and counted under the total
+    expect(rows.some((row) => row.nearLimit)).toBe(true);
+    expect(text).toContain(comparable(`ขาดส่งอีก 1 งวดจะครบเกณฑ์พ้นสภาพ ${rows.filter((row) => row.nearLimit).length} ราย`));
+    expect(text.split(comparable('ใกล้ครบเกณฑ์')).length - 1).toBe(rows.filter((row) => row.nearLimit).length);
+    // each row at the limit, and the two lines under the total
+    expect(text.split(comparable('ครบเกณฑ์พ้นสภาพ')).length - 1).toBe(rows.filter((row) => row.atLimit).length + 2);
     await expectEveryValue(file, rows.flatMap((row) => [row.name, row.periods]), { thaiDigits: false });
   });
 

@@ -64,9 +64,10 @@ describe('the quick ways to the shared figures', () => {
       const figures = arrearsFigures(context, day);
       expect(figures, day).toEqual({
         arrearsLimit: list.arrearsLimit,
-        villages: list.villages.map((village) => ({ villageId: village.villageId, number: village.number, name: village.name, memberCount: village.rows.length, atLimitCount: village.rows.filter((row) => row.atLimit).length, owedSatang: village.totalOwedSatang })),
+        villages: list.villages.map((village) => ({ villageId: village.villageId, number: village.number, name: village.name, memberCount: village.rows.length, atLimitCount: village.rows.filter((row) => row.atLimit).length, nearLimitCount: village.rows.filter((row) => row.nearLimit).length, owedSatang: village.totalOwedSatang })),
         memberCount: list.memberCount,
         atLimitCount: list.atLimitCount,
+        nearLimitCount: list.nearLimitCount,
         totalOwedSatang: list.totalOwedSatang,
       });
     }

@@ -1,6 +1,7 @@
 // The fund's reports from the books (issue 9): the cash book of November 2569 — receipts, a voided receipt, a
 // benefit paid, an expense with a 300-character description, money banked — checked against the journal with SQL
-// of its own, and the arrears list checked against the collection sheet. Real SQLite; nothing mocked.
+// of its own, and the arrears list checked against the collection sheet; the members one missed period short of the
+// arrears limit counted against months counted by hand. Real SQLite; nothing mocked.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,9 +29,19 @@ interface CashBook {
 interface Arrears {
   asOf: string;
   arrearsLimit: number | null;
-  villages: { villageId: number; number: number; name: string; totalOwedSatang: number; rows: { membershipId: number; memberNumber: string; name: string; periods: string; periodCount: number; missedCount: number; atLimit: boolean; owedSatang: number }[] }[];
+  villages: { villageId: number; number: number; name: string; totalOwedSatang: number; rows: { membershipId: number; memberNumber: string; name: string; periods: string; periodCount: number; missedCount: number; atLimit: boolean; nearLimit: boolean; owedSatang: number }[] }[];
   memberCount: number;
+  atLimitCount: number;
+  nearLimitCount: number;
   totalOwedSatang: number;
+}
+
+interface ArrearsTile {
+  arrearsLimit: number | null;
+  villages: { villageId: number; memberCount: number; atLimitCount: number; nearLimitCount: number }[];
+  memberCount: number;
+  atLimitCount: number;
+  nearLimitCount: number;
 }
 
 /** A citizen ID with its check digit (the register refuses any other). */
@@ -252,5 +263,112 @@ describe('the arrears list (รายชื่อสมาชิกค้าง�
     for (const expected of ['รายชื่อสมาชิกค้างส่งเงินสมทบ', 'ข้อมูล ณ วันที่ 31 ธันวาคม 2569', 'ขาดส่งเงินสมทบ 6 งวด', `หมู่ที่ ${villageA.number}`, 'นายฐิติพงศ์', 'ฤทธิ์ณรงค์', `${thitiRow.missedCount} งวด ครบเกณฑ์พ้นสภาพ`, formatSatang(sectionA.totalOwedSatang), `รวมทั้งสิ้น ${sectionA.rows.length} ราย`]) {
       expect(text, expected).toContain(comparable(expected));
     }
+  });
+});
+
+/**
+ * 30 November 2569, a fund whose regulation lapses members after `limit` missed periods (or never, null): 30 baht a
+ * month from the month of joining, due on its last day. Five members who never paid, joined on the first of a month:
+ * by hand, the months from joining to October have passed their collection day, November's (the 30th) has not.
+ */
+async function fundNeverPaid(limit: number | null) {
+  const app = tempApp(undefined, { now: () => new Date('2026-11-30T10:00:00+07:00') });
+  await loadSampleTambon(app, generateSampleTambon({ size: 'small' }));
+  const sessionOf = async (username: string) => {
+    const session: ClientSession = { user: null };
+    await app.router.call(session, 'office.auth.login', { username, password: 'tambon1234' });
+    return session;
+  };
+  const admin = await sessionOf('admin');
+  const { call } = routerCalls(app, await sessionOf('treasurer'));
+  const preset = await call<{ contributions: { scheme: unknown; firstPeriod: string; dueDay: unknown; arrears: { limit: number | null; counting: string; graceDays: number } } }>('welfare.regulation.preset', { effectiveFrom: '2015-01-01' });
+  preset.contributions.scheme = { kind: 'monthly', amountSatang: 3000 };
+  preset.contributions.firstPeriod = 'joining-month';
+  preset.contributions.dueDay = { month: 'last', day: 'last' };
+  preset.contributions.arrears = { limit, counting: 'consecutive', graceDays: 0 };
+  await call('welfare.regulation.create', preset);
+  const [villageA, villageB] = app.database.sqlite.prepare('SELECT id, number FROM villages ORDER BY position LIMIT 2').all() as { id: number; number: number }[];
+  const join = async (firstName: string, id12: string, villageId: number, memberNumber: string, startDate: string) => {
+    const person = await call<{ id: number }>('people.persons.create', { title: 'นาง', firstName, lastName: 'ศรีประเสริฐวงศ์', citizenId: citizenId(id12), villageId }, admin);
+    return call<{ id: number }>('welfare.members.join', { personId: person.id, memberNumber, category: 'general', applicationDate: startDate, startDate }).then((row) => row.id);
+  };
+  // missed by 30 November: October only; September and October; August to October; July to October; September and October
+  const members = {
+    one: await join('กาญจนา', '340990056781', villageA!.id, '0801', '2026-10-01'),
+    twoA: await join('จันทร์เพ็ญ', '340990056782', villageA!.id, '0802', '2026-09-01'),
+    three: await join('ชลธิชา', '340990056783', villageB!.id, '0803', '2026-08-01'),
+    four: await join('ดวงใจ', '340990056784', villageB!.id, '0804', '2026-07-01'),
+    twoB: await join('ทองใบ', '340990056785', villageB!.id, '0805', '2026-09-01'),
+  };
+  const missedByHand = new Map([[members.one, 1], [members.twoA, 2], [members.three, 3], [members.four, 4], [members.twoB, 2]]);
+  return { call, members, missedByHand, villageA: villageA!, villageB: villageB! };
+}
+
+describe('members one missed period short of the arrears limit (ใกล้ครบเกณฑ์)', () => {
+  it('with a limit of 3: 2 missed is near, 3 or more is at the limit and not near, 1 is neither — on the list, the tile and the paper', async () => {
+    const { call, members, missedByHand, villageA, villageB } = await fundNeverPaid(3);
+    const list = await call<Arrears>('welfare.reports.arrears', { villageId: null, asOf: '2026-11-30' });
+    const rows = list.villages.flatMap((village) => village.rows);
+    // the months counted by hand are the ones the list counts
+    expect(new Map(rows.map((row) => [row.membershipId, row.missedCount]))).toEqual(missedByHand);
+    const marks = (id: number) => {
+      const row = rows.find((candidate) => candidate.membershipId === id)!;
+      return { atLimit: row.atLimit, nearLimit: row.nearLimit };
+    };
+    expect(marks(members.one)).toEqual({ atLimit: false, nearLimit: false });
+    expect(marks(members.twoA)).toEqual({ atLimit: false, nearLimit: true });
+    expect(marks(members.twoB)).toEqual({ atLimit: false, nearLimit: true });
+    expect(marks(members.three)).toEqual({ atLimit: true, nearLimit: false });
+    expect(marks(members.four)).toEqual({ atLimit: true, nearLimit: false });
+    expect(list).toMatchObject({ arrearsLimit: 3, memberCount: 5, atLimitCount: 2, nearLimitCount: 2 });
+
+    // the dashboard's tile: village A one near, village B one near and two at the limit
+    const { arrears } = await call<{ arrears: ArrearsTile }>('welfare.dashboard.get', { asOf: '2026-11-30' });
+    expect(arrears.villages.map((village) => [village.villageId, village.memberCount, village.atLimitCount, village.nearLimitCount])).toEqual([
+      [villageA.id, 2, 0, 1],
+      [villageB.id, 3, 2, 1],
+    ]);
+    expect(arrears).toMatchObject({ memberCount: 5, atLimitCount: 2, nearLimitCount: 2 });
+
+    // the printed list marks the two and counts them under the total
+    const printed = await call<{ pdfBase64: string }>('welfare.reports.arrearsPrint', { villageId: null, asOf: '2026-11-30' });
+    const file = path.join(outDir, 'arrears-near.pdf');
+    fs.writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+    const text = comparable(await pdfText(file));
+    expect(text.split(comparable('2 งวด ใกล้ครบเกณฑ์')).length - 1).toBe(2);
+    expect(text.split(comparable('ใกล้ครบเกณฑ์')).length - 1).toBe(2);
+    expect(text).toContain(comparable('ขาดส่งอีก 1 งวดจะครบเกณฑ์พ้นสภาพ 2 ราย'));
+    expect(text).toContain(comparable('ขาดส่งครบเกณฑ์พ้นสภาพ 2 ราย'));
+  });
+
+  it('with a limit of 1 no one is near: everyone behind is already at it', async () => {
+    const { call, missedByHand } = await fundNeverPaid(1);
+    const list = await call<Arrears>('welfare.reports.arrears', { villageId: null, asOf: '2026-11-30' });
+    const rows = list.villages.flatMap((village) => village.rows);
+    expect(new Map(rows.map((row) => [row.membershipId, row.missedCount]))).toEqual(missedByHand);
+    expect(rows.every((row) => row.atLimit && !row.nearLimit)).toBe(true);
+    expect(list).toMatchObject({ memberCount: 5, atLimitCount: 5, nearLimitCount: 0 });
+    const { arrears } = await call<{ arrears: ArrearsTile }>('welfare.dashboard.get', { asOf: '2026-11-30' });
+    expect(arrears.villages.map((village) => village.nearLimitCount)).toEqual([0, 0]);
+    expect(arrears).toMatchObject({ atLimitCount: 5, nearLimitCount: 0 });
+    // and the paper has no near line to print
+    const printed = await call<{ pdfBase64: string }>('welfare.reports.arrearsPrint', { villageId: null, asOf: '2026-11-30' });
+    const file = path.join(outDir, 'arrears-limit-1.pdf');
+    fs.writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+    const text = comparable(await pdfText(file));
+    expect(text).not.toContain(comparable('ใกล้ครบเกณฑ์'));
+    expect(text).not.toContain(comparable('ขาดส่งอีก 1 งวด'));
+  });
+
+  it('with no limit no one is near, nor at it', async () => {
+    const { call, missedByHand } = await fundNeverPaid(null);
+    const list = await call<Arrears>('welfare.reports.arrears', { villageId: null, asOf: '2026-11-30' });
+    const rows = list.villages.flatMap((village) => village.rows);
+    expect(new Map(rows.map((row) => [row.membershipId, row.missedCount]))).toEqual(missedByHand);
+    expect(rows.some((row) => row.atLimit || row.nearLimit)).toBe(false);
+    expect(list).toMatchObject({ arrearsLimit: null, memberCount: 5, atLimitCount: 0, nearLimitCount: 0 });
+    const { arrears } = await call<{ arrears: ArrearsTile }>('welfare.dashboard.get', { asOf: '2026-11-30' });
+    expect(arrears.villages.map((village) => village.nearLimitCount)).toEqual([0, 0]);
+    expect(arrears).toMatchObject({ atLimitCount: 0, nearLimitCount: 0 });
   });
 });

@@ -1,7 +1,8 @@
 // รายชื่อสมาชิกค้างส่งเงินสมทบ: per village, the members who owe on a day — member number, name, the periods owed
-// (first–last), how many were missed against the fund's arrears limit (those at the limit marked "ครบเกณฑ์พ้นสภาพ")
-// and the amount, with a total per village and for the list. The rows are what main/welfare/collection.ts
-// collectionSheet() gives, read by main/welfare/report-methods.ts, so the list never disagrees with the sheet.
+// (first–last), how many were missed against the fund's arrears limit (those at the limit marked "ครบเกณฑ์พ้นสภาพ",
+// those one period short of it "ใกล้ครบเกณฑ์") and the amount, with a total per village and for the list. The rows
+// are what main/welfare/collection.ts collectionSheet() gives, read by main/welfare/report-methods.ts, so the list
+// never disagrees with the sheet.
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { z } from 'zod';
 import { bilingual } from '../../api/validation';
@@ -23,6 +24,8 @@ export const arrearsRow = z.object({
   missedCount: z.number().int().min(0),
   /** missed as many periods as the fund's arrears limit, or more */
   atLimit: z.boolean().default(false),
+  /** one missed period short of the limit (a limit above 1): the next one missed brings them to it */
+  nearLimit: z.boolean().default(false),
   owedSatang: satangField('ยอดค้างส่ง', 'Amount owed'),
 });
 
@@ -62,7 +65,8 @@ function linesOf(data: WelfareArrearsData): Line[] {
 }
 
 function missedText(row: Row): string {
-  return `${row.missedCount} งวด${row.atLimit ? ' ครบเกณฑ์พ้นสภาพ' : ''}`;
+  const mark = row.atLimit ? ' ครบเกณฑ์พ้นสภาพ' : row.nearLimit ? ' ใกล้ครบเกณฑ์' : '';
+  return `${row.missedCount} งวด${mark}`;
 }
 
 function cells(row: Row, order: number): string[] {
@@ -123,6 +127,7 @@ function sampleData(): z.input<typeof welfareArrearsInput> {
           periods: `${fee ? 'ค่าสมัครแรกเข้า, ' : ''}${missed === 1 ? first : `${first} – พ.ย. 69`}`,
           missedCount: missed,
           atLimit: missed >= 3,
+          nearLimit: missed === 2,
           owedSatang: missed * 3000 + (fee ? 2000 : 0),
         };
       }),
@@ -170,6 +175,7 @@ export const welfareArrearsForm = defineForm({
     const members = data.villages.reduce((sum, village) => sum + village.rows.length, 0);
     const total = data.villages.reduce((sum, village) => sum + villageTotal(village.rows), 0);
     const atLimit = data.villages.reduce((sum, village) => sum + village.rows.filter((row) => row.atLimit).length, 0);
+    const nearLimit = data.villages.reduce((sum, village) => sum + village.rows.filter((row) => row.nearLimit).length, 0);
     const content: Content[] = [];
     if (range.start === 0) {
       content.push(
@@ -196,6 +202,8 @@ export const welfareArrearsForm = defineForm({
               stack: [
                 { text: `รวมทั้งสิ้น ${members} ราย เป็นเงิน ${formatSatang(total)} บาท`, bold: true, margin: [0, 6, 0, 0] },
                 ...(data.arrearsLimit === null ? [] : [{ text: `ขาดส่งครบเกณฑ์พ้นสภาพ ${atLimit} ราย` }]),
+                // with a limit of 1 no one is one period short of it: everyone behind is already at it
+                ...(data.arrearsLimit === null || data.arrearsLimit < 2 ? [] : [{ text: `ขาดส่งอีก 1 งวดจะครบเกณฑ์พ้นสภาพ ${nearLimit} ราย` }]),
                 signatureRow([{ name: data.treasurer || undefined, position: 'เหรัญญิก' }], 16),
               ],
               fontSize: style.bodySize,

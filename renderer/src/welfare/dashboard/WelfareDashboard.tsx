@@ -195,6 +195,9 @@ function MonthsTile({ open }: { open: Dashboard['openMonths'] }) {
 function ArrearsTile({ arrears }: { arrears: Dashboard['arrears'] }) {
   const { t } = useTranslation();
   type Village = NonNullable<Dashboard['arrears']>['villages'][number];
+  // one period short of the limit means something only with a limit above 1 (with 1, everyone behind is at it)
+  const showNear = arrears !== null && arrears.arrearsLimit !== null && arrears.arrearsLimit > 1;
+  const count = (value: number) => <span style={amountCell}>{value.toLocaleString('en-US')}</span>;
   return (
     <Tile title={t('welfareDashboard.arrears.title')} detail={['reports', 'arrears']} testId="dashboard-arrears">
       {arrears === null ? (
@@ -209,8 +212,9 @@ function ArrearsTile({ arrears }: { arrears: Dashboard['arrears'] }) {
           dataSource={arrears.villages}
           columns={[
             { key: 'village', title: t('welfareDashboard.arrears.village'), render: (_, village) => t('welfareDashboard.villages.village', { number: village.number, name: village.name }) },
-            { key: 'members', title: t('welfareDashboard.arrears.members'), align: 'right', render: (_, village) => <span style={amountCell}>{village.memberCount.toLocaleString('en-US')}</span> },
-            { key: 'atLimit', title: t('welfareDashboard.arrears.atLimit'), align: 'right', render: (_, village) => <span style={amountCell}>{village.atLimitCount.toLocaleString('en-US')}</span> },
+            { key: 'members', title: t('welfareDashboard.arrears.members'), align: 'right', render: (_, village) => count(village.memberCount) },
+            { key: 'atLimit', title: t('welfareDashboard.arrears.atLimit'), align: 'right', render: (_, village) => count(village.atLimitCount) },
+            ...(showNear ? [{ key: 'nearLimit', title: t('welfareDashboard.arrears.nearLimit'), align: 'right' as const, render: (_: unknown, village: Village) => <span data-testid={`dashboard-arrears-near-${village.villageId}`}>{count(village.nearLimitCount)}</span> }] : []),
             { key: 'owed', title: t('welfareDashboard.arrears.owed'), align: 'right', render: (_, village) => <span style={amountCell} data-testid={`dashboard-arrears-${village.villageId}`}>{formatSatang(village.owedSatang)}</span> },
           ]}
           summary={() => (
@@ -224,7 +228,14 @@ function ArrearsTile({ arrears }: { arrears: Dashboard['arrears'] }) {
               <Table.Summary.Cell index={2} align="right">
                 <strong style={amountCell}>{arrears.atLimitCount.toLocaleString('en-US')}</strong>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={3} align="right">
+              {showNear && (
+                <Table.Summary.Cell index={3} align="right">
+                  <strong style={amountCell} data-testid="dashboard-arrears-near-total">
+                    {arrears.nearLimitCount.toLocaleString('en-US')}
+                  </strong>
+                </Table.Summary.Cell>
+              )}
+              <Table.Summary.Cell index={showNear ? 4 : 3} align="right">
                 <strong style={amountCell} data-testid="dashboard-arrears-total">
                   {formatSatang(arrears.totalOwedSatang)}
                 </strong>

@@ -9,7 +9,8 @@ import type { Dashboard } from './WelfareDashboard';
 
 /**
  * The welfare fund's work waiting, on the "วันนี้" page of those who act on the fund: claims waiting for approval,
- * months not yet closed, members at the arrears limit or newly lapsed — each with the button to the screen that does it.
+ * months not yet closed, members at the arrears limit or one missed period short of it, members newly lapsed — each
+ * with the button to the screen that does it.
  * Nothing is shown while it loads or if it cannot be read (the page has other work on it).
  */
 export function WelfareTasks() {
@@ -38,6 +39,9 @@ export function WelfareTasks() {
   }
   if (arrears && arrears.atLimitCount > 0) {
     tasks.push({ key: 'atLimit', text: t('welfareDashboard.today.atLimit', { count: arrears.atLimitCount }), action: t('welfareDashboard.today.openArrears'), open: () => goTo('welfare', 'reports', 'arrears') });
+  }
+  if (arrears && arrears.nearLimitCount > 0) {
+    tasks.push({ key: 'nearLimit', text: t('welfareDashboard.today.nearLimit', { count: arrears.nearLimitCount }), action: t('welfareDashboard.today.openArrears'), open: () => goTo('welfare', 'reports', 'arrears') });
   }
   if (newLapses.count > 0) {
     tasks.push({ key: 'lapses', text: t('welfareDashboard.today.lapses', { count: newLapses.count }), action: t('welfareDashboard.today.openMembers'), open: () => goTo('welfare', 'members') });

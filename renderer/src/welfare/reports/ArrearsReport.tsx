@@ -89,6 +89,12 @@ export function ArrearsReport() {
             {t('welfareReports.arrears.summary', { date: showDate(list.asOf), count: list.memberCount, total: formatSatang(list.totalOwedSatang) })}
             {' · '}
             {list.arrearsLimit === null ? t('welfareReports.arrears.noLimit') : t('welfareReports.arrears.limit', { limit: list.arrearsLimit, count: list.atLimitCount })}
+            {list.arrearsLimit !== null && list.arrearsLimit > 1 && (
+              <>
+                {', '}
+                <span data-testid="arrears-near-summary">{t('welfareReports.arrears.nearLimitCount', { count: list.nearLimitCount })}</span>
+              </>
+            )}
           </Typography.Paragraph>
           {list.villages.length === 0 && <Alert type="success" showIcon title={t('welfareReports.arrears.none')} />}
           {list.villages.map((village) => (
@@ -115,6 +121,11 @@ export function ArrearsReport() {
                         {row.atLimit && (
                           <Tag color="error" style={{ marginLeft: 8 }}>
                             {t('welfareReports.arrears.atLimit')}
+                          </Tag>
+                        )}
+                        {row.nearLimit && (
+                          <Tag color="orange" style={{ marginLeft: 8 }}>
+                            {t('welfareReports.arrears.nearLimit')}
                           </Tag>
                         )}
                       </span>
