@@ -25,6 +25,12 @@ export interface BulkWritePlan {
   runs?: BulkWriteRun[];
   /** rows that will come after `runs` in batches (commitInWorker's `batches`), so progress has its total up front */
   batchedRows?: number;
+  /**
+   * Indexes (not UNIQUE: those guard the rows as they go in) dropped before the rows and built again after them, in
+   * the same transaction: for a write much larger than the tables it goes into, building an index once over all its
+   * keys costs less than a million inserts into it one by one.
+   */
+  rebuiltIndexes?: string[];
   actor: { userId: number | null; at: string; method: string };
   audit: AuditEntry;
 }
@@ -114,6 +120,12 @@ export function runBulkWrite(
     return known;
   };
   const result = sqlite.transaction(() => {
+    const rebuilt = (plan.rebuiltIndexes ?? []).map((name) => {
+      const index = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) as { sql: string | null } | undefined;
+      if (!index?.sql || /^CREATE\s+UNIQUE/i.test(index.sql)) throw new Error(`bulk write: ${name} is not an index that can be built again`);
+      sqlite.exec(`DROP INDEX "${name}"`);
+      return index.sql;
+    });
     for (const step of plan.steps) {
       checkpoint(1);
       changes[step.statement]! += statementNamed(step.statement).run(step.params).changes;
@@ -147,6 +159,7 @@ export function runBulkWrite(
     for (const run of runs) write(run);
     if (nextBatch) for (let batch = nextBatch(); batch !== null; batch = nextBatch()) for (const run of batch) write(run);
     if (watch.cancelled?.()) throw new BulkWriteCancelled();
+    for (const sql of rebuilt) sqlite.exec(sql);
     const actor: AuditActor = { userId: plan.actor.userId, at: new Date(plan.actor.at), method: plan.actor.method };
     const auditId = appendAudit(sqlite, actor, plan.audit);
     watch.progress?.(done, done);

@@ -25,17 +25,23 @@ export class BulkWriteFailedError extends Error {
  */
 const BATCHES_AHEAD = 3;
 
+/** What a bulk write commits: the plan, and the runs that follow it in batches (built lazily, e.g. a generator). */
+export interface BulkWrite {
+  plan: BulkWritePlan;
+  batches?: Iterable<BulkWriteRun[]>;
+}
+
 /**
  * Commits a plan in a worker thread of its own (one per write: imports are rare, and a fresh thread gives its memory
  * back when it ends). Progress goes to the caller; the signal cancels between rows and nothing is written.
- * `batches` (built lazily, e.g. a generator) are more runs after the plan's: each is built while the worker writes
- * the one before, and crosses to the worker once; `plan.batchedRows` counts their rows for progress.
+ * `build` is called once the worker has been started, so the plan is built while the worker loads. Its `batches` are
+ * more runs after the plan's: each is built while the worker writes the one before, and crosses to the worker once;
+ * `plan.batchedRows` counts their rows for progress.
  */
 export function commitInWorker(
   file: string,
-  plan: BulkWritePlan,
+  build: () => BulkWrite,
   options: { progress?: (report: ProgressReport) => void; signal?: AbortSignal } = {},
-  batches?: Iterable<BulkWriteRun[]>,
 ): Promise<BulkWriteResult> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
@@ -45,6 +51,15 @@ export function commitInWorker(
     const sharedBuffer = new SharedArrayBuffer(4 * 3);
     const shared = new Int32Array(sharedBuffer);
     const worker = startWorker(import.meta.url, 'bulk-write-worker.ts', 'bulk-write-worker');
+    let write: BulkWrite;
+    try {
+      write = build();
+    } catch (error) {
+      void worker.terminate();
+      reject(error as Error);
+      return;
+    }
+    const { plan, batches } = write;
     const channel = batches ? new MessageChannel() : null;
     let settled = false;
     const onAbort = () => Atomics.store(shared, SHARED.cancel, 1);

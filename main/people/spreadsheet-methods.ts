@@ -144,7 +144,7 @@ export const peopleImportMethods = [
       }
       const plan = importPlan(entry, input.existing, { userId: user!.id, at: app.now().toISOString(), method: 'people.import.commit' }, entry.read.table.name);
       try {
-        const result = await commitInWorker(app.sqlite.name, plan, { progress, signal });
+        const result = await commitInWorker(app.sqlite.name, () => ({ plan }), { progress, signal });
         // Kept (not forgotten) so that the rows in error can still be downloaded after the good ones went in.
         keepOnlyRefusedRows(entry);
         const after = plan.audit.after as { inserted: number; updated: number; skipped: number; errors: number };

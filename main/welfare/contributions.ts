@@ -549,26 +549,31 @@ export function allocatePayment(
   const posted = isPaidSummary(paid) ? postedOfSummary(plan, paid, null) : postedOf(plan, paid, null);
   const started = startedOn(plan, paidDay, paidOn);
 
-  // Everything that can take money, in the order it takes it.
+  // Everything that can take money, in the order it takes it — only as far as the amount reaches: the items after
+  // would take nothing, and all of them are needed only to say by how much a payment is too large.
   type Item = { kind: 'entrance-fee' } | { kind: 'contribution'; ordinal: number; ahead: boolean };
   const items: { item: Item; open: Satang }[] = [];
-  if (plan.entranceFee > posted.entranceFee) items.push({ item: { kind: 'entrance-fee' }, open: plan.entranceFee - posted.entranceFee });
-  for (let ordinal = 0; ordinal < started; ordinal += 1) {
+  let capacity = 0;
+  const add = (item: Item, open: Satang) => {
+    items.push({ item, open });
+    capacity += open;
+  };
+  if (plan.entranceFee > posted.entranceFee) add({ kind: 'entrance-fee' }, plan.entranceFee - posted.entranceFee);
+  for (let ordinal = 0; ordinal < started && capacity < amount; ordinal += 1) {
     const open = plan.amount - paidAt(plan, posted, ordinal);
-    if (open > 0) items.push({ item: { kind: 'contribution', ordinal, ahead: false }, open });
+    if (open > 0) add({ kind: 'contribution', ordinal, ahead: false }, open);
   }
   const paidMonth = monthIndexOf({ year: Number(paidOn.slice(0, 4)), month: Number(paidOn.slice(5, 7)) });
   const windowEnd = paidMonth + settings.maxAdvanceMonths;
   let windowTotal = 0;
   let prepaid = 0;
-  for (let ordinal = started; ordinal <= plan.lastOrdinal && plan.firstMonth + ordinal * plan.periodMonths <= windowEnd; ordinal += 1) {
+  for (let ordinal = started; ordinal <= plan.lastOrdinal && plan.firstMonth + ordinal * plan.periodMonths <= windowEnd && capacity < amount; ordinal += 1) {
     const paid = paidAt(plan, posted, ordinal);
     windowTotal += plan.amount;
     prepaid += paid;
-    if (plan.amount > paid) items.push({ item: { kind: 'contribution', ordinal, ahead: true }, open: plan.amount - paid });
+    if (plan.amount > paid) add({ kind: 'contribution', ordinal, ahead: true }, plan.amount - paid);
   }
 
-  const capacity = items.reduce((sum, entry) => sum + entry.open, 0);
   if (amount > capacity) {
     const ended = plan.endDay <= paidDay;
     // A resignation recorded ahead of time: the advance stops at the last period of the membership, not at the limit.

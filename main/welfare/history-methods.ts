@@ -132,9 +132,10 @@ export const welfareHistoryMethods = [
       if (totals.members.newMemberships + totals.contributions.count + totals.payouts.count + totals.openings.length === 0) {
         throw new ApiError('INVALID_INPUT', 'ไฟล์นี้ไม่มีรายการที่จะนำเข้า', 'This file has nothing to import', 'importId');
       }
-      const { plan, batches } = historyWrite(app, { checked: entry.checked, fileName: entry.fileName, sha256: entry.sha256, options: entry.options, actor: { userId: user!.id, at: app.now().toISOString(), method: HISTORY_IMPORT_METHOD } });
+      const actor = { userId: user!.id, at: app.now().toISOString(), method: HISTORY_IMPORT_METHOD };
       try {
-        const result = await commitInWorker(app.sqlite.name, plan, { progress, signal }, batches);
+        // the plan is built while the worker loads
+        const result = await commitInWorker(app.sqlite.name, () => historyWrite(app, { checked: entry.checked, fileName: entry.fileName, sha256: entry.sha256, options: entry.options, actor }), { progress, signal });
         entry.committed = true;
         return { auditId: result.auditId, totals, writeMs: Math.round(result.writeMs), rowsWritten: Object.values(result.changes).reduce((sum, rows) => sum + rows, 0) };
       } catch (error) {

@@ -12,6 +12,8 @@ const statements = {
 function notesApp() {
   const app = tempApp();
   app.database.sqlite.exec('CREATE TABLE bulk_notes (id INTEGER PRIMARY KEY AUTOINCREMENT, village INTEGER NOT NULL, text TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0))');
+  app.database.sqlite.exec('CREATE INDEX bulk_notes_village ON bulk_notes (village, amount)');
+  app.database.sqlite.exec('CREATE UNIQUE INDEX bulk_notes_text ON bulk_notes (text)');
   return app;
 }
 
@@ -22,8 +24,10 @@ function noteValues(count: number, bad: number | null = null): SqlValue[] {
   return values;
 }
 
-function planOf(runs: BulkWritePlan['runs']): BulkWritePlan {
-  return { statements, steps: [], runs, actor: { userId: null, at: new Date().toISOString(), method: 'test.bulk' }, audit: { entity: 'bulk_notes', entityId: null, before: null, after: { rows: 'many' } } };
+const indexSql = (app: ReturnType<typeof notesApp>, name: string) => (app.database.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(name) as { sql: string } | undefined)?.sql;
+
+function planOf(runs: BulkWritePlan['runs'], rebuiltIndexes?: string[]): BulkWritePlan {
+  return { statements, steps: [], runs, ...(rebuiltIndexes ? { rebuiltIndexes } : {}), actor: { userId: null, at: new Date().toISOString(), method: 'test.bulk' }, audit: { entity: 'bulk_notes', entityId: null, before: null, after: { rows: 'many' } } };
 }
 
 describe('bulk write', () => {
@@ -64,5 +68,29 @@ describe('bulk write', () => {
     expect(() => runBulkWrite(app.database.sqlite, planOf([{ statement: 'insertNote', width: 3, values: noteValues(1000) }]), { cancelled: () => ++looks > 1 })).toThrow(BulkWriteCancelled);
     expect(looks).toBe(2);
     expect(app.database.sqlite.prepare('SELECT count(*) AS n FROM bulk_notes').get()).toEqual({ n: 0 });
+  });
+
+  it('an index built again after the rows is there as it was, and answers as before; a UNIQUE one is never dropped', () => {
+    const app = notesApp();
+    const before = indexSql(app, 'bulk_notes_village');
+    runBulkWrite(app.database.sqlite, planOf([{ statement: 'insertNote', width: 3, values: noteValues(250) }], ['bulk_notes_village']));
+    expect(indexSql(app, 'bulk_notes_village')).toBe(before);
+    const plan = app.database.sqlite.prepare('EXPLAIN QUERY PLAN SELECT sum(amount) FROM bulk_notes WHERE village = 3').all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('bulk_notes_village');
+    expect(app.database.sqlite.prepare('SELECT count(*) AS n FROM bulk_notes WHERE village = 3').get()).toEqual({ n: 13 });
+    expect(app.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    // a unique index guards the rows while they go in: asked to rebuild it, the write refuses and writes nothing
+    expect(() => runBulkWrite(app.database.sqlite, planOf([{ statement: 'insertNote', width: 3, values: noteValues(3) }], ['bulk_notes_text']))).toThrow(/not an index that can be built again/);
+    expect(app.database.sqlite.prepare('SELECT count(*) AS n FROM bulk_notes').get()).toEqual({ n: 250 });
+  });
+
+  it('a cancel or a bad row leaves the dropped index in place', () => {
+    const app = notesApp();
+    const before = indexSql(app, 'bulk_notes_village');
+    expect(() => runBulkWrite(app.database.sqlite, planOf([{ statement: 'insertNote', width: 3, values: noteValues(250, 200) }], ['bulk_notes_village']))).toThrow(/CHECK constraint/);
+    expect(indexSql(app, 'bulk_notes_village')).toBe(before);
+    let looks = 0;
+    expect(() => runBulkWrite(app.database.sqlite, planOf([{ statement: 'insertNote', width: 3, values: noteValues(1000) }], ['bulk_notes_village']), { cancelled: () => ++looks > 1 })).toThrow(BulkWriteCancelled);
+    expect(indexSql(app, 'bulk_notes_village')).toBe(before);
   });
 });

@@ -79,11 +79,17 @@ describe('history from Excel, a row per payment', () => {
     expect(preview.problems).toEqual([]);
     expectTotals(preview, known);
 
+    const indexesBefore = f.app.database.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexesBefore.length).toBeGreaterThan(20);
     const done = await f.call<{ rowsWritten: number }>('welfare.history.commit', { importId: preview.importId });
     expect(done.rowsWritten).toBeGreaterThan(known.contributions.count * 5);
     expect(f.count('people')).toBe(before.people + known.newPeople);
     expect(f.count('welfare_memberships')).toBe(known.memberships);
     expect(f.count('audit_log')).toBe(before.audit + 1);
+    // the books' indexes, dropped during the write and built again after it, are all there and whole
+    const indexes = () => f.app.database.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all();
+    expect(indexes()).toEqual(indexesBefore);
+    expect(f.app.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 
     // Every entry balances; the trial balance is zero; the accounts hold the known totals (independent SQL).
     expect(f.one<{ n: number }>('SELECT count(*) AS n FROM (SELECT entry_id FROM welfare_journal_lines GROUP BY entry_id HAVING sum(amount_satang) <> 0)').n).toBe(0);
