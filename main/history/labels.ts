@@ -2,6 +2,7 @@
 // from the app's own forms (labelFields in each area's schemas) so the history says what the form said.
 import { fieldLabelOf } from '../api/validation';
 import { roleNames } from '../api/roles';
+import { formSummaries } from '../documents/forms';
 
 /** Names of the kinds of record the audit log holds (audit_log.entity). */
 export const entityNames: Record<string, [string, string]> = {
@@ -87,8 +88,20 @@ export function fieldLabel(entity: string, field: string): { labelTh: string; la
   return { labelTh, labelEn };
 }
 
+/** What each export took out: the `list` of an audit row of kind "export". */
+const exportedLists: Record<string, string> = {
+  history: 'ประวัติการแก้ไข',
+  people: 'ทะเบียนบุคคล',
+  'people-import-refused-rows': 'แถวที่นำเข้าทะเบียนบุคคลไม่ได้',
+  'history-import-refused-rows': 'แถวที่นำเข้าประวัติกองทุนไม่ได้',
+  'codi-forms': 'ตัวเลขแบบฟอร์ม พอช. (สำหรับกรอกในระบบของ พอช.)',
+};
+
 /** Stored codes the office reads as words (as the register's own export writes them). */
 const codeNames: Record<string, Record<string, string>> = {
+  list: exportedLists,
+  // a print's form by the title the documents page gives it
+  form: Object.fromEntries(formSummaries().map((form) => [form.id, form.titleTh])),
   sex: { M: 'ชาย', F: 'หญิง' },
   lifeStatus: { alive: 'มีชีวิต', died: 'เสียชีวิต', moved: 'ย้ายออก' },
   noCitizenIdReason: { no_card: 'ไม่มีบัตร', foreigner: 'ต่างด้าว', other: 'อื่น ๆ' },

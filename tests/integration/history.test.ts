@@ -195,5 +195,9 @@ describe('the history viewer', () => {
     const recorded = app.database.sqlite.prepare("SELECT method, after FROM audit_log WHERE entity = 'export' ORDER BY id DESC LIMIT 1").get() as { method: string; after: string };
     expect(recorded.method).toBe('history.export');
     expect(JSON.parse(recorded.after)).toMatchObject({ list: 'history', rows: 2, filter: { area: 'people' } });
+    // and the history names what was taken out in words, not by its code
+    const exports = await call<Page>('history.list', { filter: { entity: 'export' } });
+    const listLine = exports.rows[0]!.changes.find((change) => change.field === 'list')!;
+    expect([listLine.labelTh, listLine.after]).toEqual(['รายการ', 'ประวัติการแก้ไข']);
   });
 });

@@ -2,6 +2,7 @@
 // what, when, and how many people it names. Each way the app prints or exports people is tried once here.
 import { describe, expect, it } from 'vitest';
 import type { ClientSession } from '../../main/api/router';
+import { historyPage } from '../../main/history/audit-query';
 import { generateSampleTambon, loadSampleTambon } from '../../main/sample/sample-tambon';
 import { comparable } from '../documents/pdf-tools';
 import { printedText } from '../helpers/printed-text';
@@ -43,7 +44,7 @@ async function fundDesk() {
 
 describe('PDPA: prints and exports of personal data are logged', () => {
   it('each print and export leaves one row with who, when, what and how many people', async () => {
-    const { call, members, receipts, payoutId, userId, logged, data } = await fundDesk();
+    const { app, call, members, receipts, payoutId, userId, logged, data } = await fundDesk();
     const at = '2026-11-30T03:00:00.000Z';
     const cases: [string, () => Promise<unknown>, { entity: string; after: Record<string, unknown> }][] = [
       ['receipts', () => call('welfare.receipts.print', { receiptIds: receipts }), { entity: 'print', after: { form: 'welfare-receipt', people: 3, printed: receipts } }],
@@ -66,6 +67,11 @@ describe('PDPA: prints and exports of personal data are logged', () => {
       expect(rows, name).toHaveLength(1);
       expect(rows[0], name).toMatchObject({ userId, at, ...expected });
     }
+    // the history screen names each print's form by its title, not its code
+    const prints = historyPage(app.database.sqlite, { userId: null, fromDate: null, toDate: null, area: null, entity: 'print', entityId: null, text: '' }, null, 100);
+    const forms = prints.rows.map((row) => row.changes.find((change) => change.field === 'form')?.after);
+    expect(forms).toContain('ใบเสร็จรับเงินกองทุนสวัสดิการชุมชน');
+    expect(forms.filter((form) => form === undefined || /^[a-z-]+$/.test(form))).toEqual([]);
   });
 
   it('counts the people a print names: arrears members, and none for a sample', async () => {
