@@ -1,19 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Flex, InputNumber, Modal, Progress, Radio, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Modal, Radio, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call, type InputOf, type OutputOf, type ProgressReport } from '../api';
+import { call, type InputOf, type OutputOf } from '../api';
 import { useSession } from '../app/store';
-import { reportError } from '../ui/apiErrors';
-import { readFileAsBase64, saveBase64, XLSX_TYPE } from '../ui/files';
+import { ImportProgress } from '../imports/ImportProgress';
+import { useImportFlow } from '../imports/useImportFlow';
 import { showDate, showDateTime } from '../ui/thaiDates';
 
 type Preview = OutputOf<'people.import.preview'>;
 type PreviewRow = Preview['rows'][number];
 type Summary = OutputOf<'people.import.commit'>;
 type Choices = Pick<InputOf<'people.import.preview'>, 'sheet' | 'headerRow' | 'encoding' | 'mapping'>;
-
-/** The largest file the core takes (main/spreadsheets/read.ts MAX_FILE_BYTES): said before the upload, not after. */
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
 const statusColour: Record<PreviewRow['status'], string> = { ready: 'green', existing: 'blue', duplicateInFile: 'orange', error: 'red' };
 
@@ -24,19 +21,27 @@ const statusColour: Record<PreviewRow['status'], string> = { ready: 'green', exi
  */
 export function ImportWizard({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
-  const { modal } = AntApp.useApp();
   const language = useSession((state) => state.language);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [reading, setReading] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [existing, setExisting] = useState<'skip' | 'update'>('skip');
   const [filter, setFilter] = useState<'all' | 'problems'>('problems');
-  const [progress, setProgress] = useState<ProgressReport | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const running = useRef<AbortController | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const [history, setHistory] = useState<OutputOf<'people.import.history'> | null>(null);
+  const flow = useImportFlow<Preview, Summary, Choices>({
+    texts: 'peopleImport',
+    read: (file, choices, signal) => call('people.import.preview', { fileName: file.name, contentBase64: file.base64, ...choices }, { signal }),
+    onRead: (result) => {
+      // a clean file shows its rows; a file with problems shows those first
+      const { errors, duplicatesInFile, withWarnings, existing: already } = result.counts;
+      setFilter(errors + duplicatesInFile + withWarnings + already > 0 ? 'problems' : 'all');
+    },
+    commit: (checked, signal, onProgress) => call('people.import.commit', { importId: checked.importId, existing }, { signal, onProgress }),
+    commitTotal: (checked) => checked.counts.ready,
+    onCommitted: onImported,
+    errorRows: (checked) => call('people.import.errorRows', { importId: checked.importId }),
+    onReset: () => setExisting('skip'),
+    onClosed: onClose,
+  });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { step, file, preview, reading, posting: progress, failure, summary } = flow;
 
   // The imports done before, so that a file is not brought in twice by mistake (UX.md: "the import listed in history").
   useEffect(() => {
@@ -50,56 +55,11 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
     };
   }, [open, summary]);
 
-  const step = summary ? 3 : progress ? 2 : preview ? 1 : 0;
   const text = (message: { th: string; en: string }) => (language === 'en' ? message.en : message.th);
-
-  function reset() {
-    running.current?.abort();
-    setFile(null);
-    setPreview(null);
-    setFailure(null);
-    setSummary(null);
-    setProgress(null);
-    setExisting('skip');
-  }
-
-  async function runPreview(chosen: { name: string; base64: string }, choices: Choices = {}) {
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
-    setReading(true);
-    setFailure(null);
-    try {
-      const result = await call('people.import.preview', { fileName: chosen.name, contentBase64: chosen.base64, ...choices }, { signal: controller.signal });
-      if (!controller.signal.aborted) {
-        setPreview(result);
-        // a clean file shows its rows; a file with problems shows those first
-        const { errors, duplicatesInFile, withWarnings, existing: already } = result.counts;
-        setFilter(errors + duplicatesInFile + withWarnings + already > 0 ? 'problems' : 'all');
-      }
-    } catch (error) {
-      if (!controller.signal.aborted) setFailure(reportError(error));
-    } finally {
-      if (running.current === controller) running.current = null;
-      setReading(false);
-    }
-  }
-
-  async function chooseFile(chosen: File | undefined) {
-    if (!chosen) return;
-    if (chosen.size > MAX_FILE_BYTES) {
-      setFailure(t('peopleImport.tooLarge', { name: chosen.name, size: (chosen.size / 1024 / 1024).toFixed(1) }));
-      return;
-    }
-    const loaded = { name: chosen.name, base64: await readFileAsBase64(chosen) };
-    setFile(loaded);
-    setPreview(null);
-    await runPreview(loaded);
-  }
 
   /** A change of sheet, header row, encoding or one column reads the file again with every choice kept. */
   function choose(change: Choices) {
-    if (!file || !preview) return;
+    if (!preview) return;
     const choices: Choices = { sheet: preview.sheet, headerRow: preview.headerRow, encoding: preview.encoding ?? undefined, mapping: preview.mapping, ...change };
     if (change.sheet !== undefined && change.sheet !== preview.sheet) {
       // another sheet has its own header and columns: guess them afresh
@@ -107,66 +67,16 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
       delete choices.mapping;
     }
     if (change.headerRow !== undefined) delete choices.mapping;
-    void runPreview(file, choices);
-  }
-
-  async function commit() {
-    if (!preview) return;
-    const controller = new AbortController();
-    running.current = controller;
-    setProgress({ done: 0, total: preview.counts.ready, unit: 'items' });
-    setFailure(null);
-    try {
-      const result = await call('people.import.commit', { importId: preview.importId, existing }, { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setProgress(report) });
-      setSummary(result);
-      onImported();
-    } catch (error) {
-      if (error instanceof ApiCallError && error.data.code === 'CANCELLED') setFailure(t('peopleImport.cancelled'));
-      else if (!controller.signal.aborted) setFailure(reportError(error));
-      else setFailure(t('peopleImport.cancelled'));
-    } finally {
-      running.current = null;
-      setProgress(null);
-    }
-  }
-
-  async function downloadErrors() {
-    if (!preview) return;
-    try {
-      const download = await call('people.import.errorRows', { importId: preview.importId });
-      saveBase64(download.fileName, download.contentBase64, XLSX_TYPE);
-    } catch (error) {
-      setFailure(reportError(error));
-    }
-  }
-
-  function close() {
-    if (progress) return; // the import is writing: cancel first
-    if (preview && !summary) {
-      modal.confirm({
-        title: t('peopleImport.closeConfirmTitle'),
-        content: t('peopleImport.closeConfirmBody'),
-        okText: t('peopleImport.closeWithoutImport'),
-        cancelText: t('peopleImport.keepGoing'),
-        onOk: () => {
-          reset();
-          onClose();
-        },
-      });
-      return;
-    }
-    reset();
-    onClose();
+    flow.readAgain(choices);
   }
 
   const counts = preview?.counts;
   const importable = counts ? counts.ready + (existing === 'update' ? counts.existing : 0) : 0;
   const shownRows = (preview?.rows ?? []).filter((row) => filter === 'all' || row.status !== 'ready' || row.messages.length > 0);
   const columnOptions = [{ value: -1, label: t('peopleImport.noColumn') }, ...(preview?.headings ?? []).map((heading, index) => ({ value: index, label: `${t('peopleImport.column', { number: index + 1 })}: ${heading || '—'}` }))];
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
-    <Modal open={open} onCancel={close} title={t('peopleImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="import-wizard">
+    <Modal open={open} onCancel={flow.close} title={t('peopleImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="import-wizard">
       <Steps
         current={step}
         size="small"
@@ -177,13 +87,8 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
         {step === 0 && (
           <>
             <Typography.Paragraph>{t('peopleImport.intro')}</Typography.Paragraph>
-            <input ref={fileInput} type="file" accept=".xlsx,.csv,.txt" hidden data-testid="import-file" onChange={(event) => {
-                // emptied, so that choosing the same file again (after fixing it in Excel) reads it again
-                const chosen = event.target.files?.[0];
-                event.target.value = '';
-                void chooseFile(chosen);
-              }} />
-            <Button type="primary" size="large" loading={reading} onClick={() => fileInput.current?.click()}>
+            <input ref={fileInput} type="file" accept=".xlsx,.csv,.txt" hidden data-testid="import-file" onChange={flow.takeChosenFile} />
+            <Button type="primary" size="large" loading={reading !== null} onClick={() => fileInput.current?.click()}>
               {t('peopleImport.chooseFile')}
             </Button>
             {history && history.length > 0 && (
@@ -201,7 +106,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
           </>
         )}
         {failure && <Alert type="error" showIcon title={failure} role="alert" data-testid="import-failure" />}
-        {reading && step > 0 && <Typography.Text>{t('peopleImport.reading')}</Typography.Text>}
+        {reading !== null && step > 0 && <Typography.Text>{t('peopleImport.reading')}</Typography.Text>}
 
         {preview && step === 1 && counts && (
           <>
@@ -269,7 +174,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
                 <Radio.Button value="all">{t('peopleImport.showAll')}</Radio.Button>
               </Radio.Group>
               {counts.errors + counts.duplicatesInFile > 0 && (
-                <Button onClick={() => void downloadErrors()} data-testid="import-download-errors">
+                <Button onClick={() => void flow.downloadErrors()} data-testid="import-download-errors">
                   {t('peopleImport.downloadErrors')}
                 </Button>
               )}
@@ -303,8 +208,8 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
               ]}
             />
             <Flex gap={12} justify="flex-end">
-              <Button onClick={reset}>{t('peopleImport.otherFile')}</Button>
-              <Button type="primary" size="large" disabled={importable === 0 || reading} onClick={() => void commit()} data-testid="import-commit">
+              <Button onClick={flow.reset}>{t('peopleImport.otherFile')}</Button>
+              <Button type="primary" size="large" disabled={importable === 0 || reading !== null} onClick={() => void flow.commit()} data-testid="import-commit">
                 {t('peopleImport.importRows', { count: importable })}
               </Button>
             </Flex>
@@ -312,15 +217,7 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
         )}
 
         {progress && (
-          <div role="status" aria-live="polite">
-            <Typography.Text>{t('peopleImport.writing', { done: progress.done, total: progress.total })}</Typography.Text>
-            <Flex gap={16} align="center">
-              <Progress percent={percent} status="active" style={{ flex: 1, marginBottom: 0 }} data-testid="import-progress" />
-              <Button onClick={() => running.current?.abort()} data-testid="import-cancel">
-                {t('common.cancel')}
-              </Button>
-            </Flex>
-          </div>
+          <ImportProgress report={progress} label={t('peopleImport.writing', { done: progress.done, total: progress.total })} onCancel={flow.cancel} progressTestId="import-progress" cancelTestId="import-cancel" />
         )}
 
         {summary && (
@@ -328,11 +225,11 @@ export function ImportWizard({ open, onClose, onImported }: { open: boolean; onC
             <Alert type="success" showIcon title={t('peopleImport.doneTitle')} description={t('peopleImport.doneBody', summary)} data-testid="import-summary" />
             <Flex gap={12} justify="flex-end">
               {summary.errors > 0 && (
-                <Button onClick={() => void downloadErrors()} data-testid="import-download-errors">
+                <Button onClick={() => void flow.downloadErrors()} data-testid="import-download-errors">
                   {t('peopleImport.downloadErrors')}
                 </Button>
               )}
-              <Button type="primary" onClick={close}>
+              <Button type="primary" onClick={flow.close}>
                 {t('common.close')}
               </Button>
             </Flex>

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Flex, Modal, Progress, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Select, Space, Statistic, Steps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call, type InputOf, type OutputOf, type ProgressReport } from '../api';
+import { call, type InputOf, type OutputOf } from '../api';
 import { useSession } from '../app/store';
-import { reportError } from '../ui/apiErrors';
-import { readFileAsBase64, saveBase64, XLSX_TYPE } from '../ui/files';
+import { ImportProgress } from '../imports/ImportProgress';
+import { useImportFlow } from '../imports/useImportFlow';
 import { formatSatang } from '../ui/money';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../ui/thaiDates';
@@ -16,8 +16,6 @@ type Lapsing = Preview['lapsing'][number];
 type Summary = OutputOf<'welfare.history.commit'>;
 type SheetChoices = NonNullable<InputOf<'welfare.history.preview'>['sheets']>;
 
-/** The largest file the core takes (main/spreadsheets/read.ts MAX_FILE_BYTES). */
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
 const kinds = ['members', 'payments', 'monthly', 'payouts', 'openings', 'skip'] as const;
 
 /**
@@ -27,125 +25,44 @@ const kinds = ['members', 'payments', 'monthly', 'payouts', 'openings', 'skip'] 
  */
 export function HistoryImportWizard({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
-  const { modal } = AntApp.useApp();
   const language = useSession((state) => state.language);
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [fundStart, setFundStart] = useState<string | null>('2005-01-01');
   const [cutOverDate, setCutOverDate] = useState<string | null>(todayIso());
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [reading, setReading] = useState<ProgressReport | null>(null);
-  const [posting, setPosting] = useState<ProgressReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const running = useRef<AbortController | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const text = (message: { th: string; en: string }) => (language === 'en' ? message.en : message.th);
-  const step = summary ? 3 : posting ? 2 : preview ? 1 : 0;
-
-  function reset() {
-    running.current?.abort();
-    setFile(null);
-    setPreview(null);
-    setFailure(null);
-    setSummary(null);
-    setPosting(null);
-    setReading(null);
-  }
-
-  async function runPreview(chosen: { name: string; base64: string }, sheets?: SheetChoices) {
-    if (!fundStart || !cutOverDate) {
-      setFailure(t('welfareHistoryImport.datesNeeded'));
-      return;
-    }
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
-    setReading({ done: 0, total: 2, unit: 'items' });
-    setFailure(null);
-    try {
-      const result = await call('welfare.history.preview', { fileName: chosen.name, contentBase64: chosen.base64, fundStart, cutOverDate, sheets }, { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setReading(report) });
-      if (!controller.signal.aborted) setPreview(result);
-    } catch (error) {
-      if (controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED')) setFailure(t('welfareHistoryImport.cancelled'));
-      else setFailure(reportError(error));
-    } finally {
-      if (running.current === controller) running.current = null;
-      setReading(null);
-    }
-  }
-
-  async function chooseFile(chosen: File | undefined) {
-    if (!chosen) return;
-    if (chosen.size > MAX_FILE_BYTES) {
-      setFailure(t('welfareHistoryImport.tooLarge', { name: chosen.name, size: (chosen.size / 1024 / 1024).toFixed(1) }));
-      return;
-    }
-    const loaded = { name: chosen.name, base64: await readFileAsBase64(chosen) };
-    setFile(loaded);
-    setPreview(null);
-    await runPreview(loaded);
-  }
-
-  /** A change of one sheet's kind or column reads the file again with every sheet's choice kept. */
-  function chooseSheet(name: string, change: Partial<SheetChoices[string]>) {
-    if (!file || !preview) return;
-    const sheets: SheetChoices = Object.fromEntries(preview.sheets.map((sheet) => [sheet.name, { kind: sheet.kind, headerRow: sheet.headerRow, mapping: sheet.mapping }]));
-    const kindChanged = change.kind !== undefined && change.kind !== sheets[name]!.kind;
-    sheets[name] = kindChanged ? { kind: change.kind! } : { ...sheets[name]!, ...change };
-    void runPreview(file, sheets);
-  }
-
-  async function commit() {
-    if (!preview) return;
-    const controller = new AbortController();
-    running.current = controller;
-    setPosting({ done: 0, total: 1, unit: 'items' });
-    setFailure(null);
-    try {
-      const result = await call('welfare.history.commit', { importId: preview.importId }, { signal: controller.signal, onProgress: (report) => !controller.signal.aborted && setPosting(report) });
-      setSummary(result);
-    } catch (error) {
-      if (controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED')) setFailure(t('welfareHistoryImport.cancelled'));
-      else setFailure(reportError(error));
-    } finally {
-      running.current = null;
-      setPosting(null);
-    }
-  }
-
-  async function downloadErrors() {
-    if (!preview) return;
-    try {
-      const download = await call('welfare.history.errorRows', { importId: preview.importId });
-      saveBase64(download.fileName, download.contentBase64, XLSX_TYPE);
-    } catch (error) {
-      setFailure(reportError(error));
-    }
-  }
-
-  function close() {
-    if (posting) return; // posting: cancel first
-    const leave = () => {
+  const flow = useImportFlow<Preview, Summary, SheetChoices>({
+    texts: 'welfareHistoryImport',
+    cannotRead: () => (!fundStart || !cutOverDate ? t('welfareHistoryImport.datesNeeded') : null),
+    // both dates are there: cannotRead said so first
+    read: (file, sheets, signal, onProgress) => call('welfare.history.preview', { fileName: file.name, contentBase64: file.base64, fundStart: fundStart!, cutOverDate: cutOverDate!, sheets }, { signal, onProgress }),
+    readSteps: 2,
+    sayReadStopped: true,
+    commit: (checked, signal, onProgress) => call('welfare.history.commit', { importId: checked.importId }, { signal, onProgress }),
+    commitTotal: () => 1,
+    errorRows: (checked) => call('welfare.history.errorRows', { importId: checked.importId }),
+    onClosed: (summary) => {
       // The members list is read again once the wizard is closed: reading it while open would move the wizard
       // (the list's header replaces the empty page it sits in) and lose the summary.
       if (summary) onImported();
-      reset();
       onClose();
-    };
-    // a checked file not yet posted: closing throws the check away, so ask first (as the people import does)
-    if (preview && !summary) {
-      modal.confirm({ title: t('welfareHistoryImport.closeConfirmTitle'), content: t('welfareHistoryImport.closeConfirmBody'), okText: t('welfareHistoryImport.closeWithoutImport'), cancelText: t('welfareHistoryImport.keepGoing'), onOk: leave });
-      return;
-    }
-    leave();
+    },
+  });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const { step, preview, reading, posting, failure, summary } = flow;
+  const text = (message: { th: string; en: string }) => (language === 'en' ? message.en : message.th);
+
+  /** A change of one sheet's kind or column reads the file again with every sheet's choice kept. */
+  function chooseSheet(name: string, change: Partial<SheetChoices[string]>) {
+    if (!preview) return;
+    const sheets: SheetChoices = Object.fromEntries(preview.sheets.map((sheet) => [sheet.name, { kind: sheet.kind, headerRow: sheet.headerRow, mapping: sheet.mapping }]));
+    const kindChanged = change.kind !== undefined && change.kind !== sheets[name]!.kind;
+    sheets[name] = kindChanged ? { kind: change.kind! } : { ...sheets[name]!, ...change };
+    flow.readAgain(sheets);
   }
 
-  const percent = (report: ProgressReport | null) => (report && report.total > 0 ? Math.round((report.done / report.total) * 100) : 0);
   const totals = preview?.totals;
   const baht = (satang: number) => `${formatSatang(satang)} ${t('welfareHistoryImport.baht')}`;
 
   return (
-    <Modal open={open} onCancel={close} title={t('welfareHistoryImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="history-import-wizard">
+    <Modal open={open} onCancel={flow.close} title={t('welfareHistoryImport.title')} width={1180} footer={null} maskClosable={false} destroyOnHidden data-testid="history-import-wizard">
       <Steps
         current={step}
         status={summary ? 'finish' : undefined}
@@ -168,11 +85,7 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
               </label>
             </Flex>
             <Typography.Text type="secondary">{t('welfareHistoryImport.cutOverHint')}</Typography.Text>
-            <input ref={fileInput} type="file" accept=".xlsx,.csv" hidden data-testid="history-file" onChange={(event) => {
-                const chosen = event.target.files?.[0];
-                event.target.value = '';
-                void chooseFile(chosen);
-              }} />
+            <input ref={fileInput} type="file" accept=".xlsx,.csv" hidden data-testid="history-file" onChange={flow.takeChosenFile} />
             <Button type="primary" size="large" loading={reading !== null} onClick={() => fileInput.current?.click()}>
               {t('welfareHistoryImport.chooseFile')}
             </Button>
@@ -180,13 +93,7 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
         )}
         {failure && <Alert type="error" showIcon title={failure} role="alert" data-testid="history-failure" />}
         {reading && (
-          <div role="status" aria-live="polite">
-            <Typography.Text>{t('welfareHistoryImport.reading', { step: Math.min(reading.done + 1, reading.total), total: reading.total })}</Typography.Text>
-            <Flex gap={16} align="center">
-              <Progress percent={percent(reading)} status="active" style={{ flex: 1, marginBottom: 0 }} data-testid="history-read-progress" />
-              <Button onClick={() => running.current?.abort()}>{t('common.cancel')}</Button>
-            </Flex>
-          </div>
+          <ImportProgress report={reading} label={t('welfareHistoryImport.reading', { step: Math.min(reading.done + 1, reading.total), total: reading.total })} onCancel={flow.cancel} progressTestId="history-read-progress" />
         )}
 
         {preview && totals && step === 1 && (
@@ -275,23 +182,11 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
               <>
                 <Alert type="error" showIcon title={t('welfareHistoryImport.problemsTitle', { count: preview.problemCount })} description={t('welfareHistoryImport.problemsRule')} data-testid="history-problems-alert" />
                 <Flex justify="flex-end">
-                  <Button onClick={() => void downloadErrors()} data-testid="history-download-errors">
+                  <Button onClick={() => void flow.downloadErrors()} data-testid="history-download-errors">
                     {t('welfareHistoryImport.downloadErrors')}
                   </Button>
                 </Flex>
-                <Table<Problem>
-                  size="small"
-                  rowKey={(row) => `${row.sheet}-${row.rowNumber}-${row.column ?? ''}-${row.th}`}
-                  dataSource={preview.problems}
-                  pagination={{ pageSize: 20, showSizeChanger: false }}
-                  data-testid="history-problems"
-                  columns={[
-                    { title: t('welfareHistoryImport.sheet'), dataIndex: 'sheet', width: 200 },
-                    { title: t('welfareHistoryImport.rowNumber'), dataIndex: 'rowNumber', width: 80 },
-                    { title: t('welfareHistoryImport.column'), dataIndex: 'column', width: 180 },
-                    { title: t('welfareHistoryImport.reason'), key: 'reason', render: (_, row) => <span style={{ color: '#a8071a' }}>{text(row)}</span> },
-                  ]}
-                />
+                <RowProblemsTable severity="error" rows={preview.problems} pageSize={20} testId="history-problems" />
               </>
             ) : (
               <Alert type="success" showIcon title={t('welfareHistoryImport.noProblems')} />
@@ -318,24 +213,12 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
             {preview.warningCount > 0 && (
               <>
                 <Alert type="warning" showIcon title={t('welfareHistoryImport.warningsTitle', { count: preview.warningCount })} description={t('welfareHistoryImport.warningsBody')} data-testid="history-warnings-alert" />
-                <Table<Problem>
-                  size="small"
-                  rowKey={(row) => `${row.sheet}-${row.rowNumber}-${row.column ?? ''}-${row.th}`}
-                  dataSource={preview.warnings}
-                  pagination={{ pageSize: 10, showSizeChanger: false }}
-                  data-testid="history-warnings"
-                  columns={[
-                    { title: t('welfareHistoryImport.sheet'), dataIndex: 'sheet', width: 200 },
-                    { title: t('welfareHistoryImport.rowNumber'), dataIndex: 'rowNumber', width: 80 },
-                    { title: t('welfareHistoryImport.column'), dataIndex: 'column', width: 180 },
-                    { title: t('welfareHistoryImport.warning'), key: 'warning', render: (_, row) => text(row) },
-                  ]}
-                />
+                <RowProblemsTable severity="warning" rows={preview.warnings} pageSize={10} testId="history-warnings" />
               </>
             )}
             <Flex gap={12} justify="flex-end">
-              <Button onClick={reset}>{t('welfareHistoryImport.otherFile')}</Button>
-              <Button type="primary" size="large" disabled={preview.problemCount > 0 || reading !== null} onClick={() => void commit()} data-testid="history-commit">
+              <Button onClick={flow.reset}>{t('welfareHistoryImport.otherFile')}</Button>
+              <Button type="primary" size="large" disabled={preview.problemCount > 0 || reading !== null} onClick={() => void flow.commit()} data-testid="history-commit">
                 {t('welfareHistoryImport.post')}
               </Button>
             </Flex>
@@ -343,15 +226,7 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
         )}
 
         {posting && (
-          <div role="status" aria-live="polite">
-            <Typography.Text>{t('welfareHistoryImport.posting', { done: posting.done.toLocaleString('en-US'), total: posting.total.toLocaleString('en-US') })}</Typography.Text>
-            <Flex gap={16} align="center">
-              <Progress percent={percent(posting)} status="active" style={{ flex: 1, marginBottom: 0 }} data-testid="history-post-progress" />
-              <Button onClick={() => running.current?.abort()} data-testid="history-cancel">
-                {t('common.cancel')}
-              </Button>
-            </Flex>
-          </div>
+          <ImportProgress report={posting} label={t('welfareHistoryImport.posting', { done: posting.done.toLocaleString('en-US'), total: posting.total.toLocaleString('en-US') })} onCancel={flow.cancel} progressTestId="history-post-progress" cancelTestId="history-cancel" />
         )}
 
         {summary && (
@@ -364,7 +239,7 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
               data-testid="history-summary"
             />
             <Flex justify="flex-end">
-              <Button type="primary" onClick={close}>
+              <Button type="primary" onClick={flow.close}>
                 {t('common.close')}
               </Button>
             </Flex>
@@ -372,6 +247,30 @@ export function HistoryImportWizard({ open, onClose, onImported }: { open: boole
         )}
       </Space>
     </Modal>
+  );
+}
+
+/** The rows refused (in red, with the reason) or to be checked (with the warning): sheet, row, column and why. */
+function RowProblemsTable({ severity, rows, pageSize, testId }: { severity: 'error' | 'warning'; rows: Problem[]; pageSize: number; testId: string }) {
+  const { t } = useTranslation();
+  const language = useSession((state) => state.language);
+  const text = (message: { th: string; en: string }) => (language === 'en' ? message.en : message.th);
+  return (
+    <Table<Problem>
+      size="small"
+      rowKey={(row) => `${row.sheet}-${row.rowNumber}-${row.column ?? ''}-${row.th}`}
+      dataSource={rows}
+      pagination={{ pageSize, showSizeChanger: false }}
+      data-testid={testId}
+      columns={[
+        { title: t('welfareHistoryImport.sheet'), dataIndex: 'sheet', width: 200 },
+        { title: t('welfareHistoryImport.rowNumber'), dataIndex: 'rowNumber', width: 80 },
+        { title: t('welfareHistoryImport.column'), dataIndex: 'column', width: 180 },
+        severity === 'error'
+          ? { title: t('welfareHistoryImport.reason'), key: 'reason', render: (_, row) => <span style={{ color: '#a8071a' }}>{text(row)}</span> }
+          : { title: t('welfareHistoryImport.warning'), key: 'warning', render: (_, row) => text(row) },
+      ]}
+    />
   );
 }
 
