@@ -289,7 +289,12 @@ export const welfareClaims = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
   },
-  (t) => [index('welfare_claims_membership').on(t.membershipId, t.benefitCode, t.eventDate), check('welfare_claims_amount', sql`${t.amountSatang} >= 0`)],
+  (t) => [
+    index('welfare_claims_membership').on(t.membershipId, t.benefitCode, t.eventDate),
+    // the claims waiting for approval (the dashboard and the claims list), not the years of claims paid
+    index('welfare_claims_pending').on(t.status).where(sql`${t.status} = 'pending'`),
+    check('welfare_claims_amount', sql`${t.amountSatang} >= 0`),
+  ],
 );
 
 /** ใบสำคัญจ่าย: a benefit paid on a claim, or an administrative expense; voided by reversal, never deleted. */

@@ -1,0 +1,1 @@
+CREATE INDEX `welfare_claims_pending` ON `welfare_claims` (`status`) WHERE "welfare_claims"."status" = 'pending';
