@@ -6,5 +6,4 @@ export * from './welfare-money';
 export * from './welfare-paid';
 export * from './access';
 export * from './trust';
-export * from './welfare-history';
 export * from './welfare-codi';

@@ -200,6 +200,25 @@ export const welfareReceiptBooks = sqliteTable(
   (t) => [uniqueIndex('welfare_receipt_books_number').on(t.bookNumber), check('welfare_receipt_books_range', sql`${t.firstNumber} >= 1 AND ${t.lastNumber} >= ${t.firstNumber}`)],
 );
 
+/**
+ * One import of the fund's years on paper (main/welfare/history-import.ts): which file, when, by whom, and what it
+ * posted. A file is imported once (its sha256); the receipts it posted sit in a receipt book of their own, full by
+ * construction, so that no number of the fund's real receipt books is spent on history.
+ */
+export const welfareHistoryImports = sqliteTable('welfare_history_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull().unique(),
+  /** the day the paper books hand over to the program: every row is on or before it, the opening balances are on it */
+  cutOverDate: text('cut_over_date').notNull(),
+  /** the import's own book of history receipts (numbered 1…N in the order posted); null when it posted none */
+  receiptBookId: integer('receipt_book_id').references(() => welfareReceiptBooks.id),
+  /** JSON: the totals the treasurer was shown and confirmed (members, contributions and payouts per year, openings) */
+  summary: text('summary').notNull(),
+  importedAt: text('imported_at').notNull(),
+  importedBy: integer('imported_by').references(() => users.id),
+});
+
 /** ใบเสร็จรับเงิน: never deleted; a wrong one is voided (ยกเลิก) with a reason and its posting reversed. */
 export const welfareReceipts = sqliteTable(
   'welfare_receipts',
@@ -224,9 +243,20 @@ export const welfareReceipts = sqliteTable(
     /** printed this many times: a reprint says สำเนา */
     printCount: integer('print_count').notNull().default(0),
     createdAt: text('created_at').notNull(),
+    /**
+     * IMPORTED HISTORY: the import that posted this receipt from the paper books, with the book and number it had on
+     * paper (เล่มที่ '' and เลขที่ null when the paper kept only a table of months). All three null on the app's own.
+     */
+    historyImportId: integer('history_import_id').references(() => welfareHistoryImports.id),
+    paperBook: text('paper_book'),
+    paperNumber: text('paper_number'),
   },
   (t) => [
     uniqueIndex('welfare_receipts_book_number').on(t.bookId, t.number),
+    // a paper book and number is imported once
+    uniqueIndex('welfare_receipts_paper')
+      .on(t.paperBook, t.paperNumber)
+      .where(sql`${t.paperNumber} IS NOT NULL`),
     index('welfare_receipts_membership').on(t.membershipId),
     index('welfare_receipts_date').on(t.receiptDate),
     check('welfare_receipts_total', sql`${t.totalSatang} > 0`),

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareHistoryReceipts, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
+import { people, welfareAccounts, welfareBooks, welfareJournalEntries, welfareJournalLines, welfareMemberships, welfareReceiptBooks, welfareReceiptLines, welfareReceipts } from '../../db/schema';
 import { ApiError } from '../api/errors';
 import { defineRead, defineWrite, type AppContext } from '../api/router';
 import type { Role } from '../api/roles';
@@ -246,14 +246,13 @@ export const welfareBooksMethods = [
     access: 'user',
     handler: ({ app, input }) =>
       app.db
-        .select({ receipt: welfareReceipts, bookNumber: welfareReceiptBooks.bookNumber, paperBook: welfareHistoryReceipts.paperBook, paperNumber: welfareHistoryReceipts.paperNumber, historyImportId: welfareHistoryReceipts.importId })
+        .select({ receipt: welfareReceipts, bookNumber: welfareReceiptBooks.bookNumber })
         .from(welfareReceipts)
         .innerJoin(welfareReceiptBooks, eq(welfareReceiptBooks.id, welfareReceipts.bookId))
-        .leftJoin(welfareHistoryReceipts, eq(welfareHistoryReceipts.receiptId, welfareReceipts.id))
         .where(and(input.membershipId === null ? undefined : eq(welfareReceipts.membershipId, input.membershipId), input.receiptDate === null ? undefined : eq(welfareReceipts.receiptDate, input.receiptDate)))
         .orderBy(asc(welfareReceiptBooks.id), asc(welfareReceipts.number))
         .all()
-        .map(({ receipt, bookNumber, paperBook, paperNumber, historyImportId }) => ({
+        .map(({ receipt: { historyImportId, paperBook, paperNumber, ...receipt }, bookNumber }) => ({
           ...receipt,
           bookNumber,
           /** imported history: the book and number the receipt had on paper (number null when the paper had none) */

@@ -118,9 +118,8 @@ export function allocationsOf(app: AppContext, membershipIds: readonly number[])
   const rows = statementOf(
     app,
     `SELECT r.membership_id AS membershipId, l.kind, l.period, l.amount_satang AS amount, r.receipt_date AS paidOn, b.book_number AS book, r.number,
-            h.receipt_id AS history, h.paper_book AS paperBook, h.paper_number AS paperNumber
+            r.history_import_id AS history, r.paper_book AS paperBook, r.paper_number AS paperNumber
      FROM welfare_receipt_lines l JOIN welfare_receipts r ON r.id = l.receipt_id JOIN welfare_receipt_books b ON b.id = r.book_id
-     LEFT JOIN welfare_history_receipts h ON h.receipt_id = r.id
      WHERE r.membership_id IN (SELECT value FROM json_each(?)) AND r.voided_on IS NULL
      ORDER BY r.receipt_date, l.id`,
   ).all(JSON.stringify(membershipIds)) as { membershipId: number; kind: string; period: string | null; amount: number; paidOn: string; book: string; number: number; history: number | null; paperBook: string | null; paperNumber: string | null }[];

@@ -802,7 +802,7 @@ export function checkHistory(app: AppContext, tables: SheetTable[], choices: Rec
     memberCounts.alreadyMembers += result.alreadyMembers;
   }
   const paperSeen: PaperSeen = new Map();
-  for (const row of app.sqlite.prepare('SELECT paper_book AS book, paper_number AS number FROM welfare_history_receipts WHERE paper_number IS NOT NULL').all() as { book: string; number: string }[]) {
+  for (const row of app.sqlite.prepare('SELECT paper_book AS book, paper_number AS number FROM welfare_receipts WHERE paper_number IS NOT NULL').all() as { book: string; number: string }[]) {
     paperSeen.set(`${row.book}\u0001${row.number}`, null);
   }
   let payments: Payment[] = [];
@@ -904,9 +904,10 @@ export const historyStatements = {
   insertImport: 'INSERT INTO welfare_history_imports (id, file_name, sha256, cut_over_date, receipt_book_id, summary, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   insertEntry: 'INSERT INTO welfare_journal_entries (id, entry_date, kind, description, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
   insertLine: 'INSERT INTO welfare_journal_lines (entry_id, account_id, amount_satang, membership_id, benefit_code) VALUES (?, ?, ?, ?, ?)',
-  insertReceipt: 'INSERT INTO welfare_receipts (id, book_id, number, receipt_date, membership_id, payer_name, total_satang, entry_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  /** a receipt of the history, marked with its import and the book and number it had on paper */
+  insertReceipt:
+    'INSERT INTO welfare_receipts (id, book_id, number, receipt_date, membership_id, payer_name, total_satang, entry_id, created_at, history_import_id, paper_book, paper_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   insertReceiptLine: 'INSERT INTO welfare_receipt_lines (receipt_id, kind, period, description, amount_satang, account_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  insertHistoryReceipt: 'INSERT INTO welfare_history_receipts (receipt_id, import_id, paper_book, paper_number) VALUES (?, ?, ?, ?)',
   /** a stored summary of what a member paid no longer stands for the lines: it is summed again on the next look */
   forgetPaidSummary: 'DELETE FROM welfare_paid WHERE membership_id = ?',
 } as const;
@@ -921,7 +922,6 @@ const HISTORY_INDEXES = [
   'welfare_receipts_membership',
   'welfare_receipts_date',
   'welfare_receipt_lines_receipt',
-  'welfare_history_receipts_import',
 ];
 
 /**
@@ -1020,12 +1020,12 @@ export function historyWrite(app: AppContext, input: HistoryPlanInput): HistoryW
   const forgotten = [...new Set([...checked.payments.map((p) => p.member), ...checked.payouts.map((p) => p.member)])].filter((member) => member.existingId !== null);
 
   // Rows the batches will write, for the progress bar: an entry, its debit and one credit per kind of money, the
-  // receipt, a line per allocation and the history mark for each payment.
+  // receipt (marked as history) and a line per allocation for each payment.
   let batchedRows = checked.payouts.length * 3 + forgotten.length + (hasOpening ? 2 + openingLines.filter((line) => line.amountSatang !== 0).length : 0);
   for (const payment of checked.payments) {
     const fee = payment.allocations.some((allocation) => allocation.kind === 'entrance-fee');
     const contribution = payment.allocations.some((allocation) => allocation.kind !== 'entrance-fee');
-    batchedRows += 4 + (fee ? 1 : 0) + (contribution ? 1 : 0) + payment.allocations.length;
+    batchedRows += 3 + (fee ? 1 : 0) + (contribution ? 1 : 0) + payment.allocations.length;
   }
 
   let entryId = ids.entry;
@@ -1046,7 +1046,6 @@ export function historyWrite(app: AppContext, input: HistoryPlanInput): HistoryW
       const lines = runOf('insertLine');
       const receipts = runOf('insertReceipt');
       const receiptLines = runOf('insertReceiptLine');
-      const marks = runOf('insertHistoryReceipt');
       const last = Math.min(payments.length, first + PAYMENTS_PER_BATCH);
       for (let position = first; position < last; position++) {
         const payment = payments[position]!;
@@ -1076,14 +1075,13 @@ export function historyWrite(app: AppContext, input: HistoryPlanInput): HistoryW
           credit(entranceFeeAccount, feeSatang);
         }
         const receipt = receiptId++;
-        receipts.values.push(receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, entry, at);
+        receipts.values.push(receipt, bookId, position + 1, payment.date, member, `${payment.member.name} (สมาชิกเลขที่ ${payment.member.memberNumber})`, payment.satang, entry, at, importId, payment.paperBook, payment.paperNumber);
         payment.allocations.forEach((allocation, index) => {
           if (allocation.kind === 'entrance-fee') receiptLines.values.push(receipt, 'entrance-fee', null, 'ค่าสมัครแรกเข้า', allocation.satang, entranceFeeAccount, index);
           else receiptLines.values.push(receipt, 'contribution', allocation.period, periodText(allocation.period, payment.periodMonths), allocation.satang, contributionsAccount, index);
         });
-        marks.values.push(receipt, importId, payment.paperBook, payment.paperNumber);
       }
-      yield [entries, lines, receipts, receiptLines, marks];
+      yield [entries, lines, receipts, receiptLines];
     }
 
     const entries = runOf('insertEntry');

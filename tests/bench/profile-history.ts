@@ -53,7 +53,7 @@ async function main() {
           }
         },
       });
-      const written = app.database.sqlite.prepare('SELECT (SELECT count(*) FROM welfare_journal_entries) + (SELECT count(*) FROM welfare_receipts) + (SELECT count(*) FROM welfare_history_receipts) + (SELECT count(*) FROM welfare_history_imports) AS n').get();
+      const written = app.database.sqlite.prepare('SELECT (SELECT count(*) FROM welfare_journal_entries) + (SELECT count(*) FROM welfare_receipts) + (SELECT count(*) FROM welfare_history_imports) AS n').get();
       console.log('cancel', JSON.stringify({ ok: cancelled.ok, code: cancelled.ok ? null : cancelled.error.code, cancelledAtRow: cancelledAt, afterMs: Math.round(performance.now() - cancelStarted), rowsInBooks: written }));
     }
     const commit = await call('welfare.history.commit', { importId: preview.importId });
@@ -64,7 +64,7 @@ async function main() {
     console.log(JSON.stringify({ round, previewMs: Math.round(t1 - t0), commitMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), cpuPreviewMs: ms(cpu1), cpuTotalMs: ms(cpu2), writeMs: commit.writeMs, rows: commit.rowsWritten, peakRssMB: Math.round(Math.max(peak, previewPeak) / 1048576), previewPeakMB: Math.round(previewPeak / 1048576), commitStartMB: Math.round(commitStartRss / 1048576), commitPeakMB: Math.round(peak / 1048576), baseRssMB: Math.round(base / 1048576), progress: { preview: previewReports, commit: phaseReports.length - previewReports } }));
     // Every row the import wrote, timestamps aside: the same hash before and after a change means identical results.
     const hash = createHash('sha256');
-    for (const table of ['people', 'welfare_memberships', 'welfare_receipt_books', 'welfare_history_imports', 'welfare_journal_entries', 'welfare_journal_lines', 'welfare_receipts', 'welfare_receipt_lines', 'welfare_history_receipts', 'welfare_paid']) {
+    for (const table of ['people', 'welfare_memberships', 'welfare_receipt_books', 'welfare_history_imports', 'welfare_journal_entries', 'welfare_journal_lines', 'welfare_receipts', 'welfare_receipt_lines', 'welfare_paid']) {
       let rows = 0;
       for (const row of app.database.sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) {
         hash.update(JSON.stringify(row).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T'));

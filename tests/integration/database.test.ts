@@ -21,6 +21,17 @@ function migrationsWithOneMore(dir: string): string {
   return folder;
 }
 
+/** Our bundled migrations up to `tag`, as an earlier release shipped them. */
+function migrationsUpTo(dir: string, tag: string): string {
+  const folder = path.join(dir, 'earlier-migrations');
+  fs.cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
+  journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === tag) + 1);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
 describe('openDatabase', () => {
   it('sets the safety pragmas on every open', () => {
     const { sqlite, close } = openDatabase(path.join(tempDir(), 'a.sqlite'));
@@ -87,5 +98,32 @@ describe('openDatabase', () => {
     raw.prepare("UPDATE __drizzle_migrations SET hash = 'something-else'").run();
     raw.close();
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'FOREIGN_SCHEMA' }));
+  });
+
+  it('migration 0008 moves each imported receipt’s paper book and number onto the receipt, and keeps a paper number imported once', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'fund.sqlite');
+    const older = openDatabase(file, { migrationsFolder: migrationsUpTo(dir, '0007_claims_pending') });
+    older.sqlite.exec(`
+      INSERT INTO welfare_receipt_books (id, book_number, first_number, last_number, created_at) VALUES (1, 'ประวัติ', 1, 3, '2026-11-01'), (2, '1', 1, 100, '2026-11-01');
+      INSERT INTO welfare_history_imports (id, file_name, sha256, cut_over_date, receipt_book_id, summary, imported_at) VALUES (1, 'ประวัติกองทุน.xlsx', 'abc', '2023-09-30', 1, '{}', '2026-11-01');
+      INSERT INTO welfare_journal_entries (id, entry_date, kind, description, created_at) VALUES (1, '2023-01-05', 'receipt', 'ประวัติ', '2026-11-01'), (2, '2023-02-05', 'receipt', 'ประวัติ', '2026-11-01'), (3, '2026-11-02', 'receipt', 'ใหม่', '2026-11-02');
+      INSERT INTO welfare_receipts (id, book_id, number, receipt_date, payer_name, total_satang, entry_id, created_at) VALUES
+        (1, 1, 1, '2023-01-05', 'นางสาวกัญญ์ณัฏฐ์ ศรีสุข', 3000, 1, '2026-11-01'), (2, 1, 2, '2023-02-05', 'นางสาวกัญญ์ณัฏฐ์ ศรีสุข', 3000, 2, '2026-11-01'), (3, 2, 1, '2026-11-02', 'นางปุณณ์ญาดา ใจดี', 3000, 3, '2026-11-02');
+      INSERT INTO welfare_history_receipts (receipt_id, import_id, paper_book, paper_number) VALUES (1, 1, '12', '0457'), (2, 1, '', NULL);
+    `);
+    older.close();
+
+    const newer = openDatabase(file);
+    const receipts = newer.sqlite.prepare('SELECT id, history_import_id AS importId, paper_book AS book, paper_number AS number FROM welfare_receipts ORDER BY id').all();
+    expect(receipts).toEqual([
+      { id: 1, importId: 1, book: '12', number: '0457' },
+      { id: 2, importId: 1, book: '', number: null },
+      { id: 3, importId: null, book: null, number: null },
+    ]);
+    expect(newer.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'welfare_history_receipts'").get()).toEqual({ n: 0 });
+    expect(() => newer.sqlite.prepare("UPDATE welfare_receipts SET history_import_id = 1, paper_book = '12', paper_number = '0457' WHERE id = 3").run()).toThrow(/UNIQUE/);
+    expect(newer.sqlite.pragma('foreign_key_check')).toEqual([]);
+    newer.close();
   });
 });
