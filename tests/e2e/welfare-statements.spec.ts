@@ -135,6 +135,9 @@ test('this month and last year: totals on screen, drilled down, printed with the
 
   // The same screen in English: the period named in English, the headings translated.
   await page.getByText('English', { exact: true }).click();
+  // the refusal shown in Thai is now read in English too
+  await expect(page.getByTestId('statements-failure')).toContainText(`The accounting year B.E. ${year.be + 1} has not ended`);
+  await expect(page.getByTestId('statements-failure')).not.toContainText('ยังไม่สิ้นสุด');
   await expect(page.getByTestId('statements-heading')).toContainText(`Annual statement Accounting year B.E. ${year.be + 1}`);
   await expect(page.getByTestId('position-receipts')).toContainText('1. Grants and contributions');
   await expect(page.getByTestId('statement-sources')).toContainText('Member contributions');

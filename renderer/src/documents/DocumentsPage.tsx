@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Empty, Flex, Progress, Radio, Space
 import { useTranslation } from 'react-i18next';
 import { call, ApiCallError, type ProgressReport } from '../api';
 import { useSession } from '../app/store';
-import { reportError } from '../ui/apiErrors';
+import { useFailure } from '../ui/apiErrors';
 import { pdfBlobUrl, type DocumentForm } from './documentsApi';
 
 interface Preview {
@@ -20,12 +20,12 @@ export function DocumentsPage() {
   const { message } = AntApp.useApp();
   const language = useSession((state) => state.language);
   const [forms, setForms] = useState<DocumentForm[] | null>(null);
-  const [listFailure, setListFailure] = useState<string | null>(null);
+  const [listFailure, setListFailure] = useFailure();
   const [showTests, setShowTests] = useState(false);
   const [sampleBatch, setSampleBatch] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressReport | null>(null);
-  const [renderFailure, setRenderFailure] = useState<string | null>(null);
+  const [renderFailure, setRenderFailure] = useFailure();
   const [preview, setPreview] = useState<Preview | null>(null);
   const running = useRef<AbortController | null>(null);
   const previewFrame = useRef<HTMLIFrameElement>(null);
@@ -34,11 +34,11 @@ export function DocumentsPage() {
     let current = true;
     call('documents.forms.list', {})
       .then((list) => current && setForms(list))
-      .catch((error: unknown) => current && setListFailure(reportError(error)));
+      .catch((error: unknown) => current && setListFailure(error));
     return () => {
       current = false;
     };
-  }, []);
+  }, [setListFailure]);
 
   // leaving the page stops a render in progress and frees the PDF held in memory
   useEffect(() => () => running.current?.abort(), []);
@@ -68,7 +68,7 @@ export function DocumentsPage() {
       setPreview({ url: pdfBlobUrl(rendered.pdfBase64), fileName: rendered.fileName, pages: rendered.pages, notices: rendered.notices });
     } catch (error) {
       if (controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED')) return;
-      setRenderFailure(reportError(error));
+      setRenderFailure(error);
     } finally {
       if (running.current === controller) {
         running.current = null;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call, type InputOf, type OutputOf } from '../api';
 import { goTo, useRouteParts } from '../app/routes';
 import { useSession } from '../app/store';
-import { reportError } from '../ui/apiErrors';
+import { keptFailure, reportError, useFailure, useFailureMessage, type Failure } from '../ui/apiErrors';
 import { saveBase64, XLSX_TYPE } from '../ui/files';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDateTime, todayIso } from '../ui/thaiDates';
@@ -39,16 +39,17 @@ function HistoryViewer() {
   /** beforeId of each page shown so far: [null] is the newest page */
   const [pageStarts, setPageStarts] = useState<(number | null)[]>([null]);
   /** the last page that came back, with the request it answers: another request is loading until its page comes */
-  const [answer, setAnswer] = useState<{ request: string; page: OutputOf<'history.list'> | null; failure: string | null } | null>(null);
-  const [optionsFailure, setOptionsFailure] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ request: string; page: OutputOf<'history.list'> | null; failure: Failure } | null>(null);
+  const [optionsFailure, setOptionsFailure] = useFailure();
+  const failureText = useFailureMessage();
   const [exporting, setExporting] = useState(false);
   const english = i18n.language === 'en';
 
   useEffect(() => {
     call('history.options', {})
       .then(setOptions)
-      .catch((error: unknown) => setOptionsFailure(reportError(error)));
-  }, []);
+      .catch((error: unknown) => setOptionsFailure(error));
+  }, [setOptionsFailure]);
 
   const beforeId = pageStarts[pageStarts.length - 1] ?? null;
   const request = JSON.stringify({ filter, beforeId });
@@ -56,14 +57,14 @@ function HistoryViewer() {
     let current = true;
     call('history.list', { filter, beforeId, limit: PAGE_SIZE })
       .then((result) => current && setAnswer({ request, page: result, failure: null }))
-      .catch((error: unknown) => current && setAnswer({ request, page: null, failure: reportError(error) }));
+      .catch((error: unknown) => current && setAnswer({ request, page: null, failure: keptFailure(error) }));
     return () => {
       current = false;
     };
   }, [filter, beforeId, request]);
   const loading = answer?.request !== request;
   const page = answer?.page ?? null;
-  const failure = optionsFailure ?? answer?.failure ?? null;
+  const failure = optionsFailure ?? failureText(answer?.failure ?? null);
 
   function search(next: Filter = draft) {
     setFilter({ ...next });
@@ -277,12 +278,12 @@ function ChangeLines({ changes, english, max }: { changes: Change[]; english: bo
 function RecordHistory({ entity, entityId, english }: { entity: string; entityId: string; english: boolean }) {
   const { t } = useTranslation();
   const [history, setHistory] = useState<OutputOf<'history.record'> | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   useEffect(() => {
     call('history.record', { entity, entityId })
       .then(setHistory)
-      .catch((error: unknown) => setFailure(reportError(error)));
-  }, [entity, entityId]);
+      .catch((error: unknown) => setFailure(error));
+  }, [entity, entityId, setFailure]);
   if (failure) return <Alert type="warning" showIcon title={failure} />;
   if (!history) return null;
   return (

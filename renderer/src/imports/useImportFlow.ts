@@ -3,7 +3,7 @@ import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, type ProgressReport } from '../api';
 import type { Messages } from '../i18n/messages';
-import { reportError } from '../ui/apiErrors';
+import { useFailure } from '../ui/apiErrors';
 import { readFileAsBase64, saveBase64, XLSX_TYPE } from '../ui/files';
 
 /** The largest file the core takes (main/spreadsheets/read.ts MAX_FILE_BYTES): said before the upload, not after. */
@@ -68,7 +68,7 @@ export function useImportFlow<Preview extends { importId: string }, Summary, Cho
   const [preview, setPreview] = useState<Preview | null>(null);
   const [reading, setReading] = useState<ProgressReport | null>(null);
   const [posting, setPosting] = useState<ProgressReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [summary, setSummary] = useState<Summary | null>(null);
   const running = useRef<AbortController | null>(null);
   const step = summary ? 3 : posting ? 2 : preview ? 1 : 0;
@@ -76,7 +76,7 @@ export function useImportFlow<Preview extends { importId: string }, Summary, Cho
 
   /** A stopped call (Cancel, or the core's CANCELLED) says so; anything else says what went wrong. */
   const failed = (error: unknown, controller: AbortController) =>
-    setFailure(controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED') ? t(`${texts}.cancelled`) : reportError(error));
+    setFailure(controller.signal.aborted || (error instanceof ApiCallError && error.data.code === 'CANCELLED') ? () => t(`${texts}.cancelled`) : error);
 
   function reset() {
     running.current?.abort();
@@ -117,7 +117,7 @@ export function useImportFlow<Preview extends { importId: string }, Summary, Cho
   async function chooseFile(chosen: File | undefined) {
     if (!chosen) return;
     if (chosen.size > MAX_FILE_BYTES) {
-      setFailure(t(`${texts}.tooLarge`, { name: chosen.name, size: (chosen.size / 1024 / 1024).toFixed(1) }));
+      setFailure(() => t(`${texts}.tooLarge`, { name: chosen.name, size: (chosen.size / 1024 / 1024).toFixed(1) }));
       return;
     }
     const loaded = { name: chosen.name, base64: await readFileAsBase64(chosen) };
@@ -163,7 +163,7 @@ export function useImportFlow<Preview extends { importId: string }, Summary, Cho
       const download = await options.errorRows(preview);
       saveBase64(download.fileName, download.contentBase64, XLSX_TYPE);
     } catch (error) {
-      setFailure(reportError(error));
+      setFailure(error);
     }
   }
 

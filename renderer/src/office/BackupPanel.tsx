@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Mo
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useSession } from '../app/store';
-import { showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { showDateTime } from '../ui/thaiDates';
 
 type Status = Awaited<ReturnType<typeof call<'backup.status'>>>;
@@ -45,8 +45,8 @@ export function BackupPanel() {
   const [backupForm] = Form.useForm<BackupValues>();
   const [restoreForm] = Form.useForm<RestoreValues>();
   const [busy, setBusy] = useState<'backup' | 'inspect' | 'restore' | null>(null);
-  const [backupFailure, setBackupFailure] = useState<string | null>(null);
-  const [restoreFailure, setRestoreFailure] = useState<string | null>(null);
+  const [backupFailure, setBackupFailure] = useFailure();
+  const [restoreFailure, setRestoreFailure] = useFailure();
   const [made, setMade] = useState<string | null>(null);
   const [summary, setSummary] = useState<Summary | null>(null);
 
@@ -70,7 +70,7 @@ export function BackupPanel() {
       message.success(t('backup.done'));
       void refresh();
     } catch (error) {
-      setBackupFailure(showErrorInForm(backupForm, error, ['folder', 'password']));
+      setBackupFailure(errorOutsideForm(backupForm, error, ['folder', 'password']));
     } finally {
       setBusy(null);
     }
@@ -89,7 +89,7 @@ export function BackupPanel() {
     try {
       setSummary(await call('backup.inspect', { file: values.file, password: values.password || null }));
     } catch (error) {
-      setRestoreFailure(showErrorInForm(restoreForm, error, ['file', 'password']));
+      setRestoreFailure(errorOutsideForm(restoreForm, error, ['file', 'password']));
     } finally {
       setBusy(null);
     }
@@ -109,7 +109,7 @@ export function BackupPanel() {
       });
     } catch (error) {
       setSummary(null);
-      setRestoreFailure(showErrorInForm(restoreForm, error, ['file', 'password']));
+      setRestoreFailure(errorOutsideForm(restoreForm, error, ['file', 'password']));
     } finally {
       setBusy(null);
     }

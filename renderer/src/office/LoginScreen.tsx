@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../ui/PasswordInput';
 import { call } from '../api';
 import { useSession } from '../app/store';
-import { showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { PublicLayout } from '../ui/PublicLayout';
 
 interface LoginFormValues {
@@ -22,7 +22,7 @@ export function LoginScreen() {
   const loggedIn = useSession((state) => state.loggedIn);
   const [form] = Form.useForm<LoginFormValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function logIn(values: LoginFormValues) {
     setBusy(true);
@@ -31,7 +31,7 @@ export function LoginScreen() {
       const user = await call('office.auth.login', values);
       await loggedIn(user);
     } catch (error) {
-      setFailure(showErrorInForm(form, error, loginFields));
+      setFailure(errorOutsideForm(form, error, loginFields));
       form.setFieldValue('password', '');
     } finally {
       setBusy(false);

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, Modal, Space, Typography } fr
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useSession } from '../app/store';
-import { showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { PasswordInput } from '../ui/PasswordInput';
 import { PublicLayout } from '../ui/PublicLayout';
@@ -65,7 +65,7 @@ export function NewPasswordFields({ username, withCurrent }: { username: string;
 function usePasswordChange(form: ReturnType<typeof Form.useForm<PasswordChangeValues>>[0]) {
   const passwordChanged = useSession((state) => state.passwordChanged);
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function save(): Promise<boolean> {
     let values: PasswordChangeValues;
@@ -82,7 +82,7 @@ function usePasswordChange(form: ReturnType<typeof Form.useForm<PasswordChangeVa
       form.resetFields();
       return true;
     } catch (error) {
-      setFailure(showErrorInForm(form, error, passwordChangeFields));
+      setFailure(errorOutsideForm(form, error, passwordChangeFields));
       return false;
     } finally {
       setSaving(false);

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useSession } from '../app/store';
-import { showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { PasswordInput } from '../ui/PasswordInput';
 
 /** Minutes without use before the screen locks: a setting of this computer (localStorage), 15 by default. */
@@ -55,7 +55,7 @@ export function LockOverlay() {
   const logout = useSession((state) => state.logout);
   const [form] = Form.useForm<{ password: string }>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [host] = useState(() => document.createElement('div'));
 
   useEffect(() => {
@@ -83,7 +83,7 @@ export function LockOverlay() {
     } catch (error) {
       // cleared first: setting a value also clears the field's error
       form.setFieldValue('password', '');
-      setFailure(showErrorInForm(form, error, ['password']));
+      setFailure(errorOutsideForm(form, error, ['password']));
       form.focusField('password');
     } finally {
       setBusy(false);

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, Space, Spin, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { useSession, zoomPercent } from '../app/store';
-import { reportError, showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { OfficeFields, officeFieldNames, type OfficeFormValues } from './OfficeFields';
 import { VillagesPanel } from '../people/VillagesPanel';
@@ -47,9 +47,9 @@ function OfficeProfileCard({ editable }: { editable: boolean }) {
   const officeChanged = useSession((state) => state.officeChanged);
   const [form] = Form.useForm<OfficeFormValues>();
   const [loaded, setLoaded] = useState(false);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useFailure();
   const [saving, setSaving] = useState(false);
-  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const [saveFailure, setSaveFailure] = useFailure();
 
   useEffect(() => {
     let current = true;
@@ -59,11 +59,11 @@ function OfficeProfileCard({ editable }: { editable: boolean }) {
         form.setFieldsValue({ ...profile, logo: profile.logo ?? null });
         setLoaded(true);
       })
-      .catch((error: unknown) => current && setLoadFailure(reportError(error)));
+      .catch((error: unknown) => current && setLoadFailure(error));
     return () => {
       current = false;
     };
-  }, [form]);
+  }, [form, setLoadFailure]);
 
   async function save() {
     if (!editable || saving) return;
@@ -81,7 +81,7 @@ function OfficeProfileCard({ editable }: { editable: boolean }) {
       officeChanged({ tambon: profile.tambon, amphoe: profile.amphoe, province: profile.province, councilName: profile.councilName });
       message.success(t('settings.saved'));
     } catch (error) {
-      setSaveFailure(showErrorInForm(form, error, officeFieldNames));
+      setSaveFailure(errorOutsideForm(form, error, officeFieldNames));
     } finally {
       setSaving(false);
     }

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Form, Image, Space, S
 import { useTranslation } from 'react-i18next';
 import { call, ApiCallError } from '../api';
 import { useSession } from '../app/store';
-import { showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { PublicLayout } from '../ui/PublicLayout';
 import { emptyOffice, OfficeFields, officeFieldNames, suggestedCouncilName, suggestedFundName, type OfficeFormValues } from './OfficeFields';
@@ -33,7 +33,7 @@ export function SetupWizard() {
   const [form] = Form.useForm<SetupFormValues>();
   const [step, setStep] = useState(0);
   const [creating, setCreating] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   // the tambon the current name suggestions were made from; a name still equal to its suggestion was not edited
   const suggestedFrom = useRef('');
 
@@ -74,7 +74,7 @@ export function SetupWizard() {
       const namedField = error instanceof ApiCallError ? error.data.field : undefined;
       // a message about a field is shown under it, on the step that holds it
       if (namedField && serverFieldPaths.includes(namedField)) setStep(namedField.startsWith('admin.') ? 1 : 0);
-      setFailure(showErrorInForm(form, error, serverFieldPaths));
+      setFailure(errorOutsideForm(form, error, serverFieldPaths));
     } finally {
       setCreating(false);
     }

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, Modal, Space, Table, Tag, Typ
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../api';
 import { useSession } from '../app/store';
-import { reportError, showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import { NewUserFields, type NewUserFormValues } from './NewUserFields';
 import { NewPasswordFields } from './PasswordChange';
@@ -19,7 +19,7 @@ const newUserFields = ['displayName', 'username', 'password', 'role'];
 export function UsersPanel({ editable }: { editable: boolean }) {
   const { t } = useTranslation();
   const [users, setUsers] = useState<UserRow[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const myId = useSession((state) => state.user?.id);
@@ -30,8 +30,8 @@ export function UsersPanel({ editable }: { editable: boolean }) {
         setUsers(list);
         setFailure(null);
       })
-      .catch((error: unknown) => setFailure(reportError(error)));
-  }, []);
+      .catch((error: unknown) => setFailure(error));
+  }, [setFailure]);
   useEffect(load, [load]);
 
   return (
@@ -107,7 +107,7 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<NewUserFormValues>();
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function add() {
     let values: NewUserFormValues;
@@ -129,7 +129,7 @@ function AddUserDialog({ open, onClose, onAdded }: { open: boolean; onClose: () 
       form.resetFields();
       onAdded();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, newUserFields));
+      setFailure(errorOutsideForm(form, error, newUserFields));
     } finally {
       setSaving(false);
     }
@@ -165,7 +165,7 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow | null; 
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ newPassword: string; confirmNewPassword: string }>();
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function reset() {
     if (!user) return;
@@ -183,7 +183,7 @@ function ResetPasswordDialog({ user, onClose, onDone }: { user: UserRow | null; 
       form.resetFields();
       onDone();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['newPassword']));
+      setFailure(errorOutsideForm(form, error, ['newPassword']));
     } finally {
       setSaving(false);
     }

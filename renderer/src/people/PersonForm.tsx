@@ -3,7 +3,7 @@ import { Alert, App as AntApp, AutoComplete, Button, Card, Checkbox, Col, Form, 
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type InputOf } from '../api';
 import { goTo } from '../app/routes';
-import { reportError, showErrorInForm } from '../ui/apiErrors';
+import { reportError, useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { ageToday, todayIso } from '../ui/thaiDates';
@@ -89,9 +89,9 @@ export function PersonForm({ personId }: { personId: number | null }) {
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const reloadVillages = useVillages((state) => state.reload);
   const [original, setOriginal] = useState<PersonDetail | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
+  const [loadFailure, setLoadFailure] = useFailure();
   const [saving, setSaving] = useState(false);
-  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const [saveFailure, setSaveFailure] = useFailure();
   /** the person who already holds the typed citizen ID */
   const [idOwner, setIdOwner] = useState<OtherRecord | null>(null);
   /** same name and birth date in the same village: the core asks before saving */
@@ -116,11 +116,11 @@ export function PersonForm({ personId }: { personId: number | null }) {
         setOriginal(person);
         form.setFieldsValue(formValues(person));
       })
-      .catch((error: unknown) => current && setLoadFailure(reportError(error)));
+      .catch((error: unknown) => current && setLoadFailure(error));
     return () => {
       current = false;
     };
-  }, [personId, form]);
+  }, [personId, form, setLoadFailure]);
 
   const leave = useCallback(() => (personId === null ? goTo('people') : goTo('people', personId)), [personId]);
 
@@ -149,7 +149,7 @@ export function PersonForm({ personId }: { personId: number | null }) {
       setIdOwner(found.sameCitizenId);
     } catch (error) {
       // an ID with a wrong check digit: the core says so under the field
-      const left = showErrorInForm(form, error, personFieldNames);
+      const left = errorOutsideForm(form, error, personFieldNames);
       if (left) setSaveFailure(left);
     }
   }
@@ -179,7 +179,7 @@ export function PersonForm({ personId }: { personId: number | null }) {
         setSimilar({ other: { id: Number(related.id), label: related.label }, message: reportError(error) });
       } else {
         if (error instanceof ApiCallError && error.data.field === 'citizenId' && related) setIdOwner({ id: Number(related.id), label: related.label });
-        setSaveFailure(showErrorInForm(form, error, personFieldNames));
+        setSaveFailure(errorOutsideForm(form, error, personFieldNames));
       }
     } finally {
       setSaving(false);

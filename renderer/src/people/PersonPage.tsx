@@ -7,7 +7,7 @@ import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { AccessRequestButton } from '../history/AccessRequestButton';
 import { AnonymiseButton } from './AnonymiseButton';
-import { reportError } from '../ui/apiErrors';
+import { useFailure } from '../ui/apiErrors';
 import { ageToday, showDate, showDateTime } from '../ui/thaiDates';
 import { formatCitizenIdTyped, personFieldNames, personName, type PersonFieldName, type PersonHistoryEntry, type Village } from './peopleFormat';
 import { useCanEditRegister } from './permissions';
@@ -53,7 +53,7 @@ export function PersonPage({ personId }: { personId: number }) {
   const villages = useVillages((state) => state.villages);
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const [data, setData] = useState<PersonWithHistory | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   const [loads, setLoads] = useState(0);
 
@@ -62,11 +62,11 @@ export function PersonPage({ personId }: { personId: number }) {
     let current = true;
     call('people.persons.get', { id: personId })
       .then((result) => current && setData(result))
-      .catch((error: unknown) => current && setFailure(reportError(error)));
+      .catch((error: unknown) => current && setFailure(error));
     return () => {
       current = false;
     };
-  }, [personId, loads]);
+  }, [personId, loads, setFailure]);
 
   const back = (
     <Button type="link" onClick={() => goTo('people')} style={{ paddingInline: 0 }}>

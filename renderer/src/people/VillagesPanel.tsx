@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import { reportError, showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField } from '../ui/keyboard';
 import type { Village } from './peopleFormat';
 import { useCanEditRegister } from './permissions';
@@ -22,7 +22,7 @@ export function VillagesPanel() {
   const villages = useVillages((state) => state.villages);
   const loadFailure = useVillages((state) => state.failure);
   const reload = useVillages((state) => state.reload);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [editing, setEditing] = useState<Village | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +41,7 @@ export function VillagesPanel() {
       await call('people.villages.reorder', { ids });
       await reload();
     } catch (error) {
-      setFailure(reportError(error));
+      setFailure(error);
     } finally {
       setBusy(false);
     }
@@ -61,7 +61,7 @@ export function VillagesPanel() {
           message.success(t('people.villages.deleted', village));
         } catch (error) {
           // the core refuses a village people live in, and says how many
-          setFailure(reportError(error));
+          setFailure(error);
         }
         await reload();
       },
@@ -142,7 +142,7 @@ function VillageDialog({ village, onClose, onSaved }: { village: Village | 'new'
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<VillageFormValues>();
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function save() {
     if (saving || village === null) return;
@@ -165,7 +165,7 @@ function VillageDialog({ village, onClose, onSaved }: { village: Village | 'new'
       }
       await onSaved();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, villageFields));
+      setFailure(errorOutsideForm(form, error, villageFields));
     } finally {
       setSaving(false);
     }

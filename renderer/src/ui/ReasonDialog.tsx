@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { showErrorInForm } from './apiErrors';
+import { useFailure, errorOutsideForm } from './apiErrors';
 
 export interface ReasonDialogProps {
   title: string;
@@ -29,7 +29,7 @@ export function ReasonDialog({ title, okText, children, reasonLabel, reasonRequi
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, string>>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function send(values: Record<string, string>) {
     setBusy(true);
@@ -37,7 +37,7 @@ export function ReasonDialog({ title, okText, children, reasonLabel, reasonRequi
       await submit(values[field]!);
       await onDone();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, [field]));
+      setFailure(errorOutsideForm(form, error, [field]));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,7 @@
 import type { FormInstance } from 'antd';
 import i18next from 'i18next';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api';
 import { useSession } from '../app/store';
 
@@ -31,6 +33,56 @@ export function showErrorInForm(form: FormInstance, error: unknown, formFields: 
     return null;
   }
   return message;
+}
+
+/**
+ * Like showErrorInForm, but hands back the failure itself (not its words) when no field of the form holds it,
+ * for a useFailure setter to keep and show in the language of the moment.
+ */
+export function errorOutsideForm(form: FormInstance, error: unknown, formFields: readonly string[]): unknown {
+  const field = error instanceof ApiCallError ? error.data.field : undefined;
+  if (field && formFields.includes(field)) return showErrorInForm(form, error, formFields);
+  return error;
+}
+
+/**
+ * What a screen keeps as its failure: an API error (or anything thrown), or its own words — a plain string, or a
+ * function giving them (e.g. `() => t('some.key')`) so that they also follow the UI language. null for none.
+ */
+export type Failure = unknown;
+
+/** The words for a kept failure in the current UI language (null for none). */
+export function failureMessage(failure: Failure): string | null {
+  if (failure === null || failure === undefined) return null;
+  if (typeof failure === 'string') return failure;
+  if (typeof failure === 'function') return String((failure as () => unknown)());
+  return errorMessage(failure);
+}
+
+/** For a failure kept inside other state (shown with useFailureMessage): handles an ended session, gives the failure back. */
+export function keptFailure(error: unknown): Failure {
+  followSessionEnd(error);
+  return error;
+}
+
+/** failureMessage for components that keep failures inside other state; re-renders when the UI language changes. */
+export function useFailureMessage(): (failure: Failure) => string | null {
+  useTranslation();
+  return failureMessage;
+}
+
+/**
+ * A screen's failure state: keeps the failure itself and gives its message in the current UI language, so a failure
+ * shown in Thai reads in English after the switch. Setting an API error handles an ended session, as reportError does.
+ */
+export function useFailure(): [message: string | null, setFailure: (failure: Failure) => void] {
+  useTranslation();
+  const [failure, setKept] = useState<Failure>(null);
+  const setFailure = useCallback((next: Failure) => {
+    if (next !== null && next !== undefined && typeof next !== 'string' && typeof next !== 'function') followSessionEnd(next);
+    setKept(() => next); // an updater, so that a function failure is kept rather than called
+  }, []);
+  return [failureMessage(failure), setFailure];
 }
 
 /** For failures outside a form (lists, previews): the message to show, after handling an ended session. */

@@ -5,7 +5,7 @@ import { ApiCallError, call } from '../api';
 import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { personName, type PersonListItem } from '../people/peopleFormat';
-import { reportError, showErrorInForm } from '../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { todayIso } from '../ui/thaiDates';
@@ -56,7 +56,7 @@ export function JoinForm({ returnTo = null }: { returnTo?: 'collection' | null }
   const ensureVersions = useRegulation((state) => state.ensureLoaded);
   const [person, setPerson] = useState<PersonListItem | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const [saveFailure, setSaveFailure] = useFailure();
   /** the membership the person already holds (a CONFLICT from the core) */
   const [existing, setExisting] = useState<{ id: number; label: string } | null>(null);
   const [asking, setAsking] = useState(false);
@@ -68,11 +68,11 @@ export function JoinForm({ returnTo = null }: { returnTo?: 'collection' | null }
     let current = true;
     call('welfare.members.nextNumber', {})
       .then(({ memberNumber }) => current && !form.isFieldTouched('memberNumber') && form.setFieldValue('memberNumber', memberNumber))
-      .catch((error: unknown) => current && setSaveFailure(reportError(error)));
+      .catch((error: unknown) => current && setSaveFailure(error));
     return () => {
       current = false;
     };
-  }, [form]);
+  }, [form, setSaveFailure]);
 
   // the categories of the version in force today (the core checks against the one in force on the start date)
   const categories = versions?.length ? [...versions].reverse().find((version) => version.effectiveFrom <= todayIso())?.memberCategories ?? versions[0]!.memberCategories : [];
@@ -133,8 +133,8 @@ export function JoinForm({ returnTo = null }: { returnTo?: 'collection' | null }
       if (error instanceof ApiCallError && error.data.code === 'CONFLICT' && related?.entity === 'membership') {
         setExisting({ id: Number(related.id), label: related.label });
       }
-      const left = showErrorInForm(form, error, joinFields);
-      setSaveFailure(left ?? (error instanceof ApiCallError && error.data.field === 'personId' ? reportError(error) : null));
+      const left = errorOutsideForm(form, error, joinFields);
+      setSaveFailure(left ?? (error instanceof ApiCallError && error.data.field === 'personId' ? error : null));
     } finally {
       setSaving(false);
     }

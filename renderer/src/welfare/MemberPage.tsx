@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
-import { showErrorInForm, reportError } from '../ui/apiErrors';
+import { reportError, useFailure, errorOutsideForm } from '../ui/apiErrors';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../ui/thaiDates';
 import { pdfBlobUrl } from '../documents/documentsApi';
@@ -28,7 +28,7 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
   const versions = useRegulation((state) => state.versions);
   const ensureVersions = useRegulation((state) => state.ensureLoaded);
   const [data, setData] = useState<MemberPageData | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [ending, setEnding] = useState(false);
   const [generation, setGeneration] = useState(0);
 
@@ -37,11 +37,11 @@ export function MemberPage({ membershipId }: { membershipId: number }) {
     let current = true;
     call('welfare.members.get', { membershipId })
       .then((result) => current && setData(result))
-      .catch((error: unknown) => current && setFailure(reportError(error)));
+      .catch((error: unknown) => current && setFailure(error));
     return () => {
       current = false;
     };
-  }, [membershipId, generation]);
+  }, [membershipId, generation, setFailure]);
 
   const back = (
     <Button type="link" onClick={() => goTo('welfare')} style={{ paddingInline: 0 }}>
@@ -181,7 +181,7 @@ function EndMembership({ data, onClose, onEnded }: { data: MemberPageData; onClo
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<EndValues>();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const reason = Form.useWatch('reason', form);
   const { membership, person } = data;
 
@@ -214,7 +214,7 @@ function EndMembership({ data, onClose, onEnded }: { data: MemberPageData; onClo
           message.success(t('welfare.end.done', { number: membership.memberNumber }));
           onEnded();
         } catch (error) {
-          setFailure(showErrorInForm(form, error, ['endDate', 'reason', 'note']));
+          setFailure(errorOutsideForm(form, error, ['endDate', 'reason', 'note']));
         }
       },
     });

@@ -6,7 +6,7 @@ import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
 import { personName } from '../people/peopleFormat';
 import { useVillages } from '../people/villagesStore';
-import { reportError } from '../ui/apiErrors';
+import { useFailure } from '../ui/apiErrors';
 import { showDate } from '../ui/thaiDates';
 import { HistoryImportWizard } from './HistoryImportWizard';
 import { useRegulation } from './regulationStore';
@@ -29,7 +29,7 @@ export function MembersTab() {
   const ensureVillages = useVillages((state) => state.ensureLoaded);
   const [filter, setFilterState] = useState(remembered);
   const [list, setList] = useState<OutputOf<'welfare.members.list'> | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [historyOpen, setHistoryOpen] = useState(false);
 
   useEffect(() => void ensureVersions(), [ensureVersions]);
@@ -52,11 +52,11 @@ export function MembersTab() {
     let current = true;
     call('welfare.members.list', { status: filter.status, villageId: filter.villageId, offset: (filter.page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
       .then((result) => current && (setList(result), setFailure(null)))
-      .catch((error: unknown) => current && setFailure(reportError(error)));
+      .catch((error: unknown) => current && setFailure(error));
     return () => {
       current = false;
     };
-  }, [filter, lapsesChecked]);
+  }, [filter, lapsesChecked, setFailure]);
 
   const setFilter = (change: Partial<typeof filter>) => setFilterState((old) => (remembered = { ...old, page: 1, ...change }));
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError, call } from '../api';
 import { goTo } from '../app/routes';
 import { useSession } from '../app/store';
-import { errorMessage, reportError } from '../ui/apiErrors';
+import { errorMessage, useFailure } from '../ui/apiErrors';
 import { enterMovesToNextField, usePageKeys } from '../ui/keyboard';
 import { ThaiDatePicker } from '../ui/ThaiDatePicker';
 import { showDate } from '../ui/thaiDates';
@@ -90,9 +90,9 @@ export function RegulationEditor({ fromId }: { fromId: number | null }) {
   const ensureVersions = useRegulation((state) => state.ensureLoaded);
   const reloadVersions = useRegulation((state) => state.reload);
   const [presetLoaded, setPresetLoaded] = useState(false);
-  const [presetFailure, setPresetFailure] = useState<string | null>(null);
+  const [presetFailure, setPresetFailure] = useFailure();
   const [saving, setSaving] = useState(false);
-  const [saveFailure, setSaveFailure] = useState<string | null>(null);
+  const [saveFailure, setSaveFailure] = useFailure();
   /** the benefit row a refusal is about */
   const [problemRow, setProblemRow] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<number[]>([]);
@@ -117,11 +117,11 @@ export function RegulationEditor({ fromId }: { fromId: number | null }) {
         form.setFieldsValue({ ...preset, effectiveFrom: null, adoptedBy: '' });
         setPresetLoaded(true);
       })
-      .catch((error: unknown) => current && setPresetFailure(reportError(error)));
+      .catch((error: unknown) => current && setPresetFailure(error));
     return () => {
       current = false;
     };
-  }, [fromId, form]);
+  }, [fromId, form, setPresetFailure]);
 
   useEffect(() => {
     if (!source || filledFrom.current === source) return;
@@ -151,7 +151,7 @@ export function RegulationEditor({ fromId }: { fromId: number | null }) {
   /** A refusal from the core: the message on top, the benefit row marked and opened, the field marked when shown. */
   function showRefusal(error: unknown) {
     const text = errorMessage(error);
-    setSaveFailure(text);
+    setSaveFailure(error);
     const field = error instanceof ApiCallError ? error.data.field : undefined;
     if (!field) return;
     const path = field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));

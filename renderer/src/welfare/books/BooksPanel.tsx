@@ -4,7 +4,7 @@ import { CheckCircleFilled, LockOutlined, UnlockOutlined } from '@ant-design/ico
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { enterMovesToNextField } from '../../ui/keyboard';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
@@ -40,7 +40,7 @@ function ReceiptBooksCard() {
   const reload = useBooks((state) => state.reload);
   const [form] = Form.useForm<BookFormValues>();
   const [busy, setBusy] = useState(false);
-  const [formFailure, setFormFailure] = useState<string | null>(null);
+  const [formFailure, setFormFailure] = useFailure();
 
   async function add(values: BookFormValues) {
     setBusy(true);
@@ -51,7 +51,7 @@ function ReceiptBooksCard() {
       form.resetFields();
       await reload();
     } catch (error) {
-      setFormFailure(showErrorInForm(form, error, bookFields));
+      setFormFailure(errorOutsideForm(form, error, bookFields));
     } finally {
       setBusy(false);
     }
@@ -124,9 +124,9 @@ function MonthCloseCard() {
   const settings = useBooks((state) => state.settings);
   const reload = useBooks((state) => state.reload);
   const [lockDate, setLockDate] = useState<string | null>(endOfLastMonth());
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [reopenForm] = Form.useForm<{ lockDate: string | null; reason: string }>();
-  const [reopenFailure, setReopenFailure] = useState<string | null>(null);
+  const [reopenFailure, setReopenFailure] = useFailure();
   const current = settings?.lockDate ?? null;
 
   async function lock() {
@@ -145,7 +145,7 @@ function MonthCloseCard() {
       message.success(t('welfareMoney.books.locked', { date: showDate(lockDate) }));
       await reload();
     } catch (error) {
-      setFailure(reportError(error));
+      setFailure(error);
     }
   }
 
@@ -157,7 +157,7 @@ function MonthCloseCard() {
       reopenForm.resetFields();
       await reload();
     } catch (error) {
-      setReopenFailure(showErrorInForm(reopenForm, error, ['lockDate', 'reason']));
+      setReopenFailure(errorOutsideForm(reopenForm, error, ['lockDate', 'reason']));
     }
   }
 
@@ -213,7 +213,7 @@ function TrialBalanceCard() {
   const { t, i18n } = useTranslation();
   const [asOf, setAsOf] = useState<string | null>(todayIso());
   const [trial, setTrial] = useState<TrialBalance | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
@@ -225,12 +225,12 @@ function TrialBalanceCard() {
         setTrial(result);
         setFailure(null);
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [asOf, generation]);
+  }, [asOf, generation, setFailure]);
 
   const rows = trial?.accounts ?? [];
   const debit = rows.reduce((sum, row) => sum + Math.max(row.balanceSatang, 0), 0);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
 import { useVillages } from '../../people/villagesStore';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { useBooks, useCanPostMoney } from './booksStore';
@@ -31,7 +31,7 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
   const [chosenMember, setChosenMember] = useState<number | null>(null);
   const [members, setMembers] = useState<{ villageId: number; options: { value: number; label: string }[] } | null>(null);
   const [receipts, setReceipts] = useState<Receipt[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [voiding, setVoiding] = useState<Receipt | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -50,12 +50,12 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
       });
     loadFrom(0).then(
       () => current && setMembers({ villageId, options }),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [membershipId, mode, villageId]);
+  }, [membershipId, mode, setFailure, villageId]);
 
   // one member's receipts (the member page, or picked here), or one day's
   const listMembership = membershipId ?? (mode === 'member' ? chosenMember : null);
@@ -70,12 +70,12 @@ export function ReceiptsPanel({ membershipId = null }: { membershipId?: number |
         setReceipts(list);
         setFailure(null);
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [listMembership, listDate, nothingChosen, generation]);
+  }, [listMembership, listDate, nothingChosen, generation, setFailure]);
   const shown = nothingChosen ? [] : receipts;
 
   const live = (shown ?? []).filter((receipt) => receipt.voidedOn === null);

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Descriptions, Form, Input, Modal, Radio, Select, 
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { useSession } from '../../app/store';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { reportError, useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
@@ -46,7 +46,7 @@ export function ApproveClaim({ claim, onClose, onDone }: { claim: Claim; onClose
   const reloadBooks = useBooks((state) => state.reload);
   const [form] = Form.useForm<ApproveValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   useEffect(() => void reloadBooks(), [reloadBooks]);
 
   const threshold = settings?.twoPersonThresholdSatang ?? null;
@@ -61,7 +61,7 @@ export function ApproveClaim({ claim, onClose, onDone }: { claim: Claim; onClose
       message.success(after.status === 'approved' ? t('welfareClaims.approve.done', { name: claim.memberName }) : t('welfareClaims.approve.firstDone', { name: claim.memberName }));
       onDone();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['approvedBy', 'approvalDate']));
+      setFailure(errorOutsideForm(form, error, ['approvedBy', 'approvalDate']));
     } finally {
       setBusy(false);
     }
@@ -150,7 +150,7 @@ export function PayClaim({ claim, onClose, onPaid }: { claim: Claim; onClose: ()
   const [form] = Form.useForm<PayValues>();
   const [member, setMember] = useState<OutputOf<'welfare.members.get'> | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const recipient = Form.useWatch('recipient', form);
 
   useEffect(() => void reloadBooks(), [reloadBooks]);
@@ -165,12 +165,12 @@ export function PayClaim({ claim, onClose, onPaid }: { claim: Claim; onClose: ()
         const first = data.membership.beneficiaries[0];
         if (onDeath && first) form.setFieldsValue({ recipient: `beneficiary:${first.id}` });
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [claim.membershipId, onDeath, form]);
+  }, [claim.membershipId, onDeath, form, setFailure]);
   const beneficiaries = onDeath ? (member?.membership.beneficiaries ?? []) : [];
 
   async function submit(values: PayValues) {
@@ -184,7 +184,7 @@ export function PayClaim({ claim, onClose, onPaid }: { claim: Claim; onClose: ()
       onPaid();
       await printVoucher(payout.id).catch((error: unknown) => message.error(reportError(error)));
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['payoutDate', 'recipientAddress', 'fromAccountId']));
+      setFailure(errorOutsideForm(form, error, ['payoutDate', 'recipientAddress', 'fromAccountId']));
     } finally {
       setBusy(false);
     }

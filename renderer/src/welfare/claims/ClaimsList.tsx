@@ -4,7 +4,7 @@ import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useSession } from '../../app/store';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { showDate } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
 import { useCanPostMoney } from '../books/booksStore';
@@ -28,7 +28,7 @@ export function ClaimsList() {
   const versions = useRegulation((state) => state.versions);
   const ensureVersions = useRegulation((state) => state.ensureLoaded);
   const [claims, setClaims] = useState<Claim[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [status, setStatus] = useState<ClaimStatus | 'all'>('all');
   const [search, setSearch] = useState('');
   const [adding, setAdding] = useState(false);
@@ -42,12 +42,12 @@ export function ClaimsList() {
     let current = true;
     call('welfare.claims.list', {}).then(
       (list) => current && (setClaims(list), setFailure(null)),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [generation]);
+  }, [generation, setFailure]);
   const reload = () => setGeneration((value) => value + 1);
 
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Col, Form, Input, Row, Select } fro
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { useSession } from '../../app/store';
-import { showErrorInForm } from '../../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { todayIso } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
@@ -38,7 +38,7 @@ export function ExpensesPanel() {
   const reloadBooks = useBooks((state) => state.reload);
   const [form] = Form.useForm<ExpenseValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [saved, setSaved] = useState<Saved | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -65,7 +65,7 @@ export function ExpensesPanel() {
       setGeneration((value) => value + 1);
       void reloadBooks();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['expenseDate', 'accountCode', 'description', 'amountSatang', 'recipientName', 'recipientAddress', 'fromAccountId']));
+      setFailure(errorOutsideForm(form, error, ['expenseDate', 'accountCode', 'description', 'amountSatang', 'recipientName', 'recipientAddress', 'fromAccountId']));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { showDate, todayIso } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
 import { useRegulation } from '../regulationStore';
@@ -19,18 +19,18 @@ export function MemberBenefits({ membershipId }: { membershipId: number }) {
   const { t } = useTranslation();
   const versions = useRegulation((state) => state.versions);
   const [data, setData] = useState<{ claims: Claim[]; received: Received } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   useEffect(() => {
     let current = true;
     Promise.all([call('welfare.claims.list', { membershipId }), call('welfare.claims.received', { membershipId, asOf: todayIso() })]).then(
       ([claims, received]) => current && setData({ claims: [...claims].reverse(), received }),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [membershipId]);
+  }, [membershipId, setFailure]);
 
   if (failure) return <Alert type="error" showIcon title={failure} />;
   if (!data) return null;

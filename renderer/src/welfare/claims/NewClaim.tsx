@@ -4,7 +4,7 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { useSession } from '../../app/store';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { keptFailure, useFailure, useFailureMessage, errorOutsideForm, type Failure } from '../../ui/apiErrors';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { todayIso } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
@@ -35,9 +35,10 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
   const ensureVersions = useRegulation((state) => state.ensureLoaded);
   const [form] = Form.useForm<ClaimValues>();
   const [member, setMember] = useState<MemberFound | null>(null);
-  const [judged, setJudged] = useState<{ key: string; judgement: Judgement | null; failure: string | null } | null>(null);
+  const [judged, setJudged] = useState<{ key: string; judgement: Judgement | null; failure: Failure } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
+  const failureText = useFailureMessage();
   const values = Form.useWatch([], form) as ClaimValues | undefined;
 
   useEffect(() => void ensureVersions(), [ensureVersions]);
@@ -59,7 +60,7 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
     const timer = setTimeout(() => {
       call('welfare.claims.judge', JSON.parse(inputKey) as NonNullable<typeof input>).then(
         (judgement) => current && setJudged({ key: inputKey, judgement, failure: null }),
-        (error: unknown) => current && setJudged({ key: inputKey, judgement: null, failure: reportError(error) }),
+        (error: unknown) => current && setJudged({ key: inputKey, judgement: null, failure: keptFailure(error) }),
       );
     }, JUDGE_DELAY_MS);
     return () => {
@@ -71,7 +72,7 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
 
   async function save() {
     if (!input) {
-      setFailure(t('welfareClaims.form.incomplete'));
+      setFailure(() => t('welfareClaims.form.incomplete'));
       return;
     }
     setSaving(true);
@@ -80,7 +81,7 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
       message.success(saved.status === 'refused' ? t('welfareClaims.form.savedRefused', { name: memberLabel(member!) }) : t('welfareClaims.form.savedPending', { name: memberLabel(member!), amount: formatSatang(saved.amountSatang) }));
       onSaved();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, ['benefitCode', 'eventDate', 'units', 'evidence']));
+      setFailure(errorOutsideForm(form, error, ['benefitCode', 'eventDate', 'units', 'evidence']));
     } finally {
       setSaving(false);
     }
@@ -153,8 +154,8 @@ export function NewClaim({ onClose, onSaved }: { onClose: () => void; onSaved: (
               <Typography.Text type="secondary">{t('welfareClaims.form.judgementHint')}</Typography.Text>
             ) : !shown ? (
               <Spin />
-            ) : shown.failure ? (
-              <Alert type="error" showIcon title={shown.failure} data-testid="claim-judgement-failure" />
+            ) : shown.failure !== null ? (
+              <Alert type="error" showIcon title={failureText(shown.failure)} data-testid="claim-judgement-failure" />
             ) : (
               <JudgementView judgement={shown.judgement!} />
             )}

@@ -4,7 +4,7 @@ import { PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { showDate } from '../../ui/thaiDates';
 import { formatSatang } from '../../ui/money';
 import { useBooks, useCanPostMoney } from '../books/booksStore';
@@ -25,7 +25,7 @@ export function VouchersPanel({ kind: fixedKind, generation = 0 }: { kind?: Kind
   const [chosenKind, setKind] = useState<Kind>('all');
   const kind = fixedKind ?? chosenKind;
   const [payouts, setPayouts] = useState<Payout[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [voiding, setVoiding] = useState<Payout | null>(null);
   const [printing, setPrinting] = useState<number | null>(null);
   const [own, setOwn] = useState(0);
@@ -34,12 +34,12 @@ export function VouchersPanel({ kind: fixedKind, generation = 0 }: { kind?: Kind
     let current = true;
     call('welfare.payouts.list', { kind }).then(
       (list) => current && (setPayouts(list), setFailure(null)),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [kind, generation, own]);
+  }, [kind, generation, own, setFailure]);
 
   async function print(payout: Payout) {
     setPrinting(payout.id);

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { useSession } from '../../app/store';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
 import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
@@ -46,7 +46,7 @@ export function CodiFormsTab() {
   const [fiscalYear, setFiscalYear] = useState(thisYear);
   const [loaded, setLoaded] = useState<{ fiscalYear: number; status: StatusForm; request: Application } | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [busy, setBusy] = useState<string | null>(null);
   const data = loaded?.fiscalYear === fiscalYear ? loaded : null;
   const lang = i18n.language === 'en' ? 'en' : 'th';
@@ -60,10 +60,10 @@ export function CodiFormsTab() {
           setSettings(saved);
           setFailure(null);
         },
-        (error: unknown) => setFailure(reportError(error)),
+        (error: unknown) => setFailure(error),
       );
     },
-    [],
+    [setFailure],
   );
   useEffect(() => load(fiscalYear), [fiscalYear, load]);
 

@@ -3,7 +3,7 @@ import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { BahtInput } from '../BahtInput';
 
 export type CodiTexts = OutputOf<'welfare.codi.texts'>;
@@ -41,7 +41,7 @@ class PendingTexts {
   constructor(
     readonly fiscalYear: number,
     public latest: CodiTexts,
-    readonly report: (state: SaveState, failure: string | null, saved?: CodiTexts) => void,
+    readonly report: (state: SaveState, failure: unknown, saved?: CodiTexts) => void,
   ) {}
 
   change<K extends keyof CodiTexts>(key: K, value: CodiTexts[K]): CodiTexts {
@@ -68,7 +68,7 @@ class PendingTexts {
       this.report(this.changed.size > 0 ? 'pending' : 'saved', null, saved);
     } catch (error) {
       keys.forEach((key) => this.changed.add(key));
-      this.report('failed', reportError(error));
+      this.report('failed', error);
     }
   }
 }
@@ -81,7 +81,7 @@ export function CodiTextsEditor({ fiscalYear, initial, canWrite, onSaved }: { fi
   const { t } = useTranslation();
   const [texts, setTexts] = useState<CodiTexts>(initial);
   const [state, setState] = useState<SaveState>('saved');
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [pending] = useState(
     () =>
       new PendingTexts(fiscalYear, initial, (next, problem, saved) => {

@@ -4,7 +4,7 @@ import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { goTo } from '../../app/routes';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { formatSatang, percentFromBasisPoints } from '../../ui/money';
 import { showDate } from '../../ui/thaiDates';
 import { localName, periodLabel } from '../welfareFormat';
@@ -252,17 +252,17 @@ function ArrearsTile({ arrears }: { arrears: Dashboard['arrears'] }) {
 export function WelfareDashboard() {
   const { t } = useTranslation();
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   useEffect(() => {
     let current = true;
     call('welfare.dashboard.get', {}).then(
       (result) => current && setDashboard(result),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [setFailure]);
   if (failure) return <Alert type="error" showIcon title={t('welfareDashboard.loadFailed')} description={failure} role="alert" />;
   if (!dashboard) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (dashboard.empty) {

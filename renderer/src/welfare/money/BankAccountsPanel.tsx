@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Space, Table, T
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { enterMovesToNextField } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
 import { useBooks, useCanPostMoney } from '../books/booksStore';
@@ -26,9 +26,9 @@ export function BankAccountsPanel() {
   const reloadBooks = useBooks((state) => state.reload);
   const [form] = Form.useForm<AccountValues>();
   const [busy, setBusy] = useState(false);
-  const [formFailure, setFormFailure] = useState<string | null>(null);
+  const [formFailure, setFormFailure] = useFailure();
   const [renaming, setRenaming] = useState<MoneyAccount | null>(null);
-  const [closeFailure, setCloseFailure] = useState<string | null>(null);
+  const [closeFailure, setCloseFailure] = useFailure();
 
   async function add(values: AccountValues) {
     setBusy(true);
@@ -39,7 +39,7 @@ export function BankAccountsPanel() {
       form.resetFields();
       await Promise.all([reload(), reloadBooks()]);
     } catch (error) {
-      setFormFailure(showErrorInForm(form, error, accountFields));
+      setFormFailure(errorOutsideForm(form, error, accountFields));
     } finally {
       setBusy(false);
     }
@@ -60,7 +60,7 @@ export function BankAccountsPanel() {
       message.success(t('welfareBank.accounts.closedMessage', { name: account.nameTh }));
       await Promise.all([reload(), reloadBooks()]);
     } catch (error) {
-      setCloseFailure(reportError(error));
+      setCloseFailure(error);
     }
   }
 
@@ -139,7 +139,7 @@ function RenameDialog({ account, onClose, onSaved }: { account: MoneyAccount; on
   const { t } = useTranslation();
   const [form] = Form.useForm<AccountValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
 
   async function submit(values: AccountValues) {
     if (busy) return; // Enter pressed again while the first save is on its way
@@ -148,7 +148,7 @@ function RenameDialog({ account, onClose, onSaved }: { account: MoneyAccount; on
       await call('welfare.bankAccounts.update', { accountId: account.id, ...values });
       await onSaved();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, accountFields));
+      setFailure(errorOutsideForm(form, error, accountFields));
     } finally {
       setBusy(false);
     }

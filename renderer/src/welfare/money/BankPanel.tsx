@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Segmented, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { useBooks, useCanPostMoney } from '../books/booksStore';
 import { BankAccountsPanel } from './BankAccountsPanel';
 import { IncomePanel } from './IncomePanel';
@@ -21,7 +21,7 @@ export function BankPanel() {
   const moneyAccounts = useMoneyAccounts((state) => state.accounts);
   const canPost = useCanPostMoney();
   const [section, setSection] = useState<Section>('income');
-  const [setUpFailure, setSetUpFailure] = useState<string | null>(null);
+  const [setUpFailure, setSetUpFailure] = useFailure();
   useEffect(() => {
     void reloadBooks();
     void reloadMoney();
@@ -31,7 +31,7 @@ export function BankPanel() {
       await call('welfare.moneyAccounts.setUp', {});
       await Promise.all([reloadBooks(), reloadMoney()]);
     } catch (error) {
-      setSetUpFailure(reportError(error));
+      setSetUpFailure(error);
     }
   }
 

@@ -6,7 +6,7 @@ import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
 import { readOnlyRoles, useSession } from '../../app/store';
 import { pdfBlobUrl } from '../../documents/documentsApi';
-import { reportError, showErrorInForm } from '../../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
 import { enterMovesToNextField } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
@@ -55,7 +55,7 @@ export function IncomePanel() {
   const version = useMoneyAccounts((state) => state.version);
   const [form] = Form.useForm<IncomeValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [lastReceipt, setLastReceipt] = useState<{ id: number; bookNumber: string; number: number } | null>(null);
   const [month, setMonth] = useState(thisMonth());
   const [voiding, setVoiding] = useState<Income | null>(null);
@@ -110,7 +110,7 @@ export function IncomePanel() {
       setMonth(saved.incomeDate.slice(0, 7));
       await Promise.all([reloadMoney(), reloadBooks()]);
     } catch (error) {
-      setFailure(showErrorInForm(form, error, incomeFields));
+      setFailure(errorOutsideForm(form, error, incomeFields));
     } finally {
       setBusy(false);
     }
@@ -121,7 +121,7 @@ export function IncomePanel() {
       const printed = await call('welfare.receipts.print', { receiptIds: [receiptId] });
       if (!window.open(pdfBlobUrl(printed.pdfBase64), '_blank')) saveBase64(printed.fileName, printed.pdfBase64, 'application/pdf');
     } catch (error) {
-      setFailure(reportError(error));
+      setFailure(error);
     }
   }
 

@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Sele
 import { CheckCircleFilled, SaveOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { useFailure } from '../../ui/apiErrors';
 import { usePageKeys } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
 import { showDate, showDateTime } from '../../ui/thaiDates';
@@ -34,7 +34,7 @@ export function ReconciliationPanel() {
   const [data, setData] = useState<Reconciliation | null>(null);
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [bankBalance, setBankBalance] = useState<number | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -48,12 +48,12 @@ export function ReconciliationPanel() {
         setBankBalance(result.saved?.bankBalanceSatang ?? null);
         setFailure(null);
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [accountId, month, version]);
+  }, [accountId, month, setFailure, version]);
 
   const shown = data && data.account.id === accountId && data.month === month ? data : null;
   const uncleared = (shown?.lines ?? []).filter((line) => !ticked.has(line.lineId));
@@ -76,7 +76,7 @@ export function ReconciliationPanel() {
     if (saving) return;
     if (!shown || accountId === null) return;
     if (typed === null) {
-      setFailure(t('welfareBank.reconcile.bankBalanceRequired'));
+      setFailure(() => t('welfareBank.reconcile.bankBalanceRequired'));
       return;
     }
     setSaving(true);
@@ -86,7 +86,7 @@ export function ReconciliationPanel() {
       setFailure(null);
       message.success(t('welfareBank.reconcile.saved', { month: showMonth(month) }));
     } catch (error) {
-      setFailure(reportError(error));
+      setFailure(error);
     } finally {
       setSaving(false);
     }

@@ -4,7 +4,7 @@ import { RollbackOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { call, type OutputOf } from '../../api';
-import { showErrorInForm } from '../../ui/apiErrors';
+import { useFailure, errorOutsideForm } from '../../ui/apiErrors';
 import { enterMovesToNextField } from '../../ui/keyboard';
 import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
@@ -35,7 +35,7 @@ export function TransferPanel() {
   const version = useMoneyAccounts((state) => state.version);
   const [form] = Form.useForm<TransferValues>();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [month, setMonth] = useState(thisMonth());
   const [reversing, setReversing] = useState<Transfer | null>(null);
 
@@ -73,7 +73,7 @@ export function TransferPanel() {
       setMonth(saved.transferDate.slice(0, 7));
       await reload();
     } catch (error) {
-      setFailure(showErrorInForm(form, error, transferFields));
+      setFailure(errorOutsideForm(form, error, transferFields));
     } finally {
       setBusy(false);
     }

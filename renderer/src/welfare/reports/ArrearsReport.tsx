@@ -4,7 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
 import { useVillages } from '../../people/villagesStore';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate, todayIso } from '../../ui/thaiDates';
@@ -30,7 +30,7 @@ export function ArrearsReport() {
   const [loaded, setLoaded] = useState<{ key: string; list: Arrears } | null>(null);
   const key = `${villageId}|${asOf}`;
   const list = loaded?.key === key ? loaded.list : null;
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [printing, setPrinting] = useState(false);
   const input = { villageId: villageId === ALL ? null : villageId, asOf };
 
@@ -43,12 +43,12 @@ export function ArrearsReport() {
         setLoaded({ key: `${villageId}|${asOf}`, list: result });
         setFailure(null);
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [villageId, asOf]);
+  }, [villageId, asOf, setFailure]);
 
   async function print() {
     setPrinting(true);

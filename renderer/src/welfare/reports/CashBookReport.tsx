@@ -5,7 +5,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { formatSatang } from '../../ui/money';
 import { ThaiDatePicker } from '../../ui/ThaiDatePicker';
 import { showDate } from '../../ui/thaiDates';
@@ -37,7 +37,7 @@ export function CashBookReport() {
   // the book with the period it is of: while another period loads, nothing stale is shown
   const [loaded, setLoaded] = useState<{ period: typeof period; book: CashBook } | null>(null);
   const book = loaded?.period === period ? loaded.book : null;
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [printing, setPrinting] = useState(false);
 
   useEffect(() => {
@@ -48,12 +48,12 @@ export function CashBookReport() {
         setLoaded({ period, book: result });
         setFailure(null);
       },
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [period]);
+  }, [period, setFailure]);
 
   async function print() {
     setPrinting(true);

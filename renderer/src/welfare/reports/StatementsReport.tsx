@@ -4,7 +4,7 @@ import { FileExcelOutlined, LockOutlined, PrinterOutlined } from '@ant-design/ic
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { call, type OutputOf } from '../../api';
-import { reportError } from '../../ui/apiErrors';
+import { reportError, useFailure } from '../../ui/apiErrors';
 import { saveBase64 } from '../../ui/files';
 import { formatSatang, percentFromBasisPoints } from '../../ui/money';
 import { showDate } from '../../ui/thaiDates';
@@ -118,18 +118,18 @@ function receiptsAndPaymentsRows(statement: Statement, moneyIds: { cash: number[
 function EntriesDialog({ drill, onClose }: { drill: Drill | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<{ drill: Drill; entries: Entries } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   useEffect(() => {
     if (!drill) return;
     let current = true;
     call('welfare.statements.entries', { accountIds: drill.accountIds, from: drill.from, to: drill.to, movedMoney: drill.movedMoney, sign: drill.sign, limit: 500 }).then(
       (entries) => current && (setLoaded({ drill, entries }), setFailure(null)),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [drill]);
+  }, [drill, setFailure]);
   const entries = loaded?.drill === drill ? loaded.entries : null;
   return (
     <Modal open={drill !== null} onCancel={onClose} footer={<Button onClick={onClose}>{t('welfareStatements.close')}</Button>} width={960} title={drill ? t('welfareStatements.entriesTitle', { name: drill.name }) : ''} destroyOnHidden>
@@ -317,7 +317,7 @@ export function StatementsReport() {
   const shownYear = year ?? currentYear(kind);
   const key = view === 'month' ? month : String(shownYear);
   const [loaded, setLoaded] = useState<{ key: string; monthly?: Monthly; annual?: Annual } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useFailure();
   const [busy, setBusy] = useState<'print' | 'export' | 'close' | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -332,12 +332,12 @@ export function StatementsReport() {
     const request = view === 'month' ? call('welfare.statements.monthly', { month: key }).then((monthly) => ({ key, monthly })) : call('welfare.statements.annual', { year: key }).then((annual) => ({ key, annual }));
     request.then(
       (result) => current && (setLoaded(result), setFailure(null)),
-      (error: unknown) => current && setFailure(reportError(error)),
+      (error: unknown) => current && setFailure(error),
     );
     return () => {
       current = false;
     };
-  }, [view, key, version]);
+  }, [view, key, version, setFailure]);
 
   const shown = loaded?.key === key ? loaded : null;
   const statement = view === 'month' ? shown?.monthly?.statement : shown?.annual?.statement;
@@ -383,7 +383,7 @@ export function StatementsReport() {
     } catch (error) {
       setConfirming(false);
       message.error(reportError(error));
-      setFailure(reportError(error));
+      setFailure(error);
     } finally {
       setBusy(null);
     }
