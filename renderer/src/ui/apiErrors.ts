@@ -20,29 +20,17 @@ function followSessionEnd(error: unknown): void {
 
 /**
  * Shows an API failure where it belongs: under the named field when the form has it (paths like 'office.tambon'
- * match nested Form.Item names), otherwise returns the message for the caller to show as an alert.
- */
-export function showErrorInForm(form: FormInstance, error: unknown, formFields: readonly string[]): string | null {
-  followSessionEnd(error);
-  const message = errorMessage(error);
-  const field = error instanceof ApiCallError ? error.data.field : undefined;
-  if (field && formFields.includes(field)) {
-    form.setFields([{ name: field.split('.'), errors: [message] }]);
-    // after the caller has shown the step or tab holding the field
-    requestAnimationFrame(() => form.scrollToField(field.split('.'), { block: 'center', focus: true }));
-    return null;
-  }
-  return message;
-}
-
-/**
- * Like showErrorInForm, but hands back the failure itself (not its words) when no field of the form holds it,
- * for a useFailure setter to keep and show in the language of the moment.
+ * match nested Form.Item names; null is returned), otherwise hands the failure back for a useFailure setter to keep
+ * and show in the language of the moment.
  */
 export function errorOutsideForm(form: FormInstance, error: unknown, formFields: readonly string[]): unknown {
+  followSessionEnd(error);
   const field = error instanceof ApiCallError ? error.data.field : undefined;
-  if (field && formFields.includes(field)) return showErrorInForm(form, error, formFields);
-  return error;
+  if (!field || !formFields.includes(field)) return error;
+  form.setFields([{ name: field.split('.'), errors: [errorMessage(error)] }]);
+  // after the caller has shown the step or tab holding the field
+  requestAnimationFrame(() => form.scrollToField(field.split('.'), { block: 'center', focus: true }));
+  return null;
 }
 
 /**
